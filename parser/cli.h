@@ -1,0 +1,197 @@
+/*
+ * parser/cli.h: the command engine.
+ *
+ * The engine knows no command by name.  A grammar hands it modes and
+ * command definitions as data; from each definition come matching with
+ * abbreviation, `?` help, TAB completion, the caret error and the `no`
+ * and `default` forms.  The engine needs no terminal: a console, a
+ * daemon socket or a test feeds it lines and reads its output.
+ */
+#ifndef IOSH_PARSER_CLI_H
+#define IOSH_PARSER_CLI_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct cli;
+struct cmd_args;
+
+/*
+ * One token of a command definition.  spec is one of:
+ *   a keyword            "crypto", "isakmp", "esp-aes"
+ *   "WORD"               any single word (case kept)
+ *   "LINE"               the rest of the line, as typed
+ *   "A.B.C.D"            an IPv4 address (also masks)
+ *   "A.B.C.D/M"          an IPv4 prefix
+ *   "X:X::X:X"           an IPv6 address
+ *   "X:X::X:X/M"         an IPv6 prefix
+ *   "<LO-HI>"            an integer in a range
+ *   "IFNAME"             an interface name, from the grammar's types
+ *   "[" "]" "{" "}" "|"  optional group, required choice, alternative
+ * A placeholder may carry a name after a colon ("WORD:map",
+ * "<1-10000>:prio") by which the handler fetches its value; a keyword
+ * is fetched by the keyword itself.  help is shown by `?`; where two
+ * commands share a leading word, one help serves both and the others
+ * may leave it NULL.
+ */
+struct cmd_tok {
+	const char	*spec;
+	const char	*help;
+};
+
+/* Command flags. */
+#define CMD_NO		0x01	/* has `no` and `default` forms */
+#define CMD_PIPE	0x02	/* output may be filtered: | include ... */
+#define CMD_HIDDEN	0x04	/* matches, but not shown by ? or TAB */
+#define CMD_NO_ONLY	0x08	/* exists only in its `no` form */
+
+typedef int cmd_handler_fn(struct cli *, const struct cmd_args *);
+
+/*
+ * One command.  modes is a bit set of mode ids (1 << id).  enters is
+ * the mode pushed after the handler succeeds (not for `no`), or -1.
+ * no_min counts the leading tokens (leaves, after expansion of groups)
+ * that a `no` form must give: the rest may be left out.  0 means all.
+ */
+struct cmd_def {
+	uint64_t		 modes;
+	int			 enters;
+	unsigned		 flags;
+	int			 no_min;
+	cmd_handler_fn		*handler;
+	const struct cmd_tok	*toks;		/* ends with { NULL } */
+};
+
+#define MODE_BIT(id)	((uint64_t)1 << (id))
+
+/* Mode flags. */
+#define MODE_CONFIG	0x01	/* a configuration mode: no, default, do */
+#define MODE_EXEC	0x02	/* an exec mode: target of `do` when set */
+
+/*
+ * One mode.  prompt is what stands between the hostname and the final
+ * character: NULL for exec modes, "config-if" for "R1(config-if)#".
+ * term is '>' or '#'.
+ */
+struct cli_mode {
+	int		 id;
+	const char	*prompt;
+	char		 term;
+	int		 parent;	/* -1 for a root */
+	unsigned	 flags;
+};
+
+/* An interface type the IFNAME placeholder knows, for matching. */
+struct cli_iftype {
+	const char	*name;		/* "GigabitEthernet" */
+	const char	*help;		/* "GigabitEthernet IEEE 802.3z" */
+	const char	*numhelp;	/* "<0-9>  GigabitEthernet interface number" */
+};
+
+struct cli_grammar {
+	const struct cli_mode		*modes;
+	size_t				 nmodes;
+	const struct cmd_def *const	*cmds;
+	size_t				 ncmds;
+	const struct cli_iftype		*iftypes;
+	size_t				 niftypes;
+	int				 exec_mode;	/* target of `do` */
+	/* The hostname for the prompt. */
+	const char			*(*hostname)(void *model);
+};
+
+/*
+ * Where output goes.  The engine hands whole lines of a command's
+ * output, after any `| include` filter, to write().
+ */
+typedef void cli_write_fn(void *arg, const char *buf, size_t len);
+
+/* Engine setup, done once per grammar. */
+struct cli_engine;
+struct cli_engine	*cli_engine_new(const struct cli_grammar *,
+			    char *err, size_t errlen);
+void			 cli_engine_free(struct cli_engine *);
+
+/* A session: its mode stack, terminal settings, output. */
+struct cli		*cli_new(struct cli_engine *, int mode, void *model);
+void			 cli_free(struct cli *);
+void			 cli_set_output(struct cli *, cli_write_fn *, void *);
+void			*cli_model(const struct cli *);
+
+/*
+ * Source of the lines, for error messages.  interactive: the caret sits
+ * under the typed line after the prompt.  Otherwise each error names
+ * the source and line number and repeats the line.
+ */
+void			 cli_set_source(struct cli *, const char *name,
+			    int interactive);
+
+/* Results of cli_execute(). */
+#define CLI_OK		0
+#define CLI_ERR_INVALID	1	/* caret error */
+#define CLI_ERR_INCOMPL	2
+#define CLI_ERR_AMBIG	3
+#define CLI_ERR_UNKNOWN	4	/* unknown exec word */
+#define CLI_ERR_FAILED	5	/* the handler refused */
+#define CLI_EXIT	6	/* the session asked to end */
+
+int			 cli_execute(struct cli *, const char *line);
+
+/*
+ * Help and completion, for the line editor.  cli_describe() writes the
+ * `?` listing for the line as typed so far.  cli_complete() returns the
+ * number of candidate keywords for the last word and stores them (the
+ * caller frees the array and each string with cli_strv_free).
+ */
+void			 cli_describe(struct cli *, const char *line);
+size_t			 cli_complete(struct cli *, const char *line,
+			    char ***words);
+void			 cli_strv_free(char **, size_t);
+
+/* The prompt for the current mode, valid until the next call. */
+const char		*cli_prompt(struct cli *);
+int			 cli_mode(const struct cli *);
+
+/* Mode stack, for handlers. */
+void			 cli_set_ctx(struct cli *, void *ctx);	/* for enters */
+void			*cli_ctx(const struct cli *);		/* this level */
+void			*cli_ctx_at(const struct cli *, int mode);
+void			 cli_mode_exit(struct cli *);	/* up one level */
+void			 cli_mode_end(struct cli *);	/* to exec root */
+void			 cli_mode_set(struct cli *, int mode);
+
+/*
+ * A handler may take the lines that follow as raw text (a banner, a
+ * certificate): fn is called with each next line until it returns 1.
+ */
+typedef int cli_raw_fn(struct cli *, const char *line, void *arg);
+void			 cli_take_lines(struct cli *, cli_raw_fn *, void *);
+
+/* Terminal settings a session keeps. */
+struct cli_term {
+	int	length;		/* 0: no paging */
+	int	width;
+	int	monitor;
+	int	lineno;		/* of the line being run, from 1 */
+};
+struct cli_term		*cli_term(struct cli *);
+
+/* Output from handlers. */
+void			 cli_printf(struct cli *, const char *, ...)
+			    __attribute__((format(printf, 2, 3)));
+void			 cli_vprintf(struct cli *, const char *, va_list);
+void			 cli_puts(struct cli *, const char *);
+
+/* The arguments of a matched command. */
+int			 cmd_negated(const struct cmd_args *);	/* no */
+int			 cmd_default(const struct cmd_args *);	/* default */
+const char		*cmd_arg(const struct cmd_args *, const char *name);
+const char		*cmd_arg_nth(const struct cmd_args *,
+			    const char *name, int n);
+int			 cmd_has(const struct cmd_args *, const char *name);
+long			 cmd_num(const struct cmd_args *, const char *name,
+			    long dflt);
+const char		*cmd_line(const struct cmd_args *);	/* as typed */
+
+#endif
