@@ -386,3 +386,33 @@ cli_execute(struct cli *c, const char *line)
 	cli_error(c, line, err, off, off == c->toks[0].off);
 	return err;
 }
+
+int
+cli_feed(struct cli *c, FILE *f, const char *name, int mode)
+{
+	struct cli	*sub = cli_new(c->e, mode, c->model);
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 len;
+	int		 failed = 0, rc;
+
+	cli_set_output(sub, c->write, c->write_arg);
+	cli_set_source(sub, name, 0);
+	sub->stack[0].mode = c->e->g->exec_mode;
+	cli_mode_set(sub, mode);
+	while ((len = getline(&line, &cap, f)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		rc = cli_execute(sub, line);
+		if (rc == CLI_EXIT)
+			break;
+		if (rc != CLI_OK)
+			failed++;
+		if (c->e->g->modes[cli_mode(sub)].flags & MODE_EXEC)
+			cli_mode_set(sub, mode);
+	}
+	free(line);
+	cli_free(sub);
+	return failed;
+}

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct cli;
 struct cmd_args;
@@ -137,6 +138,15 @@ void			 cli_set_source(struct cli *, const char *name,
 #define CLI_EXIT	6	/* the session asked to end */
 
 int			 cli_execute(struct cli *, const char *line);
+
+/*
+ * Run every line of f, named name in errors, in a session of its own
+ * that starts in mode and shares this one's model and output: a
+ * startup-config at boot, `copy startup-config running-config`, a
+ * pasted file.  Returns the number of lines that failed.
+ */
+int			 cli_feed(struct cli *, FILE *f, const char *name,
+			    int mode);
 
 /*
  * Help and completion, for the line editor.  cli_describe() writes the

@@ -504,6 +504,33 @@ START_TEST(file_source)
 }
 END_TEST
 
+START_TEST(feed_file)
+{
+	static const char text[] =
+	    "hostname Fed\n"
+	    "crypto isakmp policy 10\n"
+	    " encr aes 256\n"
+	    " bogus line\n"
+	    "interface tu1\n"
+	    " description from a file\n"
+	    "end\n"
+	    "crypto isakmp policy 20\n";
+	FILE	*f = fmemopen((void *)text, sizeof(text) - 1, "r");
+	int	 failed;
+
+	out[0] = '\0';
+	failed = cli_feed(cli, f, "startup-config", M_CONF);
+	fclose(f);
+	ck_assert_int_eq(failed, 1);
+	ck_assert_str_eq(out, "startup-config:4:  bogus line\n"
+	    "                   ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	ck_assert_str_eq(last, "prio=20 ");
+	/* The session that fed the file stays where it was. */
+	ck_assert_str_eq(cli_prompt(cli), "Fed#");
+}
+END_TEST
+
 START_TEST(exit_session)
 {
 	run("exit", CLI_EXIT);
@@ -528,6 +555,7 @@ parser_suite(void)
 	tcase_add_test(tc, describe);
 	tcase_add_test(tc, complete);
 	tcase_add_test(tc, file_source);
+	tcase_add_test(tc, feed_file);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
 	return s;
