@@ -1,0 +1,37 @@
+/*
+ * shell/shell.h: the console around the engine.
+ *
+ * The console is a thin layer: libedit reads keys and keeps history,
+ * the engine answers every line, `?` and TAB, and the pager stops long
+ * output at the terminal's length.  Nothing here knows a command.
+ */
+#ifndef IOSH_SHELL_SHELL_H
+#define IOSH_SHELL_SHELL_H
+
+#include <stddef.h>
+
+#include "parser/cli.h"
+
+/* The --More-- pager.  getkey returns the next key, or -1 at the end. */
+struct pager {
+	int	(*getkey)(void *);
+	void	*keyarg;
+	void	(*put)(void *, const char *, size_t);
+	void	*putarg;
+	int	 length;	/* lines per page; 0: no paging */
+	int	 lines;		/* shown on this page */
+	int	 aborted;	/* q pressed: drop the rest */
+};
+
+void	pager_init(struct pager *, void (*)(void *, const char *, size_t),
+	    void *, int (*)(void *), void *);
+void	pager_start(struct pager *, int length);
+void	pager_write(void *pager, const char *, size_t);
+
+/* One key from the terminal, unbuffered and unechoed; -1 at the end. */
+int	console_key(void);
+
+/* Run the interactive console on the terminal until exit or EOF. */
+int	console_run(struct cli *, struct pager *);
+
+#endif
