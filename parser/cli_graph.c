@@ -16,15 +16,15 @@
 
 #include "parser/cli_int.h"
 
-#define MAX_PATHS	4096
+#define MAX_PATHS	65536
 #define MAX_PATHLEN	64
 
 /* A set of expanded paths, each a list of leaf tokens. */
 struct paths {
-	const struct cmd_tok	**p[MAX_PATHS];
-	size_t			  len[MAX_PATHS];
-	size_t			  n;
-	int			  overflow;
+	const struct cmd_tok	***p;
+	size_t			  *len;
+	size_t			   n, cap;
+	int			   overflow;
 };
 
 static int
@@ -50,12 +50,39 @@ paths_clear(struct paths *ps)
 	ps->n = 0;
 }
 
+static void
+paths_free(struct paths *ps)
+{
+	paths_clear(ps);
+	free(ps->p);
+	free(ps->len);
+	free(ps);
+}
+
+/* Move the paths of from into to, which must be empty. */
+static void
+paths_move(struct paths *to, struct paths *from)
+{
+	struct paths	tmp = *to;
+
+	*to = *from;
+	*from = tmp;
+	from->n = 0;
+}
+
 static int
 paths_add(struct paths *ps, const struct cmd_tok **p, size_t len)
 {
 	if (ps->n == MAX_PATHS || len > MAX_PATHLEN) {
 		ps->overflow = 1;
 		return -1;
+	}
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->p = realloc(ps->p, ps->cap * sizeof(*ps->p));
+		ps->len = realloc(ps->len, ps->cap * sizeof(*ps->len));
+		if (ps->p == NULL || ps->len == NULL)
+			abort();
 	}
 	ps->p[ps->n] = malloc(sizeof(*p) * (len ? len : 1));
 	if (ps->p[ps->n] == NULL)
@@ -171,20 +198,16 @@ expand_seq(const struct cmd_tok *toks, size_t lo, size_t hi,
 		if (paths_join(acc, item, next) != 0)
 			goto done;
 		paths_clear(acc);
-		*acc = *next;
-		next->n = 0;
+		paths_move(acc, next);
 	}
 	for (i = 0; i < acc->n; i++)
 		if (paths_add(out, acc->p[i], acc->len[i]) != 0)
 			goto done;
 	rc = 0;
 done:
-	paths_clear(acc);
-	paths_clear(item);
-	paths_clear(next);
-	free(acc);
-	free(item);
-	free(next);
+	paths_free(acc);
+	paths_free(item);
+	paths_free(next);
 	depth--;
 	return rc;
 }
@@ -503,8 +526,7 @@ graph_build(struct cli_engine *e, char *err, size_t errlen)
 	e->pipe = pipe_tree();
 	rc = 0;
 done:
-	paths_clear(ps);
-	free(ps);
+	paths_free(ps);
 	return rc;
 }
 
