@@ -90,6 +90,13 @@ struct cli_iftype {
 	const char	*numhelp;	/* "<0-9>  GigabitEthernet interface number" */
 };
 
+/* An exec alias: one word standing for a keyword of the same mode. */
+struct cli_alias {
+	int		 mode;
+	const char	*alias;		/* "s" */
+	const char	*word;		/* "show" */
+};
+
 struct cli_grammar {
 	const struct cli_mode		*modes;
 	size_t				 nmodes;
@@ -100,6 +107,8 @@ struct cli_grammar {
 	int				 exec_mode;	/* target of `do` */
 	/* The hostname for the prompt. */
 	const char			*(*hostname)(void *model);
+	const struct cli_alias		*aliases;
+	size_t				 naliases;
 };
 
 /*

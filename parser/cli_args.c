@@ -74,8 +74,8 @@ args_value(const struct cli_engine *e, struct cmd_args *a, const char *line,
 	size_t	len;
 
 	switch (n->type) {
-	case N_KW:
-		return args_text(a, n->text, strlen(n->text));
+	case N_KW:		/* an alias gives its keyword */
+		return args_text(a, n->name, strlen(n->name));
 	case N_LINE:
 		len = strlen(line + t->off);
 		while (len > 0 && isspace((unsigned char)line[t->off +
@@ -133,7 +133,10 @@ args_collect(const struct cli_engine *e, struct cmd_args *a,
 	a->negate = a->deflt = a->viado = 0;
 	for (i = nsteps; i-- > 0;) {
 		s = &w->steps[i];
-		if (cur != NULL && cur->type == N_ROOT && i < nsteps)
+		/* Back over a word whose kids are another's: no, do, alias. */
+		if (cur != NULL && !state_has(&s->st, cur) &&
+		    (s->st.n[0]->flags & NODE_SHARED) &&
+		    (cur->type == N_ROOT || s->st.n[0]->kids == cur->kids))
 			cur = s->st.n[0];
 		if (cur == NULL || !state_has(&s->st, cur) ||
 		    s->tok + s->ntok > ntoks)

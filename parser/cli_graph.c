@@ -469,6 +469,34 @@ graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
 	return 0;
 }
 
+/* Aliases: a hidden word that leads where its keyword leads. */
+static void
+graph_add_aliases(struct cli_engine *e)
+{
+	const struct cli_alias	*al;
+	struct node		*root, *n;
+	size_t			 i, k;
+
+	for (i = 0; i < e->g->naliases; i++) {
+		al = &e->g->aliases[i];
+		if (al->mode < 0 || (size_t)al->mode >= e->g->nmodes)
+			continue;
+		root = e->roots[al->mode];
+		for (k = 0; k < root->nkids; k++)
+			if (root->kids[k]->type == N_KW &&
+			    strcasecmp(root->kids[k]->text, al->word) == 0)
+				break;
+		if (k == root->nkids)
+			continue;
+		n = shared_node(al->alias, root->kids[k]->help, NODE_HIDDEN,
+		    root->kids[k]);
+		n->name = strdup(root->kids[k]->text);
+		if (n->name == NULL)
+			abort();
+		node_add_kid(root, n);
+	}
+}
+
 /* The `no`, `default` and `do` words of every configuration mode. */
 static void
 graph_add_prefixes(struct cli_engine *e)
@@ -518,6 +546,7 @@ graph_build(struct cli_engine *e, char *err, size_t errlen)
 	for (i = 0; i < g->ncmds; i++)
 		if (graph_insert_cmd(e, g->cmds[i], ps, err, errlen) != 0)
 			goto done;
+	graph_add_aliases(e);
 	graph_add_prefixes(e);
 	for (i = 0; i < g->nmodes; i++) {
 		set_parents(e->roots[i]);

@@ -209,9 +209,15 @@ static const struct cmd_def *const cmds[] = {
 	&c_refuse,
 };
 
+static const struct cli_alias aliases[] = {
+	{ M_USER, "s", "show" },
+	{ M_PRIV, "s", "show" },
+};
+
 static const struct cli_grammar grammar = {
 	modes, M_COUNT, cmds, sizeof(cmds) / sizeof(cmds[0]),
 	iftypes, sizeof(iftypes) / sizeof(iftypes[0]), M_PRIV, get_hostname,
+	aliases, sizeof(aliases) / sizeof(aliases[0]),
 };
 
 static struct cli_engine	*engine;
@@ -286,8 +292,22 @@ START_TEST(ambiguous)
 {
 	ck_assert_str_eq(run("sh i", CLI_ERR_AMBIG),
 	    "% Ambiguous command:  \"sh i\"\n");
-	ck_assert_str_eq(run("s", CLI_ERR_AMBIG),
-	    "% Ambiguous command:  \"s\"\n");
+	run("sh", CLI_ERR_INCOMPL);
+	ck_assert_str_eq(run("sh ip r | i nothing", CLI_OK), "");
+	ck_assert_str_eq(run("s i", CLI_ERR_AMBIG),
+	    "% Ambiguous command:  \"s i\"\n");
+}
+END_TEST
+
+START_TEST(alias)
+{
+	/* "s" is an alias of show, so it is not ambiguous with ssh. */
+	ck_assert_str_eq(run("s ver", CLI_OK), "test version 1\n");
+	run("s int tu1", CLI_OK);
+	ck_assert_str_eq(last, "if=Tunnel1 ");
+	out[0] = '\0';
+	cli_describe(cli, "s?");
+	ck_assert_str_eq(out, "show  ssh\n\n");
 }
 END_TEST
 
@@ -546,6 +566,7 @@ parser_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, abbreviation);
 	tcase_add_test(tc, ambiguous);
+	tcase_add_test(tc, alias);
 	tcase_add_test(tc, caret);
 	tcase_add_test(tc, unknown_exec_word);
 	tcase_add_test(tc, modes_and_fallthrough);
