@@ -15,6 +15,8 @@
 
 #include "parser/cli_int.h"
 
+static void	cli_flush(struct cli *, const char *, const char *);
+
 struct cli_engine *
 cli_engine_new(const struct cli_grammar *g, char *err, size_t errlen)
 {
@@ -172,6 +174,22 @@ cli_mode_set(struct cli *c, int mode)
 	c->stack[c->depth].ctx = c->next_ctx;
 	c->depth++;
 	c->next_ctx = NULL;
+}
+
+void
+cli_set_ask(struct cli *c, cli_ask_fn *fn, void *arg)
+{
+	c->ask = fn;
+	c->ask_arg = arg;
+}
+
+int
+cli_ask(struct cli *c, const char *prompt, int echo, char *buf, size_t len)
+{
+	if (c->ask == NULL || !c->interactive || len == 0)
+		return -1;
+	cli_flush(c, NULL, NULL);
+	return c->ask(c->ask_arg, prompt, echo, buf, len);
 }
 
 void

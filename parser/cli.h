@@ -187,6 +187,18 @@ void			 cli_mode_set(struct cli *, int mode);
 typedef int cli_raw_fn(struct cli *, const char *line, void *arg);
 void			 cli_take_lines(struct cli *, cli_raw_fn *, void *);
 
+/*
+ * A question to whoever is at the console: "Password: " (echo off),
+ * "Destination filename [startup-config]? ".  The answer, without its
+ * line end, goes to buf.  Returns 0, or -1 when nobody can answer (a
+ * file, a pipe): the handler then takes the default.
+ */
+typedef int cli_ask_fn(void *arg, const char *prompt, int echo, char *buf,
+    size_t len);
+void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
+int			 cli_ask(struct cli *, const char *prompt, int echo,
+			    char *buf, size_t len);
+
 /* Terminal settings a session keeps. */
 struct cli_term {
 	int	length;		/* 0: no paging */

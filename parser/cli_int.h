@@ -126,6 +126,8 @@ struct cli {
 	size_t			 outlen, outcap;
 	cli_raw_fn		*raw;
 	void			*raw_arg;
+	cli_ask_fn		*ask;
+	void			*ask_arg;
 };
 
 /* cli.c */
