@@ -176,6 +176,7 @@ console_setup(struct console *con)
 	el_set(con->el, EL_BIND, "^C", "ios-abort", NULL);
 	con->width = -1;
 	console_width(con);
+	cli_set_ask(con->cli, console_ask, con);
 }
 
 static int
@@ -197,6 +198,32 @@ console_line(struct console *con, const char *line)
 	rc = cli_execute(con->cli, line);
 	console_width(con);
 	return rc;
+}
+
+/* A question from a handler: read the answer as a line from fd 0. */
+static int
+console_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
+{
+	struct console	*con = arg;
+	struct termios	 t;
+	size_t		 n = 0;
+	char		 ch;
+
+	out(prompt);
+	if (con->have_saved) {
+		t = con->saved;
+		if (!echo)
+			t.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+	while (read(STDIN_FILENO, &ch, 1) == 1 && ch != '\n' && ch != '\r')
+		if (n + 1 < len)
+			buf[n++] = ch;
+	buf[n] = '\0';
+	if (!echo)
+		out("\n");
+	console_noecho(con);
+	return 0;
 }
 
 int
