@@ -150,6 +150,32 @@ console_restore(struct console *con)
 		tcsetattr(STDIN_FILENO, TCSANOW, &con->saved);
 }
 
+/* A question from a handler: read the answer as a line from fd 0. */
+static int
+console_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
+{
+	struct console	*con = arg;
+	struct termios	 t;
+	size_t		 n = 0;
+	char		 ch;
+
+	out(prompt);
+	if (con->have_saved) {
+		t = con->saved;
+		if (!echo)
+			t.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+	while (read(STDIN_FILENO, &ch, 1) == 1 && ch != '\n' && ch != '\r')
+		if (n + 1 < len)
+			buf[n++] = ch;
+	buf[n] = '\0';
+	if (!echo)
+		out("\n");
+	console_noecho(con);
+	return 0;
+}
+
 static void
 console_setup(struct console *con)
 {
@@ -198,32 +224,6 @@ console_line(struct console *con, const char *line)
 	rc = cli_execute(con->cli, line);
 	console_width(con);
 	return rc;
-}
-
-/* A question from a handler: read the answer as a line from fd 0. */
-static int
-console_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
-{
-	struct console	*con = arg;
-	struct termios	 t;
-	size_t		 n = 0;
-	char		 ch;
-
-	out(prompt);
-	if (con->have_saved) {
-		t = con->saved;
-		if (!echo)
-			t.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-	}
-	while (read(STDIN_FILENO, &ch, 1) == 1 && ch != '\n' && ch != '\r')
-		if (n + 1 < len)
-			buf[n++] = ch;
-	buf[n] = '\0';
-	if (!echo)
-		out("\n");
-	console_noecho(con);
-	return 0;
 }
 
 int
