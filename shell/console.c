@@ -19,7 +19,8 @@
 #include "shell/shell.h"
 
 struct console {
-	struct cli	*cli;
+	const struct console_ops *ops;
+	void		*eng;
 	struct pager	*pager;
 	EditLine	*el;
 	History		*hist;
@@ -41,7 +42,9 @@ console_of(EditLine *el)
 static char *
 console_prompt(EditLine *el)
 {
-	return (char *)cli_prompt(console_of(el)->cli);
+	struct console	*con = console_of(el);
+
+	return (char *)con->ops->prompt(con->eng);
 }
 
 /* The line typed so far, up to the cursor. */
@@ -69,8 +72,8 @@ fn_help(EditLine *el, int ch)
 	if (typed == NULL)
 		return CC_ERROR;
 	out("?\n");
-	pager_start(con->pager, cli_term(con->cli)->length);
-	cli_describe(con->cli, typed);
+	pager_start(con->pager, con->ops->term(con->eng)->length);
+	con->ops->describe(con->eng, typed);
 	free(typed);
 	return CC_REDISPLAY;
 }
@@ -85,7 +88,7 @@ fn_complete(EditLine *el, int ch)
 
 	if (typed == NULL)
 		return CC_ERROR;
-	n = cli_complete(con->cli, typed, &words);
+	n = con->ops->complete(con->eng, typed, &words);
 	if (n == 1) {
 		sp = strrchr(typed, ' ');
 		plen = strlen(sp ? sp + 1 : typed);
@@ -119,7 +122,7 @@ static void
 console_width(struct console *con)
 {
 	struct winsize	ws;
-	int		w = cli_term(con->cli)->width;
+	int		w = con->ops->term(con->eng)->width;
 
 	if (w == con->width)
 		return;
@@ -202,26 +205,26 @@ console_setup(struct console *con)
 	el_set(con->el, EL_BIND, "^C", "ios-abort", NULL);
 	con->width = -1;
 	console_width(con);
-	cli_set_ask(con->cli, console_ask, con);
+	con->ops->set_ask(con->eng, console_ask, con);
 }
 
 static int
 console_line(struct console *con, const char *line)
 {
 	HistEvent	 ev;
-	struct cli_term	*t = cli_term(con->cli);
 	int		 rc;
 
 	if (con->ctrlz || con->ctrlc) {
 		out("\n");
-		cli_mode_end(con->cli);
+		con->ops->end(con->eng);
 		con->ctrlz = con->ctrlc = 0;
 		return CLI_OK;
 	}
 	if (line[strspn(line, " \t\r\n")] != '\0')
 		history(con->hist, &ev, H_ENTER, line);
-	pager_start(con->pager, isatty(STDOUT_FILENO) ? t->length : 0);
-	rc = cli_execute(con->cli, line);
+	pager_start(con->pager, isatty(STDOUT_FILENO) ?
+	    con->ops->term(con->eng)->length : 0);
+	rc = con->ops->run(con->eng, line);
 	console_width(con);
 	return rc;
 }
@@ -246,14 +249,15 @@ console_key(void)
 }
 
 int
-console_run(struct cli *cli, struct pager *pager)
+console_run(const struct console_ops *ops, void *eng, struct pager *pager)
 {
 	struct console	 con;
 	const char	*line;
 	int		 n;
 
 	memset(&con, 0, sizeof(con));
-	con.cli = cli;
+	con.ops = ops;
+	con.eng = eng;
 	con.pager = pager;
 	signal(SIGINT, SIG_IGN);
 	console_setup(&con);

@@ -2,6 +2,7 @@
 noinst_LTLIBRARIES += shell/libshell.la
 shell_libshell_la_SOURCES = \
 	shell/console.c \
+	shell/local.c \
 	shell/pager.c \
 	shell/shell.h
 shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS)

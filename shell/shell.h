@@ -28,10 +28,27 @@ void	pager_init(struct pager *, void (*)(void *, const char *, size_t),
 void	pager_start(struct pager *, int length);
 void	pager_write(void *pager, const char *, size_t);
 
+/*
+ * What the console asks of an engine: the one in this process (local.c)
+ * or the one in ioshd, across the socket (client.c).
+ */
+struct console_ops {
+	const char	*(*prompt)(void *);
+	int		 (*run)(void *, const char *line);
+	void		 (*describe)(void *, const char *line);
+	size_t		 (*complete)(void *, const char *line, char ***);
+	void		 (*end)(void *);		/* Ctrl-Z, Ctrl-C */
+	struct cli_term	*(*term)(void *);
+	void		 (*set_ask)(void *, cli_ask_fn *, void *);
+};
+
+/* The engine in this process, its output through pager. */
+extern const struct console_ops local_ops;
+
 /* One key from the terminal, unbuffered and unechoed; -1 at the end. */
 int	console_key(void);
 
 /* Run the interactive console on the terminal until exit or EOF. */
-int	console_run(struct cli *, struct pager *);
+int	console_run(const struct console_ops *, void *, struct pager *);
 
 #endif
