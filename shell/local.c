@@ -45,7 +45,13 @@ local_set_ask(void *arg, cli_ask_fn *fn, void *fnarg)
 	cli_set_ask(arg, fn, fnarg);
 }
 
+static void
+local_source(void *arg, const char *name)
+{
+	cli_set_source(arg, name, name == NULL);
+}
+
 const struct console_ops local_ops = {
 	local_prompt, local_run, local_describe, local_complete, local_end,
-	local_term, local_set_ask,
+	local_term, local_set_ask, local_source,
 };

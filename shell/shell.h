@@ -40,6 +40,8 @@ struct console_ops {
 	void		 (*end)(void *);		/* Ctrl-Z, Ctrl-C */
 	struct cli_term	*(*term)(void *);
 	void		 (*set_ask)(void *, cli_ask_fn *, void *);
+	/* Lines come from a file named so; NULL: a person at a console. */
+	void		 (*source)(void *, const char *name);
 };
 
 /* The engine in this process, its output through pager. */
