@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct cli;
 struct cmd_args;
@@ -89,6 +90,13 @@ struct cli_iftype {
 	const char	*numhelp;	/* "<0-9>  GigabitEthernet interface number" */
 };
 
+/* An exec alias: one word standing for a keyword of the same mode. */
+struct cli_alias {
+	int		 mode;
+	const char	*alias;		/* "s" */
+	const char	*word;		/* "show" */
+};
+
 struct cli_grammar {
 	const struct cli_mode		*modes;
 	size_t				 nmodes;
@@ -99,6 +107,8 @@ struct cli_grammar {
 	int				 exec_mode;	/* target of `do` */
 	/* The hostname for the prompt. */
 	const char			*(*hostname)(void *model);
+	const struct cli_alias		*aliases;
+	size_t				 naliases;
 };
 
 /*
@@ -139,6 +149,15 @@ void			 cli_set_source(struct cli *, const char *name,
 int			 cli_execute(struct cli *, const char *line);
 
 /*
+ * Run every line of f, named name in errors, in a session of its own
+ * that starts in mode and shares this one's model and output: a
+ * startup-config at boot, `copy startup-config running-config`, a
+ * pasted file.  Returns the number of lines that failed.
+ */
+int			 cli_feed(struct cli *, FILE *f, const char *name,
+			    int mode);
+
+/*
  * Help and completion, for the line editor.  cli_describe() writes the
  * `?` listing for the line as typed so far.  cli_complete() returns the
  * number of candidate keywords for the last word and stores them (the
@@ -167,6 +186,18 @@ void			 cli_mode_set(struct cli *, int mode);
  */
 typedef int cli_raw_fn(struct cli *, const char *line, void *arg);
 void			 cli_take_lines(struct cli *, cli_raw_fn *, void *);
+
+/*
+ * A question to whoever is at the console: "Password: " (echo off),
+ * "Destination filename [startup-config]? ".  The answer, without its
+ * line end, goes to buf.  Returns 0, or -1 when nobody can answer (a
+ * file, a pipe): the handler then takes the default.
+ */
+typedef int cli_ask_fn(void *arg, const char *prompt, int echo, char *buf,
+    size_t len);
+void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
+int			 cli_ask(struct cli *, const char *prompt, int echo,
+			    char *buf, size_t len);
 
 /* Terminal settings a session keeps. */
 struct cli_term {

@@ -1,0 +1,436 @@
+/*
+ * parser/cli.c: sessions, the mode stack, and running a line.
+ *
+ * A line runs in the mode at the top of the stack.  When it does not
+ * fit there but fits a parent configuration mode, it runs there and the
+ * stack climbs to that mode, as IOS does with pasted configs.  Errors
+ * come out as IOS prints them: a caret under the offending token, or
+ * the incomplete and ambiguous messages.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/cli_int.h"
+
+static void	cli_flush(struct cli *, const char *, const char *);
+
+struct cli_engine *
+cli_engine_new(const struct cli_grammar *g, char *err, size_t errlen)
+{
+	struct cli_engine	*e;
+
+	e = calloc(1, sizeof(*e));
+	if (e == NULL)
+		abort();
+	e->g = g;
+	if (graph_build(e, err, errlen) != 0) {
+		cli_engine_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+void
+cli_engine_free(struct cli_engine *e)
+{
+	if (e == NULL)
+		return;
+	graph_free(e);
+	free(e);
+}
+
+struct cli *
+cli_new(struct cli_engine *e, int mode, void *model)
+{
+	struct cli	*c;
+
+	c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		abort();
+	c->e = e;
+	c->model = model;
+	c->stack[0].mode = mode;
+	c->depth = 1;
+	c->term.length = 24;
+	c->term.width = 80;
+	c->interactive = 1;
+	return c;
+}
+
+void
+cli_free(struct cli *c)
+{
+	if (c == NULL)
+		return;
+	free(c->src);
+	free(c->toks);
+	free(c->walk.steps);
+	args_free(&c->args);
+	free(c->out);
+	free(c);
+}
+
+void
+cli_set_output(struct cli *c, cli_write_fn *fn, void *arg)
+{
+	c->write = fn;
+	c->write_arg = arg;
+}
+
+void *
+cli_model(const struct cli *c)
+{
+	return c->model;
+}
+
+void
+cli_set_source(struct cli *c, const char *name, int interactive)
+{
+	free(c->src);
+	c->src = name ? strdup(name) : NULL;
+	c->interactive = interactive;
+	c->term.lineno = 0;
+}
+
+struct cli_term *
+cli_term(struct cli *c)
+{
+	return &c->term;
+}
+
+int
+cli_mode(const struct cli *c)
+{
+	return c->stack[c->depth - 1].mode;
+}
+
+const char *
+cli_prompt(struct cli *c)
+{
+	const struct cli_mode	*m = &c->e->g->modes[cli_mode(c)];
+	const char		*host = "Router";
+
+	if (c->e->g->hostname != NULL && c->e->g->hostname(c->model) != NULL)
+		host = c->e->g->hostname(c->model);
+	if (m->prompt != NULL)
+		snprintf(c->prompt, sizeof(c->prompt), "%s(%s)%c", host,
+		    m->prompt, m->term);
+	else
+		snprintf(c->prompt, sizeof(c->prompt), "%s%c", host, m->term);
+	return c->prompt;
+}
+
+void
+cli_set_ctx(struct cli *c, void *ctx)
+{
+	c->next_ctx = ctx;
+}
+
+void *
+cli_ctx(const struct cli *c)
+{
+	return c->stack[c->depth - 1].ctx;
+}
+
+void *
+cli_ctx_at(const struct cli *c, int mode)
+{
+	int	i;
+
+	for (i = c->depth - 1; i >= 0; i--)
+		if (c->stack[i].mode == mode)
+			return c->stack[i].ctx;
+	return NULL;
+}
+
+void
+cli_mode_exit(struct cli *c)
+{
+	if (c->depth > 1)
+		c->depth--;
+}
+
+void
+cli_mode_end(struct cli *c)
+{
+	c->depth = 1;
+}
+
+/* Climb to the parent of mode (or the root), then enter mode. */
+void
+cli_mode_set(struct cli *c, int mode)
+{
+	int	parent = c->e->g->modes[mode].parent;
+
+	while (c->depth > 0 && parent >= 0 &&
+	    c->stack[c->depth - 1].mode != parent)
+		c->depth--;
+	if (parent < 0 || c->depth == 0 || c->depth == MAX_DEPTH)
+		c->depth = 0;
+	c->stack[c->depth].mode = mode;
+	c->stack[c->depth].ctx = c->next_ctx;
+	c->depth++;
+	c->next_ctx = NULL;
+}
+
+void
+cli_set_ask(struct cli *c, cli_ask_fn *fn, void *arg)
+{
+	c->ask = fn;
+	c->ask_arg = arg;
+}
+
+int
+cli_ask(struct cli *c, const char *prompt, int echo, char *buf, size_t len)
+{
+	if (c->ask == NULL || !c->interactive || len == 0)
+		return -1;
+	cli_flush(c, NULL, NULL);
+	return c->ask(c->ask_arg, prompt, echo, buf, len);
+}
+
+void
+cli_take_lines(struct cli *c, cli_raw_fn *fn, void *arg)
+{
+	c->raw = fn;
+	c->raw_arg = arg;
+}
+
+void
+cli_vprintf(struct cli *c, const char *fmt, va_list ap)
+{
+	va_list	ap2;
+	int	n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	if (c->outlen + (size_t)n + 1 > c->outcap) {
+		c->outcap = (c->outlen + (size_t)n + 1) * 2;
+		c->out = realloc(c->out, c->outcap);
+		if (c->out == NULL)
+			abort();
+	}
+	vsnprintf(c->out + c->outlen, (size_t)n + 1, fmt, ap);
+	c->outlen += (size_t)n;
+}
+
+void
+cli_printf(struct cli *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cli_vprintf(c, fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_puts(struct cli *c, const char *s)
+{
+	cli_printf(c, "%s", s);
+}
+
+void
+cli_write_raw(struct cli *c, const char *s, size_t len)
+{
+	if (c->write != NULL && len > 0)
+		c->write(c->write_arg, s, len);
+}
+
+/* Send what handlers printed, through the modifier if there is one. */
+static void
+cli_flush(struct cli *c, const char *mod, const char *expr)
+{
+	char	*f, err[128];
+	size_t	 flen;
+
+	if (mod == NULL) {
+		cli_write_raw(c, c->out, c->outlen);
+	} else if (pipe_filter(c->out ? c->out : "", c->outlen, mod, expr,
+	    &f, &flen, err, sizeof(err)) == 0) {
+		cli_write_raw(c, f, flen);
+		free(f);
+	} else {
+		c->outlen = 0;
+		cli_printf(c, "%% Invalid regular expression: %s\n", err);
+		cli_write_raw(c, c->out, c->outlen);
+	}
+	c->outlen = 0;
+}
+
+/* Where the line is, for an error: the prompt, or source and number. */
+static size_t
+cli_err_where(struct cli *c, const char *line)
+{
+	char	pre[300];
+
+	if (c->interactive)
+		return strlen(cli_prompt(c));
+	snprintf(pre, sizeof(pre), "%s:%d: ", c->src ? c->src : "input",
+	    c->term.lineno);
+	cli_printf(c, "%s%s\n", pre, line);
+	return strlen(pre);
+}
+
+static void
+cli_error(struct cli *c, const char *line, int rc, size_t off, int first)
+{
+	size_t	col = cli_err_where(c, line);
+	int	exec = c->e->g->modes[cli_mode(c)].flags & MODE_EXEC;
+	size_t	len = strlen(line);
+
+	while (len > 0 && isspace((unsigned char)line[len - 1]))
+		len--;
+	if (rc == CLI_ERR_INVALID && first && exec)
+		cli_puts(c, "% Unknown command or computer name, or unable "
+		    "to find computer address\n");
+	else if (rc == CLI_ERR_INVALID)
+		cli_printf(c, "%*s^\n%% Invalid input detected at '^' "
+		    "marker.\n\n", (int)(col + off), "");
+	else if (rc == CLI_ERR_INCOMPL)
+		cli_puts(c, "% Incomplete command.\n\n");
+	else if (rc == CLI_ERR_AMBIG)
+		cli_printf(c, "%% Ambiguous command:  \"%.*s\"\n", (int)len,
+		    line);
+	cli_flush(c, NULL, NULL);
+}
+
+/* What a walk found: the command's end, and any modifier. */
+struct found {
+	const struct node	*end;
+	size_t			 cmdsteps;
+	const struct node	*mod;
+	const char		*expr;
+};
+
+static int
+cli_find(struct cli *c, const char *line, struct found *f)
+{
+	const struct walk	*w = &c->walk;
+	size_t			 i;
+
+	memset(f, 0, sizeof(*f));
+	f->cmdsteps = w->nsteps;
+	for (i = 0; i < w->nsteps; i++)
+		if (w->steps[i].st.n[0]->flags & NODE_PIPE) {
+			f->cmdsteps = i;
+			break;
+		}
+	if (f->cmdsteps < w->nsteps) {
+		if (w->nsteps < f->cmdsteps + 3)
+			return CLI_ERR_INCOMPL;
+		f->mod = w->steps[f->cmdsteps + 1].st.n[0];
+		f->expr = line + c->toks[w->steps[f->cmdsteps + 2].tok].off;
+	}
+	if (f->cmdsteps == 0)
+		return CLI_ERR_INCOMPL;
+	f->end = match_end(&w->steps[f->cmdsteps - 1].st);
+	return f->end ? CLI_OK : CLI_ERR_INCOMPL;
+}
+
+/* Run the command found; returns the handler's verdict. */
+static int
+cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
+{
+	const struct cmd_def	*cmd = f->end->cmd;
+	int			 rc = CLI_OK;
+
+	if (args_collect(c->e, &c->args, line, c->toks, ntoks, &c->walk,
+	    f->cmdsteps, f->end) != 0)
+		return CLI_ERR_INVALID;
+	c->next_ctx = NULL;
+	c->outlen = 0;
+	if (cmd->handler != NULL)
+		rc = cmd->handler(c, &c->args);
+	cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
+	if (rc == CLI_OK && cmd->enters >= 0 && !c->args.negate &&
+	    !c->args.deflt && !c->args.viado)
+		cli_mode_set(c, cmd->enters);
+	return rc == CLI_OK || rc == CLI_EXIT ? rc : CLI_ERR_FAILED;
+}
+
+static int
+is_comment(const char *line)
+{
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return *line == '!' || *line == '\0' || *line == '\n' ||
+	    *line == '\r';
+}
+
+int
+cli_execute(struct cli *c, const char *line)
+{
+	const struct cli_mode	*modes = c->e->g->modes;
+	struct found		 f;
+	size_t			 ntoks, off = 0;
+	int			 lvl, rc, err = CLI_OK, top = c->depth - 1;
+
+	c->term.lineno++;
+	if (c->raw != NULL) {
+		if (c->raw(c, line, c->raw_arg))
+			c->raw = NULL;
+		cli_flush(c, NULL, NULL);
+		return CLI_OK;
+	}
+	if (is_comment(line))
+		return CLI_OK;
+	ntoks = match_tokenize(line, &c->toks, &c->tokcap);
+	for (lvl = top; lvl >= 0; lvl--) {
+		if (lvl < top && !(modes[c->stack[lvl].mode].flags &
+		    MODE_CONFIG))
+			break;
+		rc = match_walk(c->e, c->stack[lvl].mode, c->toks, ntoks,
+		    &c->walk);
+		if (rc == CLI_OK)
+			rc = cli_find(c, line, &f);
+		if (rc == CLI_OK) {
+			c->depth = lvl + 1;
+			return cli_run(c, line, ntoks, &f);
+		}
+		if (rc == CLI_ERR_INCOMPL)
+			c->walk.err_off = strlen(line);
+		if (lvl == top || c->walk.err_off > off) {
+			err = rc;
+			off = c->walk.err_off;
+		}
+	}
+	cli_error(c, line, err, off, off == c->toks[0].off);
+	return err;
+}
+
+int
+cli_feed(struct cli *c, FILE *f, const char *name, int mode)
+{
+	struct cli	*sub = cli_new(c->e, mode, c->model);
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 len;
+	int		 failed = 0, rc;
+
+	cli_set_output(sub, c->write, c->write_arg);
+	cli_set_source(sub, name, 0);
+	sub->stack[0].mode = c->e->g->exec_mode;
+	cli_mode_set(sub, mode);
+	while ((len = getline(&line, &cap, f)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		rc = cli_execute(sub, line);
+		if (rc == CLI_EXIT)
+			break;
+		if (rc != CLI_OK)
+			failed++;
+		if (c->e->g->modes[cli_mode(sub)].flags & MODE_EXEC)
+			cli_mode_set(sub, mode);
+	}
+	free(line);
+	cli_free(sub);
+	return failed;
+}

@@ -1,0 +1,177 @@
+/*
+ * shell/ioshd.c: the iosh daemon.
+ *
+ *	ioshd [-s STATEDIR] [-S SOCKET] [-g GROUP]
+ *
+ * Owns the running config: loads the startup-config at boot and serves
+ * consoles over a local socket (root only, or a group), so the router
+ * keeps running when nobody is logged in.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "grammar/ios.h"
+#include "shell/server.h"
+
+#define STATE_DEFAULT	LOCALSTATEDIR "/lib/iosh"
+
+struct daemon {
+	const char		*state;
+	char			 sock[4096];
+	int			 gid;
+	struct event_base	*base;
+	struct ios_config	*cfg;
+	struct cli_engine	*eng;
+	struct server		*srv;
+};
+
+static void
+logmsg(int prio, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsyslog(prio, fmt, ap);
+	va_end(ap);
+}
+
+/* Boot messages (startup-config errors) go to the log, line by line. */
+static void
+log_output(void *arg, const char *buf, size_t len)
+{
+	const char	*nl;
+
+	while (len > 0) {
+		nl = memchr(buf, '\n', len);
+		if (nl == NULL)
+			nl = buf + len;
+		if (nl > buf)
+			syslog(LOG_WARNING, "%.*s", (int)(nl - buf), buf);
+		len -= (size_t)(nl - buf) + (nl < buf + len);
+		buf = nl + 1;
+	}
+}
+
+static int
+parse_opts(int argc, char **argv, struct daemon *d)
+{
+	struct group	*gr;
+	int		 ch;
+
+	d->gid = -1;
+	while ((ch = getopt(argc, argv, "s:S:g:")) != -1) {
+		switch (ch) {
+		case 's':
+			d->state = optarg;
+			break;
+		case 'S':
+			snprintf(d->sock, sizeof(d->sock), "%s", optarg);
+			break;
+		case 'g':
+			if ((gr = getgrnam(optarg)) == NULL) {
+				fprintf(stderr, "ioshd: no group %s\n", optarg);
+				return -1;
+			}
+			d->gid = (int)gr->gr_gid;
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (d->state == NULL)
+		d->state = getenv("IOSH_STATE") ? getenv("IOSH_STATE") :
+		    STATE_DEFAULT;
+	if (d->sock[0] == '\0')
+		snprintf(d->sock, sizeof(d->sock), "%s/ioshd.sock", d->state);
+	return optind == argc ? 0 : -1;
+}
+
+static int
+boot(struct daemon *d)
+{
+	char	path[4096];
+	int	failed;
+
+	if (mkdir(d->state, 0700) != 0 && errno != EEXIST) {
+		logmsg(LOG_ERR, "%s: %s", d->state, strerror(errno));
+		return -1;
+	}
+	snprintf(path, sizeof(path), "%s/startup-config", d->state);
+	d->cfg = ios_config_new();
+	if (ios_config_set_paths(d->cfg, path, NULL) != 0)
+		return -1;
+	ios_config_set_engine(d->cfg, d->eng);
+	failed = ios_config_load(d->cfg, d->eng, path, log_output, NULL);
+	if (failed < 0 && errno != ENOENT)
+		logmsg(LOG_ERR, "%s: %s", path, strerror(errno));
+	else if (failed > 0)
+		logmsg(LOG_WARNING, "%s: %d lines failed to load", path,
+		    failed);
+	return 0;
+}
+
+static void
+on_signal(evutil_socket_t sig, short what, void *arg)
+{
+	struct daemon	*d = arg;
+
+	logmsg(LOG_INFO, "signal %d: stopping", (int)sig);
+	event_base_loopbreak(d->base);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct daemon	 d;
+	struct event	*sigterm, *sigint;
+	char		 err[256];
+
+	memset(&d, 0, sizeof(d));
+	if (parse_opts(argc, argv, &d) != 0) {
+		fprintf(stderr, "usage: ioshd [-s statedir] [-S socket] "
+		    "[-g group]\n");
+		return 2;
+	}
+	openlog("ioshd", LOG_PID | LOG_PERROR, LOG_DAEMON);
+	signal(SIGPIPE, SIG_IGN);
+	d.eng = cli_engine_new(ios_grammar(), err, sizeof(err));
+	if (d.eng == NULL) {
+		logmsg(LOG_ERR, "grammar: %s", err);
+		return 1;
+	}
+	if (boot(&d) != 0)
+		return 1;
+	d.base = event_base_new();
+	d.srv = server_new(d.base, d.eng, d.cfg, IOS_M_USER, IOS_M_PRIV);
+	if (d.base == NULL || d.srv == NULL ||
+	    server_listen(d.srv, d.sock, d.gid) != 0) {
+		logmsg(LOG_ERR, "%s: %s", d.sock, strerror(errno));
+		return 1;
+	}
+	sigterm = evsignal_new(d.base, SIGTERM, on_signal, &d);
+	sigint = evsignal_new(d.base, SIGINT, on_signal, &d);
+	evsignal_add(sigterm, NULL);
+	evsignal_add(sigint, NULL);
+	logmsg(LOG_INFO, "listening on %s", d.sock);
+	event_base_dispatch(d.base);
+	unlink(d.sock);
+	event_free(sigterm);
+	event_free(sigint);
+	server_free(d.srv);
+	event_base_free(d.base);
+	ios_config_free(d.cfg);
+	cli_engine_free(d.eng);
+	closelog();
+	return 0;
+}

@@ -1,0 +1,290 @@
+/*
+ * shell/server.c: ioshd's side of the console socket.
+ *
+ * Every console that attaches gets a session of its own on the one
+ * engine and the one running config, so a change made in one console
+ * is there in every other.  Requests are served one at a time from the
+ * event loop; a question to a console (Password:) waits for that
+ * console's answer.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "shell/proto.h"
+#include "shell/server.h"
+
+struct session {
+	struct server	*srv;
+	int		 fd;
+	struct event	*ev;
+	struct proto_rd	 rd;
+	struct cli	*cli;
+	struct session	*next;
+};
+
+struct server {
+	struct event_base	*base;
+	struct cli_engine	*eng;
+	void			*model;
+	int			 user_mode, priv_mode;
+	int			 lfd;
+	struct event		*lev;
+	struct session		*sessions;
+	server_hook_fn		*after;
+	void			*after_arg;
+};
+
+static void
+sess_out(void *arg, const char *buf, size_t len)
+{
+	struct session	*s = arg;
+	size_t		 n;
+
+	while (len > 0) {
+		n = len < PROTO_CHUNK ? len : PROTO_CHUNK;
+		proto_frame(s->fd, "OUT", buf, n);
+		buf += n;
+		len -= n;
+	}
+}
+
+static int
+sess_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
+{
+	struct session	*s = arg;
+	char		 tag[32], line[PROTO_MAX];
+
+	snprintf(tag, sizeof(tag), "ASK %d", echo);
+	if (proto_frame(s->fd, tag, prompt, strlen(prompt)) != 0)
+		return -1;
+	if (proto_line(&s->rd, line, sizeof(line), 1) != 1 ||
+	    strncmp(line, "ANS ", 4) != 0)
+		return -1;
+	snprintf(buf, len, "%s", line + 4);
+	explicit_bzero(line, sizeof(line));
+	return 0;
+}
+
+static void
+sess_free(struct session *s)
+{
+	struct session	**pp;
+
+	for (pp = &s->srv->sessions; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == s) {
+			*pp = s->next;
+			break;
+		}
+	event_free(s->ev);
+	close(s->fd);
+	cli_free(s->cli);
+	free(s);
+}
+
+static int
+sess_done(struct session *s, int rc)
+{
+	struct cli_term	*t = cli_term(s->cli);
+	char		 buf[512];
+	int		 n;
+
+	n = snprintf(buf, sizeof(buf), "DONE %d %d %d\n%s\n", rc, t->length,
+	    t->width, cli_prompt(s->cli));
+	return proto_write(s->fd, buf, (size_t)n);
+}
+
+static int
+sess_complete(struct session *s, const char *line)
+{
+	char	**words, buf[512];
+	size_t	  n, i;
+	int	  len;
+
+	n = cli_complete(s->cli, line, &words);
+	for (i = 0; i < n; i++) {
+		len = snprintf(buf, sizeof(buf), "WORD %s\n", words[i]);
+		proto_write(s->fd, buf, (size_t)len);
+	}
+	cli_strv_free(words, n);
+	return CLI_OK;
+}
+
+/* One request; returns the result, CLI_EXIT to close the session. */
+static int
+sess_request(struct session *s, const char *req)
+{
+	int	rc = CLI_OK;
+
+	if (strncmp(req, "RUN ", 4) == 0) {
+		rc = cli_execute(s->cli, req + 4);
+		if (s->srv->after != NULL)
+			s->srv->after(s->srv->after_arg, s->cli);
+	} else if (strncmp(req, "HELP ", 5) == 0)
+		cli_describe(s->cli, req + 5);
+	else if (strncmp(req, "COMP ", 5) == 0)
+		rc = sess_complete(s, req + 5);
+	else if (strcmp(req, "END") == 0)
+		cli_mode_end(s->cli);
+	else if (strncmp(req, "SRC ", 4) == 0)
+		cli_set_source(s->cli, req + 4, strcmp(req + 4, "-") == 0);
+	else if (strcmp(req, "HELLO") != 0)
+		rc = CLI_ERR_INVALID;
+	return rc;
+}
+
+static void
+sess_read(evutil_socket_t fd, short what, void *arg)
+{
+	struct session	*s = arg;
+	char		*line;
+	int		 rc;
+
+	line = malloc(PROTO_MAX);
+	if (line == NULL || proto_pull(&s->rd) == 0)
+		goto close;
+	while ((rc = proto_line(&s->rd, line, PROTO_MAX, 0)) == 1) {
+		rc = sess_request(s, line);
+		if (sess_done(s, rc) != 0 || rc == CLI_EXIT)
+			goto close;
+	}
+	if (rc == -1)
+		goto close;
+	free(line);
+	return;
+close:
+	free(line);
+	sess_free(s);
+}
+
+/* Root gets privileged exec at once; anyone else starts in user exec. */
+static int
+sess_mode(struct server *srv, int fd)
+{
+	struct ucred	cred;
+	socklen_t	len = sizeof(cred);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 &&
+	    cred.uid == 0)
+		return srv->priv_mode;
+	return srv->user_mode;
+}
+
+static void
+srv_accept(evutil_socket_t lfd, short what, void *arg)
+{
+	struct server	*srv = arg;
+	struct session	*s;
+	int		 fd;
+
+	fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (fd < 0)
+		return;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		close(fd);
+		return;
+	}
+	s->srv = srv;
+	s->fd = fd;
+	proto_init(&s->rd, fd);
+	s->cli = cli_new(srv->eng, sess_mode(srv, fd), srv->model);
+	cli_set_output(s->cli, sess_out, s);
+	cli_set_ask(s->cli, sess_ask, s);
+	s->ev = event_new(srv->base, fd, EV_READ | EV_PERSIST, sess_read, s);
+	event_add(s->ev, NULL);
+	s->next = srv->sessions;
+	srv->sessions = s;
+}
+
+struct server *
+server_new(struct event_base *base, struct cli_engine *eng, void *model,
+    int user_mode, int priv_mode)
+{
+	struct server	*srv = calloc(1, sizeof(*srv));
+
+	if (srv == NULL)
+		return NULL;
+	srv->base = base;
+	srv->eng = eng;
+	srv->model = model;
+	srv->user_mode = user_mode;
+	srv->priv_mode = priv_mode;
+	srv->lfd = -1;
+	return srv;
+}
+
+void
+server_set_hook(struct server *srv, server_hook_fn *fn, void *arg)
+{
+	srv->after = fn;
+	srv->after_arg = arg;
+}
+
+/* Listen at path, readable by root only (mode 0600), or by gid. */
+int
+server_listen(struct server *srv, const char *path, int gid)
+{
+	struct sockaddr_un	sun;
+	mode_t			old;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(sun.sun_path, path);
+	srv->lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+	    0);
+	if (srv->lfd < 0)
+		return -1;
+	unlink(path);
+	old = umask(0177);
+	if (bind(srv->lfd, (struct sockaddr *)&sun, sizeof(sun)) != 0) {
+		umask(old);
+		return -1;
+	}
+	umask(old);
+	if (gid >= 0 && (chown(path, (uid_t)-1, (gid_t)gid) != 0 ||
+	    chmod(path, 0660) != 0))
+		return -1;
+	if (listen(srv->lfd, 16) != 0)
+		return -1;
+	srv->lev = event_new(srv->base, srv->lfd, EV_READ | EV_PERSIST,
+	    srv_accept, srv);
+	return event_add(srv->lev, NULL);
+}
+
+/* A log line to every console that asked for them (terminal monitor). */
+void
+server_log(struct server *srv, const char *line)
+{
+	struct session	*s;
+
+	for (s = srv->sessions; s != NULL; s = s->next)
+		if (cli_term(s->cli)->monitor)
+			proto_frame(s->fd, "LOG", line, strlen(line));
+}
+
+void
+server_free(struct server *srv)
+{
+	if (srv == NULL)
+		return;
+	while (srv->sessions != NULL)
+		sess_free(srv->sessions);
+	if (srv->lev != NULL)
+		event_free(srv->lev);
+	if (srv->lfd >= 0)
+		close(srv->lfd);
+	free(srv);
+}

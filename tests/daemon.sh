@@ -1,0 +1,44 @@
+#!/bin/sh
+# ioshd and its consoles: two consoles on one running config; a change
+# made in one is seen by the other; -c runs one command; an unknown line
+# is refused with the IOS message over the socket too.
+set -u
+b=${top_builddir:-.}
+state=$(mktemp -d)
+sock=$state/ioshd.sock
+failed=0
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$state"' EXIT
+
+"$b/shell/ioshd" -s "$state" 2>"$state/log" &
+pid=$!
+i=0
+while [ ! -S "$sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ -S "$sock" ] || { echo "not ok - ioshd did not listen"; cat "$state/log"; exit 1; }
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; failed=1; }
+
+[ "$(stat -c %a "$sock")" = 600 ] && ok "socket is root-only" \
+	|| nok "socket mode $(stat -c %a "$sock")"
+
+printf 'configure terminal\nhostname Hub1\nend\n' \
+	| "$b/shell/iosh" -S "$sock" >"$state/out1" 2>&1
+out=$("$b/shell/iosh" -S "$sock" -c 'show running-config | include hostname')
+[ "$out" = "hostname Hub1" ] && ok "a change in one console is seen in another" \
+	|| nok "second console saw: $out"
+
+out=$("$b/shell/iosh" -S "$sock" -c 'show foo' 2>&1)
+echo "$out" | grep -q "% Invalid input detected at '^' marker." \
+	&& ok "errors come back over the socket" || nok "got: $out"
+
+"$b/shell/iosh" -S "$sock" -c 'configure terminal' -c 'crypto isakmp policy 10' \
+	-c 'encr aes 256' >/dev/null 2>&1
+out=$("$b/shell/iosh" -S "$sock" -c 'show running-config | section isakmp')
+echo "$out" | grep -q "^ encr aes 256" && ok "-c runs commands in sequence" \
+	|| nok "got: $out"
+
+kill $pid
+wait $pid 2>/dev/null
+[ ! -S "$sock" ] && ok "ioshd removes its socket on SIGTERM" \
+	|| nok "socket left behind"
+exit $failed
