@@ -106,7 +106,7 @@ h_ip_address(struct cli *cli, const struct cmd_args *a)
 	char			 net[INET_ADDRSTRLEN];
 	uint32_t		 host;
 	int			 plen;
-	size_t			 i;
+	size_t			 i = 0;
 
 	if (cmd_has(a, "dhcp")) {
 		f->dhcp = !cmd_off(a);

@@ -7,7 +7,12 @@
 
 #include "grammar/cmd.h"
 
-#define TS_DEPTH	4	/* transforms in one set */
+/*
+ * Transforms in one set.  IOS allows four (AH, cipher, ESP auth, comp);
+ * the engine's limit of 65536 paths a command allows three here.
+ * XXX: a set with all four kinds is refused.
+ */
+#define TS_DEPTH	3
 
 /* Every keyword of a transform set, for reading them in order. */
 enum {
