@@ -319,7 +319,7 @@ node_same(const struct node *a, const struct node *b)
 
 /* The kid of parent that is the same as t, made if missing. */
 static struct node *
-node_step(struct node *parent, const struct cmd_tok *t, int hidden)
+node_step(struct node *parent, const struct cmd_tok *t, unsigned flags)
 {
 	struct node	*n = node_from_tok(t);
 	size_t		 i;
@@ -328,13 +328,13 @@ node_step(struct node *parent, const struct cmd_tok *t, int hidden)
 		if (node_same(parent->kids[i], n)) {
 			if (parent->kids[i]->help == NULL)
 				parent->kids[i]->help = t->help;
-			if (!hidden)
-				parent->kids[i]->flags &= ~NODE_HIDDEN;
+			/* A word is hidden or exact only if all its users are. */
+			parent->kids[i]->flags &= flags | ~(unsigned)(NODE_HIDDEN |
+			    NODE_EXACT);
 			node_free(n);
 			return parent->kids[i];
 		}
-	if (hidden)
-		n->flags |= NODE_HIDDEN;
+	n->flags |= flags;
 	node_add_kid(parent, n);
 	return n;
 }
@@ -351,12 +351,16 @@ insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
     const struct cmd_tok **p, size_t len)
 {
 	struct node	*n = root, *no = noroot;
-	int		 hidden = (c->flags & CMD_HIDDEN) != 0;
+	unsigned	 flags = 0;
 	size_t		 i, min;
 
+	if (c->flags & CMD_HIDDEN)
+		flags |= NODE_HIDDEN;
+	if (c->flags & CMD_EXACT)
+		flags |= NODE_EXACT;
 	if (!(c->flags & CMD_NO_ONLY)) {
 		for (i = 0; i < len; i++)
-			n = node_step(n, p[i], hidden);
+			n = node_step(n, p[i], flags);
 		node_end(n, c);
 	}
 	if (!(c->flags & CMD_NO))
@@ -364,7 +368,7 @@ insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
 	min = c->no_min > 0 && (size_t)c->no_min < len ? (size_t)c->no_min
 	    : len;
 	for (i = 0; i < len; i++) {
-		no = node_step(no, p[i], hidden);
+		no = node_step(no, p[i], flags);
 		if (i + 1 >= min)
 			node_end(no, c);
 	}

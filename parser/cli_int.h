@@ -27,6 +27,7 @@ enum node_type {
 #define NODE_DO		0x10	/* the `do` prefix */
 #define NODE_PIPE	0x20	/* the `|` of an output modifier */
 #define NODE_MODIFIER	0x40	/* include, exclude, ... */
+#define NODE_EXACT	0x80	/* only whole keywords match */
 
 /*
  * One node of a mode's command tree.  The tree is a trie over the

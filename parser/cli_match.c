@@ -176,7 +176,9 @@ match_node(const struct cli_engine *e, const struct node *n,
 		if (t->len > strlen(n->text) ||
 		    strncasecmp(n->text, t->s, t->len) != 0)
 			return LVL_NONE;
-		return t->len == strlen(n->text) ? LVL_EXACT : LVL_PARTIAL;
+		if (t->len == strlen(n->text))
+			return LVL_EXACT;
+		return n->flags & NODE_EXACT ? LVL_NONE : LVL_PARTIAL;
 	case N_WORD:
 		return LVL_WORD;
 	case N_LINE:
