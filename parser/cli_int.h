@@ -38,6 +38,7 @@ struct node {
 	enum node_type		 type;
 	unsigned		 flags;
 	const char		*text;		/* keyword, or the spec shown */
+	size_t			 textlen;
 	const char		*name;		/* argument name */
 	const char		*help;
 	long			 lo, hi;	/* N_RANGE */
