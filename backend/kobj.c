@@ -240,8 +240,9 @@ kobj_link_same(const struct k_link *w, const struct k_link *h)
 static int
 kobj_route_same(const struct k_route *w, const struct k_route *h)
 {
+	/* Without a device, the kernel picks one: any will do. */
 	return w->type == h->type && kobj_addr_cmp(&w->gw, &h->gw) == 0 &&
-	    strcmp(w->oif, h->oif) == 0;
+	    (w->oif[0] == '\0' || strcmp(w->oif, h->oif) == 0);
 }
 
 /* Whether h (in the kernel) already is w (wanted); keys are equal. */
