@@ -37,7 +37,7 @@ struct kobj {
 		struct k_route	route;
 		struct k_policy	policy;
 	} u;
-	char			*origin;	/* config line; may be NULL */
+	char			*origin;	/* config line, or NULL */
 };
 
 /* What a line of text does with an object. */
@@ -79,7 +79,7 @@ int		 kstate_write(struct kstate *, FILE *);
 
 /* The steps from what is to what should be, in execution order. */
 struct kdiff_step {
-	int			 verb;	/* KOBJ_ADD, KOBJ_CHANGE, KOBJ_DEL */
+	int			 verb;	/* KOBJ_ADD, _CHANGE or _DEL */
 	const struct kobj	*want;	/* NULL for KOBJ_DEL */
 	const struct kobj	*have;	/* NULL for KOBJ_ADD */
 };
@@ -96,11 +96,11 @@ const struct kobj *kdiff_obj(const struct kdiff_step *);
 
 /* The outcome of an apply. */
 struct kapply_report {
-	int		err;		/* 0, or the failing step's errno */
+	int		err;		/* 0, or the failure's -errno */
 	int		verb;		/* of the failing step */
 	char		what[512];	/* the failing object, as `ip` */
 	const char	*origin;	/* its config line, or NULL */
-	size_t		calls;		/* kernel calls made, undo included */
+	size_t		calls;		/* kernel calls, undo included */
 	size_t		undo_failed;	/* undo calls that failed */
 };
 
@@ -108,13 +108,14 @@ int	kapply_read(struct kernel *, struct kstate *, struct kstate **);
 int	kapply_exec(struct kernel *, const struct kdiff *,
 	    struct kapply_report *);
 int	kapply_run(struct kernel *, struct kstate *, struct kapply_report *);
+int	kapply_plan(struct kernel *, struct kstate *, FILE *);
 
 /* The netlink kernel.  knl_open needs CAP_NET_ADMIN to change things. */
 struct knl;
 
 struct knl_stats {
 	unsigned long	requests;	/* change requests sent */
-	unsigned long	dumps;		/* dump and get requests sent */
+	unsigned long	dumps;		/* dump and get requests */
 	unsigned long	sends;		/* sendmsg calls */
 };
 

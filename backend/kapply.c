@@ -352,3 +352,23 @@ done:
 	kstate_free(have);
 	return error;
 }
+
+/*
+ * What an apply would do now, as `ip` commands, without changing
+ * anything: for `show crypto compile diff`, and when iosh has no
+ * privilege to change the kernel.
+ */
+int
+kapply_plan(struct kernel *k, struct kstate *want, FILE *f)
+{
+	struct kstate	*have = NULL;
+	struct kdiff	 d = { NULL, 0 };
+	int		 error;
+
+	if ((error = kapply_read(k, want, &have)) == 0 &&
+	    (error = kdiff_make(want, have, &d)) == 0)
+		error = kdiff_write(&d, f);
+	kdiff_free(&d);
+	kstate_free(have);
+	return error;
+}

@@ -147,7 +147,7 @@ struct k_policy {
 struct k_link {
 	char		name[K_NAMSIZ];
 	int		kind;		/* K_LINK_* */
-	char		dev[K_NAMSIZ];	/* underlying device, "" none */
+	char		dev[K_NAMSIZ];	/* underlying link, or "" */
 	uint32_t	if_id;		/* K_LINK_XFRM */
 	struct k_addr	local, remote;	/* K_LINK_GRE */
 	uint32_t	mtu;		/* 0: leave as it is */

@@ -291,8 +291,8 @@ krec_##name(void *arg, fntype fn, void *fnarg)				\
 {									\
 	struct krec		*r = arg;				\
 	const struct kobj	*o;					\
-	size_t			 i;					\
-	int			 error;					\
+	size_t			 i;				\
+	int			 error;				\
 									\
 	for (i = 0; i < kstate_count(r->owned, kind); i++) {		\
 		o = kstate_get(r->owned, kind, i);			\

@@ -86,8 +86,9 @@ int
 kstate_add_policy(struct kstate *ks, const struct k_policy *p,
     const char *origin)
 {
-	struct kobj	o = { .kind = KOBJ_POLICY, .origin = (char *)origin };
+	struct kobj	o = { .kind = KOBJ_POLICY };
 
+	o.origin = (char *)origin;
 	o.u.policy = *p;
 	return kstate_add(ks, &o);
 }
@@ -96,8 +97,9 @@ int
 kstate_add_link(struct kstate *ks, const struct k_link *l,
     const char *origin)
 {
-	struct kobj	o = { .kind = KOBJ_LINK, .origin = (char *)origin };
+	struct kobj	o = { .kind = KOBJ_LINK };
 
+	o.origin = (char *)origin;
 	o.u.link = *l;
 	return kstate_add(ks, &o);
 }
@@ -106,8 +108,9 @@ int
 kstate_add_addr(struct kstate *ks, const struct k_ifaddr *a,
     const char *origin)
 {
-	struct kobj	o = { .kind = KOBJ_ADDR, .origin = (char *)origin };
+	struct kobj	o = { .kind = KOBJ_ADDR };
 
+	o.origin = (char *)origin;
 	o.u.addr = *a;
 	return kstate_add(ks, &o);
 }
@@ -116,8 +119,9 @@ int
 kstate_add_route(struct kstate *ks, const struct k_route *r,
     const char *origin)
 {
-	struct kobj	o = { .kind = KOBJ_ROUTE, .origin = (char *)origin };
+	struct kobj	o = { .kind = KOBJ_ROUTE };
 
+	o.origin = (char *)origin;
 	o.u.route = *r;
 	return kstate_add(ks, &o);
 }

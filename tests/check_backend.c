@@ -496,6 +496,72 @@ START_TEST(test_diff_write)
 }
 END_TEST
 
+START_TEST(test_plan)
+{
+	struct kernel	 k;
+	struct kstate	*a = state_a(), *b = state_b();
+	struct krec	*r = kernel_with(a, &k, 1);
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*f = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(kapply_plan(&k, b, f), 0);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "ip link add ioshTu2 type xfrm "
+	    "dev eth0 if_id 2\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "ip link set eth0 mtu 1400 up\n"));
+	ck_assert_str_eq(krec_log(r), "");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	ck_assert_int_eq(kapply_plan(&k, a, f), 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "");
+	free(buf);
+	krec_free(r);
+	kstate_free(a);
+	kstate_free(b);
+}
+END_TEST
+
+/* A tunnel link whose if_id or endpoints change is made anew. */
+START_TEST(test_link_readd)
+{
+	struct kernel		 k;
+	struct kstate		*a = kstate_new(), *b = kstate_new();
+	struct krec		*r;
+	struct kapply_report	 rep;
+	struct k_link		 g = link_xfrm("ioshGre5", 0);
+	struct k_link		 x = link_xfrm("ioshTu1", 1);
+	const char		*log;
+
+	g.kind = K_LINK_GRE;
+	g.local = v4("192.0.2.1");
+	g.remote = v4("192.0.2.2");
+	g.mtu = 0;
+	g.up = K_UP_LEAVE;
+	ck_assert_int_eq(kstate_add_link(a, &g, "interface Tunnel5"), 0);
+	ck_assert_int_eq(kstate_add_link(a, &x, "interface Tunnel1"), 0);
+	g.remote = v4("192.0.2.3");
+	x.if_id = 11;
+	x.mtu = 1380;
+	ck_assert_int_eq(kstate_add_link(b, &g, "interface Tunnel5"), 0);
+	ck_assert_int_eq(kstate_add_link(b, &x, "interface Tunnel1"), 0);
+	r = kernel_with(a, &k, _i);
+	ck_assert_int_eq(kapply_run(&k, b, &rep), 0);
+	log = krec_log(r);
+	before(log, strstr(log, "ip link del ioshGre5\n"),
+	    strstr(log, "ip link add ioshGre5 type gre local 192.0.2.1 "
+	    "remote 192.0.2.3 dev eth0\n"));
+	before(log, strstr(log, "ip link del ioshTu1\n"),
+	    strstr(log, "ip link add ioshTu1 type xfrm dev eth0 if_id 11\n"
+	    "ip link set ioshTu1 mtu 1380 up\n"));
+	krec_free(r);
+	kstate_free(a);
+	kstate_free(b);
+}
+END_TEST
+
 static Suite *
 backend_suite(void)
 {
@@ -514,6 +580,8 @@ backend_suite(void)
 	tcase_add_test(tc, test_duplicate_identity);
 	tcase_add_loop_test(tc, test_missing_phys_link, 0, 2);
 	tcase_add_test(tc, test_diff_write);
+	tcase_add_test(tc, test_plan);
+	tcase_add_loop_test(tc, test_link_readd, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -268,7 +268,8 @@ apply_ok(struct kstate *ks)
 
 START_TEST(test_apply_change_remove)
 {
-	struct kstate	*a = state_a(), *b = state_b(), *none = kstate_new();
+	struct kstate	*a = state_a(), *b = state_b();
+	struct kstate	*none = kstate_new();
 
 	apply_ok(a);
 	ck_assert_int_eq(count("ip route show proto 171 | wc -l"), 2);
