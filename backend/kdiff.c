@@ -5,10 +5,14 @@
  * Order: removals first, kinds in reverse dependency order (policies,
  * routes, addresses, links), then additions and changes in dependency
  * order (links, addresses, routes, policies).  An object that cannot
- * be changed in place is removed and added again.
+ * be changed in place is removed and added again, and so are the
+ * addresses and routes on a link that is removed or made anew: the
+ * kernel would drop them with the link.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "backend/backend.h"
 
@@ -38,6 +42,46 @@ kdiff_push(struct kdiff_vec *vec, int verb, const struct kobj *want,
 	return 0;
 }
 
+/* The link an address or route is on, or NULL. */
+static const char *
+kdiff_dev(const struct kobj *o)
+{
+	if (o->kind == KOBJ_ADDR)
+		return o->u.addr.dev;
+	if (o->kind == KOBJ_ROUTE && o->u.route.oif[0] != '\0')
+		return o->u.route.oif;
+	return NULL;
+}
+
+/* Whether the link h (in the kernel) is on is removed by the diff. */
+static int
+kdiff_link_goes(struct kstate *want, struct kstate *have,
+    const struct kobj *h)
+{
+	const char	*dev = kdiff_dev(h);
+	struct kobj	 key, *hl, *wl;
+
+	if (dev == NULL)
+		return 0;
+	memset(&key, 0, sizeof(key));
+	key.kind = KOBJ_LINK;
+	snprintf(key.u.link.name, sizeof(key.u.link.name), "%s", dev);
+	if ((hl = kstate_find(have, &key)) == NULL ||
+	    hl->u.link.kind == K_LINK_PHYS)
+		return 0;
+	wl = kstate_find(want, &key);
+	return wl == NULL || kobj_needs_readd(wl, hl);
+}
+
+/* Whether h must go, to make way for w (NULL: not wanted). */
+static int
+kdiff_goes(struct kstate *want, struct kstate *have, const struct kobj *w,
+    const struct kobj *h)
+{
+	return w == NULL || kobj_needs_readd(w, h) ||
+	    kdiff_link_goes(want, have, h);
+}
+
 static int
 kdiff_removals(struct kdiff_vec *vec, struct kstate *want,
     struct kstate *have, int kind)
@@ -50,7 +94,7 @@ kdiff_removals(struct kdiff_vec *vec, struct kstate *want,
 	for (i = 0; i < kstate_count(have, kind); i++) {
 		h = kstate_get(have, kind, i);
 		w = kstate_find(want, h);
-		if (w != NULL && !kobj_needs_readd(w, h))
+		if (!kdiff_goes(want, have, w, h))
 			continue;
 		if ((error = kdiff_push(vec, KOBJ_DEL, NULL, h)) != 0)
 			return error;
@@ -70,7 +114,7 @@ kdiff_additions(struct kdiff_vec *vec, struct kstate *want,
 	for (i = 0; i < kstate_count(want, kind) && error == 0; i++) {
 		w = kstate_get(want, kind, i);
 		h = kstate_find(have, w);
-		if (h == NULL || kobj_needs_readd(w, h))
+		if (h == NULL || kdiff_goes(want, have, w, h))
 			error = kdiff_push(vec, KOBJ_ADD, w, NULL);
 		else if (!kobj_same(w, h))
 			error = kdiff_push(vec, KOBJ_CHANGE, w, h);

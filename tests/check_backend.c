@@ -524,7 +524,24 @@ START_TEST(test_plan)
 }
 END_TEST
 
-/* A tunnel link whose if_id or endpoints change is made anew. */
+/* An address and a route on ioshTu1, and a route elsewhere. */
+static void
+tunnel_users(struct kstate *ks)
+{
+	struct k_ifaddr	a = ifaddr("ioshTu1", "10.255.1.1", 30);
+	struct k_route	r = route(40, "10.255.1.2");
+	struct k_route	o = route(41, "192.0.2.254");
+
+	snprintf(r.oif, sizeof(r.oif), "ioshTu1");
+	ck_assert_int_eq(kstate_add_addr(ks, &a, "ip address"), 0);
+	ck_assert_int_eq(kstate_add_route(ks, &r, "ip route tu1"), 0);
+	ck_assert_int_eq(kstate_add_route(ks, &o, "ip route eth0"), 0);
+}
+
+/*
+ * A tunnel link whose if_id or endpoints change is made anew, and what
+ * is on it with it; the rest stays.
+ */
 START_TEST(test_link_readd)
 {
 	struct kernel		 k;
@@ -542,6 +559,8 @@ START_TEST(test_link_readd)
 	g.up = K_UP_LEAVE;
 	ck_assert_int_eq(kstate_add_link(a, &g, "interface Tunnel5"), 0);
 	ck_assert_int_eq(kstate_add_link(a, &x, "interface Tunnel1"), 0);
+	tunnel_users(a);
+	tunnel_users(b);
 	g.remote = v4("192.0.2.3");
 	x.if_id = 11;
 	x.mtu = 1380;
@@ -556,6 +575,16 @@ START_TEST(test_link_readd)
 	before(log, strstr(log, "ip link del ioshTu1\n"),
 	    strstr(log, "ip link add ioshTu1 type xfrm dev eth0 if_id 11\n"
 	    "ip link set ioshTu1 mtu 1380 up\n"));
+	before(log, strstr(log, "ip route del 198.51.40.0/24"),
+	    strstr(log, "ip address del 10.255.1.1/30 dev ioshTu1"));
+	before(log, strstr(log, "ip address del 10.255.1.1/30 dev ioshTu1"),
+	    strstr(log, "ip link del ioshTu1"));
+	before(log, strstr(log, "ip link set ioshTu1 mtu 1380 up\n"),
+	    strstr(log, "ip address add 10.255.1.1/30 dev ioshTu1"));
+	before(log, strstr(log, "ip address add 10.255.1.1/30 dev ioshTu1"),
+	    strstr(log, "ip route add 198.51.40.0/24 via 10.255.1.2 "
+	    "dev ioshTu1"));
+	ck_assert_ptr_null(strstr(log, "198.51.41.0"));
 	krec_free(r);
 	kstate_free(a);
 	kstate_free(b);
