@@ -420,6 +420,80 @@ START_TEST(test_fail_xfrm_link)
 }
 END_TEST
 
+/* n routes and n policies: more than one pack of requests each. */
+static struct kstate *
+state_many(int n, int bad)
+{
+	struct kstate	*ks = kstate_new();
+	struct k_route	 r;
+	struct k_policy	 p;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		memset(&r, 0, sizeof(r));
+		r.dst.family = AF_INET;
+		r.dst.u.v4.s_addr = htonl(0x64400000u + (i << 8));
+		r.plen = 24;
+		r.gw = addr(AF_INET, i == bad ? "10.99.99.1" : "192.0.2.254");
+		ck_assert_int_eq(kstate_add_route(ks, &r, "many"), 0);
+		memset(&p, 0, sizeof(p));
+		p.sel.family = AF_INET;
+		p.sel.src.u.v4.s_addr = htonl(0x0a000000u + (i << 8));
+		p.sel.dst = addr(AF_INET, "172.16.0.0");
+		p.sel.src_plen = p.sel.dst_plen = 24;
+		p.dir = K_DIR_OUT;
+		p.priority = K_PRIO_MIN + i;
+		ck_assert_int_eq(kstate_add_policy(ks, &p, "many"), 0);
+	}
+	return ks;
+}
+
+/* A failure deep in the third pack undoes all packs before it. */
+START_TEST(test_fail_many)
+{
+	struct kstate	*a = state_a(), *m = state_many(1000, 700);
+
+	apply_ok(a);
+	apply_fails(m, -ENETUNREACH, "via 10.99.99.1");
+	ck_assert_int_eq(count("ip route show proto 171 | wc -l"), 2);
+	kstate_free(m);
+	m = state_many(1000, -1);
+	apply_ok(m);
+	ck_assert_int_eq(count("ip route show proto 171 | wc -l"), 1000);
+	ck_assert_int_eq(count("ip xfrm policy show | grep -c "
+	    "'dir out priority 2684'"), 1000);
+	kstate_free(a);
+	kstate_free(m);
+}
+END_TEST
+
+/* Every request of several packs fails: each gets its own answer. */
+START_TEST(test_fail_all)
+{
+	struct kstate		*ks = kstate_new();
+	struct kapply_report	 rep;
+	struct k_route		 r;
+	int			 i;
+
+	for (i = 0; i < 300; i++) {
+		memset(&r, 0, sizeof(r));
+		r.dst.family = AF_INET;
+		r.dst.u.v4.s_addr = htonl(0x64400000u + (i << 8));
+		r.plen = 24;
+		r.gw = addr(AF_INET, "10.99.99.1");
+		ck_assert_int_eq(kstate_add_route(ks, &r, "bad"), 0);
+	}
+	ck_assert_int_eq(kapply_run(&kern, ks, &rep), -ENETUNREACH);
+	ck_assert_uint_eq(rep.undo_failed, 0);
+	ck_assert_int_eq(count("ip route show proto 171 | wc -l"), 0);
+	/* The socket is still in step: a good apply works after. */
+	kstate_free(ks);
+	ks = state_a();
+	apply_ok(ks);
+	kstate_free(ks);
+}
+END_TEST
+
 /* This kernel has no ESP: the request must fail cleanly. */
 START_TEST(test_sa_add_refused)
 {
@@ -465,6 +539,8 @@ knl_suite(void)
 	tcase_add_test(tc, test_fail_policy_conflict);
 	tcase_add_test(tc, test_fail_xfrm_link);
 	tcase_add_test(tc, test_sa_add_refused);
+	tcase_add_test(tc, test_fail_many);
+	tcase_add_test(tc, test_fail_all);
 	suite_add_tcase(s, tc);
 	return s;
 }
