@@ -181,31 +181,33 @@ static size_t
 kapply_group(struct kernel *k, const struct kapply_call *c, size_t n,
     int *res, size_t *queued, size_t *ncalls)
 {
-	int	batch = k->ops->batch_begin != NULL &&
-		    k->ops->batch_begin(k->arg) == 0;
-	int	*bres = NULL;
+	int	*bres, batch;
 	size_t	 i, nq = 0, failed = 0;
 
+	if ((bres = calloc(n, sizeof(*bres))) == NULL) {
+		for (i = 0; i < n; i++)
+			res[c[i].step] = -ENOMEM;
+		return n;
+	}
+	batch = k->ops->batch_begin != NULL &&
+	    k->ops->batch_begin(k->arg) == 0;
 	for (i = 0; i < n; i++) {
 		res[c[i].step] = kapply_call(k, c[i].verb, c[i].obj);
 		(*ncalls)++;
-		if (batch && res[c[i].step] == 0)
-			queued[nq++] = c[i].step;
-		else if (res[c[i].step] != 0 && !batch) {
-			failed++;
+		if (res[c[i].step] == 0) {
+			if (batch)
+				queued[nq++] = c[i].step;
+			continue;
+		}
+		failed++;
+		if (!batch)
 			break;
-		} else if (res[c[i].step] != 0)
-			failed++;
 	}
-	if (!batch)
-		return failed;
-	bres = calloc(nq + 1, sizeof(*bres));
-	k->ops->batch_end(k->arg, bres, bres != NULL ? nq : 0);
-	for (i = 0; i < nq; i++) {
-		res[queued[i]] = bres != NULL ? bres[i] : -ENOMEM;
-		if (res[queued[i]] != 0)
+	if (batch)
+		k->ops->batch_end(k->arg, bres, nq);
+	for (i = 0; batch && i < nq; i++)
+		if ((res[queued[i]] = bres[i]) != 0)
 			failed++;
-	}
 	free(bres);
 	return failed;
 }
