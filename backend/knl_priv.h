@@ -50,6 +50,11 @@ void	knl_ifname(struct knl *, int, char *);
 void	knl_forget_links(struct knl *);
 int	knl_nlerr(int);
 
+/* Message builders and parsers, also for tests/check_knl_msg.c. */
+int	knl_xfrm_sa_msg(const struct k_sa *, struct nl_msg **);
+int	knl_xfrm_policy_msg(const struct k_policy *, int, struct nl_msg **);
+int	knl_xfrm_policy_parse(struct nlmsghdr *, struct k_policy *);
+
 /* The operations each file offers, for the table in knl.c. */
 int	knl_xfrm_sa_add(void *, const struct k_sa *);
 int	knl_xfrm_sa_del(void *, const struct k_sa_id *);

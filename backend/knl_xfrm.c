@@ -132,7 +132,7 @@ knl_xfrm_put_tmpls(struct nl_msg *msg, const struct k_policy *p)
 	return 0;
 }
 
-static int
+int
 knl_xfrm_policy_msg(const struct k_policy *p, int type, struct nl_msg **mp)
 {
 	struct xfrm_userpolicy_info	 pi;
@@ -233,7 +233,7 @@ knl_xfrm_tmpls_from(struct k_policy *p, struct nlattr *a)
 }
 
 /* A policy from a dump, when it carries iosh's priority band. */
-static int
+int
 knl_xfrm_policy_parse(struct nlmsghdr *h, struct k_policy *p)
 {
 	const struct xfrm_userpolicy_info	*pi;
@@ -415,10 +415,10 @@ knl_xfrm_sa_attrs(struct nl_msg *msg, const struct k_sa *sa)
 	return 0;
 }
 
+/* The request that adds sa; it holds keys: wipe it before freeing. */
 int
-knl_xfrm_sa_add(void *arg, const struct k_sa *sa)
+knl_xfrm_sa_msg(const struct k_sa *sa, struct nl_msg **mp)
 {
-	struct knl		*k = arg;
 	struct xfrm_usersa_info	 si;
 	struct nl_msg		*msg;
 	int			 error;
@@ -435,6 +435,19 @@ knl_xfrm_sa_add(void *arg, const struct k_sa *sa)
 		nlmsg_free(msg);
 		return error;
 	}
+	*mp = msg;
+	return 0;
+}
+
+int
+knl_xfrm_sa_add(void *arg, const struct k_sa *sa)
+{
+	struct knl	*k = arg;
+	struct nl_msg	*msg;
+	int		 error;
+
+	if ((error = knl_xfrm_sa_msg(sa, &msg)) != 0)
+		return error;
 	return knl_submit(k, k->xfrm, msg, 1);
 }
 

@@ -15,11 +15,14 @@ backend_libbackend_la_SOURCES = \
 backend_libbackend_la_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
 backend_libbackend_la_LIBADD = $(LIBNL_LIBS)
 
-check_PROGRAMS += tests/check_backend tests/check_knl
-TESTS += tests/check_backend tests/check_knl
+check_PROGRAMS += tests/check_backend tests/check_knl_msg tests/check_knl
+TESTS += tests/check_backend tests/check_knl_msg tests/check_knl
 tests_check_backend_SOURCES = tests/check_backend.c
 tests_check_backend_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_backend_LDADD = backend/libbackend.la $(CHECK_LIBS)
 tests_check_knl_SOURCES = tests/check_knl.c
 tests_check_knl_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LIBNL_CFLAGS)
 tests_check_knl_LDADD = backend/libbackend.la $(CHECK_LIBS)
+tests_check_knl_msg_SOURCES = tests/check_knl_msg.c
+tests_check_knl_msg_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LIBNL_CFLAGS)
+tests_check_knl_msg_LDADD = backend/libbackend.la $(CHECK_LIBS)
