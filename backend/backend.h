@@ -110,7 +110,12 @@ int	kapply_exec(struct kernel *, const struct kdiff *,
 int	kapply_run(struct kernel *, struct kstate *, struct kapply_report *);
 int	kapply_plan(struct kernel *, struct kstate *, FILE *);
 
-/* The netlink kernel.  knl_open needs CAP_NET_ADMIN to change things. */
+/*
+ * The netlink kernel.  Changing things needs CAP_NET_ADMIN.  One knl
+ * serves one thread of control: SA calls made while an apply has a
+ * batch open are refused (-EBUSY), so a daemon that installs SAs from
+ * callbacks during an apply opens a knl of its own.
+ */
 struct knl;
 
 struct knl_stats {

@@ -446,6 +446,8 @@ knl_xfrm_sa_add(void *arg, const struct k_sa *sa)
 	struct nl_msg	*msg;
 	int		 error;
 
+	if (k->batching)
+		return -EBUSY;
 	if ((error = knl_xfrm_sa_msg(sa, &msg)) != 0)
 		return error;
 	return knl_submit(k, k->xfrm, msg, 1);
@@ -477,6 +479,8 @@ knl_xfrm_sa_del(void *arg, const struct k_sa_id *id)
 	struct knl	*k = arg;
 	struct nl_msg	*msg;
 
+	if (k->batching)
+		return -EBUSY;
 	if ((msg = knl_xfrm_sa_id_msg(XFRM_MSG_DELSA, id)) == NULL)
 		return -ENOMEM;
 	return knl_submit(k, k->xfrm, msg, 0);

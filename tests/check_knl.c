@@ -61,15 +61,17 @@ count(const char *cmd)
 
 /*
  * Everything in the namespace that an apply could touch, as text.
- * Sorted: an undone change may move a policy or address within the
- * kernel's lists (XXX: so may an address that was primary come back
- * as secondary when another in its subnet exists).
+ * Sorted: an undone change may move a policy, address or route within
+ * the kernel's lists (a link set down and up again gets its kernel
+ * routes back in another order).  XXX: an address that was primary
+ * may come back as secondary when another in its subnet exists.
  */
 static char *
 snapshot(void)
 {
 	return out("ip -o link show; ip -o address show | sort; "
-	    "ip route show table all; ip -6 route show table all; "
+	    "ip route show table all | sort; "
+	    "ip -6 route show table all | sort; "
 	    "ip -o xfrm policy show | sort");
 }
 
@@ -259,7 +261,7 @@ state_b(void)
 {
 	struct kstate	*ks = kstate_new();
 
-	add_phys(ks, "v1", 1300, 1);
+	add_phys(ks, "v1", 1300, 0);
 	add_addr(ks, "v1", AF_INET, "198.18.0.1", 24);
 	add_route(ks, "198.51.100.0", 24, "192.0.2.253", "v0", 0);
 	add_route(ks, "198.51.102.0", 24, "192.0.2.254", "v0", 0);
@@ -333,6 +335,7 @@ START_TEST(test_apply_change_remove)
 	ck_assert_int_eq(count("ip route show 198.51.101.0/24 | wc -l"), 0);
 	ck_assert_int_eq(count("ip -6 route show proto 171 | wc -l"), 0);
 	ck_assert_int_eq(count("ip link show v1 | grep -c 'mtu 1300'"), 1);
+	ck_assert_int_eq(count("ip link show v1 | grep -c '[<,]UP[,>]'"), 0);
 	ck_assert_int_eq(count("ip xfrm policy show | grep -c "
 	    "'priority 268435461'"), 2);
 	ck_assert_int_eq(count("ip xfrm policy show | grep -c 'dir fwd'"), 0);
@@ -340,6 +343,8 @@ START_TEST(test_apply_change_remove)
 	ck_assert_int_eq(count("ip address show dev v1 | "
 	    "grep -c 2001:db8:1::1"), 0);
 
+	apply_ok(a);
+	ck_assert_int_eq(count("ip link show v1 | grep -c '[<,]UP[,>]'"), 1);
 	apply_ok(none);
 	ck_assert_int_eq(count("ip route show table all proto 171 | wc -l"),
 	    0);
