@@ -171,6 +171,19 @@ bench_ip_batch(struct kernel *k, struct kstate *ks, int fresh)
 	return t;
 }
 
+/* The netlink kernel, without its batching under -s. */
+static void
+bench_kernel(struct knl *nl, struct kernel *k)
+{
+	knl_kernel(nl, k);
+	if (!bench_single)
+		return;
+	bench_ops = *k->ops;
+	bench_ops.batch_begin = NULL;
+	bench_ops.batch_end = NULL;
+	k->ops = &bench_ops;
+}
+
 struct bench_iosh {
 	double		first, second;
 	unsigned long	requests, dumps2, requests2;
@@ -188,13 +201,7 @@ bench_kapply(struct kstate *ks, struct kstate *again, struct bench_iosh *r)
 
 	if (bench_netns() != 0 || (error = knl_open(&nl)) != 0)
 		return -1;
-	knl_kernel(nl, &k);
-	if (bench_single) {
-		bench_ops = *k.ops;
-		bench_ops.batch_begin = NULL;
-		bench_ops.batch_end = NULL;
-		k.ops = &bench_ops;
-	}
+	bench_kernel(nl, &k);
 	knl_stats(nl, &s0);
 	t0 = bench_now();
 	error = kapply_run(&k, ks, &rep);
@@ -304,7 +311,7 @@ bench_churn(unsigned n)
 	    bench_churn_ip(a, b, none, &ic, &ir) != 0 ||
 	    bench_netns() != 0 || knl_open(&nl) != 0)
 		goto done;
-	knl_kernel(nl, &k);
+	bench_kernel(nl, &k);
 	bench_timed(&k, a, &e1);
 	tc = bench_timed(&k, b, &e2);
 	tf = bench_timed(&k, bad, &e3);
