@@ -9,7 +9,9 @@
  * request still gets its own result.  Outside a batch, a pack holds one
  * request and the call waits for its answer.
  *
- * Changing anything needs CAP_NET_ADMIN; reading does not.
+ * Changing anything needs CAP_NET_ADMIN, and so does reading XFRM
+ * policies and states (the kernel checks it on every XFRM request);
+ * links, addresses and routes can be read without it.
  */
 #include <errno.h>
 #include <net/if.h>
