@@ -9,11 +9,9 @@
  * addresses and routes on a link that is removed or made anew: the
  * kernel would drop them with the link.
  *
- * XXX: a physical link set down loses its routes in the kernel too;
- * the diff does not model that, so iosh's routes over it that are not
- * changed are gone after the apply (and not restored by a rollback)
- * until an apply with the link up adds them again.  The compiler
- * should not ask for routes over a link it shuts.
+ * Other side effects (routes the kernel drops when an address goes or
+ * a physical link goes down) are not foreseen here; kapply checks for
+ * them after the fact.
  */
 #include <errno.h>
 #include <stdio.h>

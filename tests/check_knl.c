@@ -507,6 +507,80 @@ START_TEST(test_text_is_ip)
 }
 END_TEST
 
+/* An address of ours on v1 and a route through a gateway it reaches. */
+static struct kstate *
+state_gw(int with_addr)
+{
+	struct kstate	*ks = kstate_new();
+
+	if (with_addr)
+		add_addr(ks, "v1", AF_INET, "198.18.0.1", 24);
+	add_route(ks, "198.51.110.0", 24, "198.18.0.254", NULL, 0);
+	add_policy(ks, "10.1.1.0", "10.2.2.0", K_DIR_OUT, K_PRIO_MIN + 1,
+	    0, 1);
+	return ks;
+}
+
+/*
+ * The kernel drops the route when the address goes; the apply then
+ * fails on a policy: the rollback brings the address and the route
+ * back, though the diff never touched the route.
+ */
+START_TEST(test_side_effect_rollback)
+{
+	struct kstate	*a = state_gw(1), *b = state_gw(0);
+	struct k_policy	 p;
+
+	apply_ok(a);
+	memset(&p, 0, sizeof(p));
+	p.sel.family = AF_INET;
+	p.sel.src = addr(AF_INET, "10.9.0.0");
+	p.sel.dst = addr(AF_INET, "10.8.0.0");
+	p.sel.src_plen = p.sel.dst_plen = 16;
+	p.dir = K_DIR_OUT;
+	p.priority = K_PRIO_MAX;
+	ck_assert_int_eq(kstate_add_policy(b, &p, "crypto map clash"), 0);
+	apply_fails(b, -EEXIST, "src 10.9.0.0/16 dst 10.8.0.0/16");
+	ck_assert_int_eq(count("ip route show 198.51.110.0/24 | wc -l"), 1);
+	kstate_free(a);
+	kstate_free(b);
+}
+END_TEST
+
+/*
+ * Without the address, the route's gateway is out of reach: the state
+ * cannot be, and the apply fails on the route, leaving all as it was.
+ */
+START_TEST(test_side_effect_unreachable)
+{
+	struct kstate	*a = state_gw(1), *b = state_gw(0);
+
+	apply_ok(a);
+	apply_fails(b, -ENETUNREACH, "198.51.110.0/24 via 198.18.0.254");
+	ck_assert_int_eq(count("ip route show 198.51.110.0/24 | wc -l"), 1);
+	kstate_free(a);
+	kstate_free(b);
+}
+END_TEST
+
+/*
+ * Setting v1 down makes the kernel drop the routes over it: a state
+ * with v1 down and a route over it cannot be, and is refused whole.
+ */
+START_TEST(test_side_effect_link_down)
+{
+	struct kstate	*a = state_gw(1), *b = state_gw(1);
+
+	add_phys(a, "v1", 0, 1);
+	add_phys(b, "v1", 0, 0);
+	apply_ok(a);
+	apply_fails(b, -ENETUNREACH, "198.51.110.0/24 via 198.18.0.254");
+	ck_assert_int_eq(count("ip link show v1 | grep -c '[<,]UP[,>]'"), 1);
+	kstate_free(a);
+	kstate_free(b);
+}
+END_TEST
+
 /* n routes and n policies: more than one pack of requests each. */
 static struct kstate *
 state_many(int n, int bad)
@@ -629,6 +703,9 @@ knl_suite(void)
 	tcase_add_test(tc, test_fail_many);
 	tcase_add_test(tc, test_fail_all);
 	tcase_add_test(tc, test_text_is_ip);
+	tcase_add_test(tc, test_side_effect_rollback);
+	tcase_add_test(tc, test_side_effect_unreachable);
+	tcase_add_test(tc, test_side_effect_link_down);
 	suite_add_tcase(s, tc);
 	return s;
 }
