@@ -8,6 +8,14 @@
  * of kind, so a link exists before the addresses that name it.  When
  * any step fails, every step that succeeded is undone in reverse order
  * and the report names the failing object and its config line.
+ *
+ * The kernel drops routes by itself when an address or a link they
+ * depend on goes away or down.  After an apply that removed an address
+ * or touched a link, kapply reads again: what the desired state still
+ * lacks is added (if it cannot be, as for a route over a link set
+ * down, the whole apply is undone), and after a failure, what the
+ * kernel had before is brought back.  The compiler should not ask for
+ * routes over a link it shuts: such a state is refused whole.
  */
 #include <errno.h>
 #include <stdlib.h>
