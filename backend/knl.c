@@ -121,7 +121,11 @@ knl_stats(const struct knl *k, struct knl_stats *st)
 	*st = k->st;
 }
 
-/* Read answers until the acknowledgement of the pack's last request. */
+/*
+ * Read answers until the acknowledgement of the pack's last request.
+ * An error answer may carry the request back (when NETLINK_CAP_ACK is
+ * not there): wipe what was read if the pack held a secret.
+ */
 static void
 knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 {
@@ -130,10 +134,10 @@ knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 	struct nlmsgerr		*e;
 	unsigned char		*buf = NULL;
 	uint32_t		 last = first + n - 1;
-	int			 len, done = 0;
+	int			 len, got, done = 0;
 
 	while (!done) {
-		if ((len = nl_recv(sk, &peer, &buf, NULL)) <= 0)
+		if ((got = len = nl_recv(sk, &peer, &buf, NULL)) <= 0)
 			break;
 		for (h = (struct nlmsghdr *)buf; nlmsg_ok(h, len);
 		    h = nlmsg_next(h, &len)) {
@@ -146,6 +150,8 @@ knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 			if (h->nlmsg_seq == last)
 				done = 1;
 		}
+		if (k->csecret)
+			explicit_bzero(buf, got);
 		free(buf);
 		buf = NULL;
 	}
