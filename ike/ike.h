@@ -402,6 +402,7 @@ struct ike_msg {
 	size_t			 nn;
 	struct ike_del		 del[IKE_MAX_DEL];
 	size_t			 ndel;
+	uint8_t			 crit_type;	/* unsupported critical */
 	uint8_t			 sk_np;		/* first inner payload */
 	const uint8_t		*sk_body;	/* IV | ct | ICV */
 	size_t			 sk_len;

@@ -8,7 +8,11 @@ ike_libike_la_SOURCES = \
 	ike/ike_dh.c \
 	ike/ike_err.c \
 	ike/ike_log.c \
-	ike/ike_sk.c
+	ike/ike_msg.c \
+	ike/ike_pld.c \
+	ike/ike_rd.c \
+	ike/ike_sk.c \
+	ike/ike_wr.c
 ike_libike_la_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 ike_libike_la_LIBADD = $(OPENSSL_LIBS)
 
@@ -18,8 +22,9 @@ IKE_CHECK_LDADD = ike/libike.la $(CHECK_LIBS) $(OPENSSL_LIBS)
 noinst_HEADERS += tests/ike/hex.h
 
 check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
-	tests/check_ike_crypto
-TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto
+	tests/check_ike_crypto tests/check_ike_pld
+TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
+	tests/check_ike_pld
 
 tests_check_ike_buf_SOURCES = tests/check_ike_buf.c
 tests_check_ike_buf_CFLAGS = $(IKE_CHECK_CFLAGS)
@@ -32,3 +37,7 @@ tests_check_ike_alg_LDADD = $(IKE_CHECK_LDADD)
 tests_check_ike_crypto_SOURCES = tests/check_ike_crypto.c
 tests_check_ike_crypto_CFLAGS = $(IKE_CHECK_CFLAGS)
 tests_check_ike_crypto_LDADD = $(IKE_CHECK_LDADD)
+
+tests_check_ike_pld_SOURCES = tests/check_ike_pld.c
+tests_check_ike_pld_CFLAGS = $(IKE_CHECK_CFLAGS)
+tests_check_ike_pld_LDADD = $(IKE_CHECK_LDADD)
