@@ -157,6 +157,8 @@ struct ike_suite {
 int	ike_prop_add(struct ike_prop *, uint8_t, uint16_t, uint16_t);
 int	ike_alg_match(const struct ike_prop *, size_t,
 	    const struct ike_prop *, size_t, struct ike_suite *);
+void	ike_alg_suite_prop(const struct ike_suite *, uint8_t, const uint8_t *,
+	    uint8_t, struct ike_prop *);
 int	ike_alg_suite_ok(const struct ike_prop *, size_t,
 	    const struct ike_suite *);
 
@@ -415,8 +417,10 @@ int	ike_pld_parse_chain(uint8_t, const uint8_t *, size_t, int,
 const struct ike_notify *ike_msg_notify(const struct ike_msg *, uint16_t);
 
 /* Writing a chain of payloads: each begin patches the previous np. */
+#define IKE_CHAIN_FIRST	((size_t)-1)	/* first type kept in .first */
 struct ike_chain {
 	struct ike_wr	*w;
+	uint8_t		 first;
 	size_t		 np_at;
 	size_t		 len_at;
 	size_t		 start;
@@ -502,6 +506,7 @@ struct ike_xchg {
 };
 int	ike_xchg_request(struct ike_xchg *, const struct ike_io *,
 	    const uint8_t *, size_t, uint64_t);
+int	ike_xchg_match(const struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_response(struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_incoming(struct ike_xchg *, const struct ike_io *,
 	    const struct ike_hdr *);
@@ -565,7 +570,7 @@ const char	*ike_sa_state_name(int);
 /* ---- ike_init.c: IKE_SA_INIT (RFC 7296 1.2) ---- */
 int	ike_init_request(struct ike_sa *, uint64_t);
 int	ike_init_response(struct ike_sa *, const struct ike_msg *,
-	    const uint8_t *, size_t);
+	    const uint8_t *, size_t, uint64_t);
 struct ike_sa *ike_init_accept(const struct ike_peer *, struct kernel *,
 	    const struct ike_io *, const uint8_t *, size_t, uint64_t, int *);
 

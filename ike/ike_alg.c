@@ -298,6 +298,28 @@ ike_alg_match(const struct ike_prop *ours, size_t nours,
 	return (IKE_E_NOPROP);
 }
 
+/* The single proposal that states a choice, with our SPI (3.3). */
+void
+ike_alg_suite_prop(const struct ike_suite *s, uint8_t proto,
+    const uint8_t *spi, uint8_t spisize, struct ike_prop *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->num = s->num;
+	p->proto = proto;
+	p->spisize = spisize;
+	if (spisize > 0)
+		memcpy(p->spi, spi, spisize);
+	ike_prop_add(p, IKE_XF_ENCR, s->encr->id, s->encr->keybits);
+	if (s->prf)
+		ike_prop_add(p, IKE_XF_PRF, s->prf->id, 0);
+	if (s->integ)
+		ike_prop_add(p, IKE_XF_INTEG, s->integ->id, 0);
+	if (s->dh)
+		ike_prop_add(p, IKE_XF_DH, s->dh->id, 0);
+	if (proto != IKE_PROTO_IKE)
+		ike_prop_add(p, IKE_XF_ESN, s->esn, 0);
+}
+
 /* As an initiator: is the responder's single choice one we offered? */
 int
 ike_alg_suite_ok(const struct ike_prop *ours, size_t nours,
@@ -307,18 +329,7 @@ ike_alg_suite_ok(const struct ike_prop *ours, size_t nours,
 	struct ike_suite chk;
 	size_t		i;
 
-	memset(&p, 0, sizeof(p));
-	p.num = s->num;
-	p.proto = ours[0].proto;
-	ike_prop_add(&p, IKE_XF_ENCR, s->encr->id, s->encr->keybits);
-	if (s->prf)
-		ike_prop_add(&p, IKE_XF_PRF, s->prf->id, 0);
-	if (s->integ)
-		ike_prop_add(&p, IKE_XF_INTEG, s->integ->id, 0);
-	if (s->dh)
-		ike_prop_add(&p, IKE_XF_DH, s->dh->id, 0);
-	if (p.proto != IKE_PROTO_IKE)
-		ike_prop_add(&p, IKE_XF_ESN, s->esn, 0);
+	ike_alg_suite_prop(s, ours[0].proto, s->spi, 0, &p);
 	for (i = 0; i < nours; i++)
 		if (ike_alg_match_one(&ours[i], &p, &chk) == IKE_OK)
 			return (IKE_OK);

@@ -432,6 +432,7 @@ void
 ike_pld_chain(struct ike_chain *c, struct ike_wr *w, size_t np_at)
 {
 	c->w = w;
+	c->first = IKE_PLD_NONE;
 	c->np_at = np_at;
 	c->len_at = 0;
 	c->start = 0;
@@ -440,7 +441,10 @@ ike_pld_chain(struct ike_chain *c, struct ike_wr *w, size_t np_at)
 void
 ike_pld_begin(struct ike_chain *c, uint8_t type)
 {
-	ike_wr_set_u8(c->w, c->np_at, type);
+	if (c->np_at == IKE_CHAIN_FIRST)
+		c->first = type;
+	else
+		ike_wr_set_u8(c->w, c->np_at, type);
 	c->start = c->w->off;
 	c->np_at = c->w->off;
 	ike_wr_u8(c->w, IKE_PLD_NONE);
