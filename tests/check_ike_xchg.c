@@ -44,11 +44,20 @@ log_count(int level, const char *line, void *arg)
 	log_lines[level]++;
 }
 
+/* Every datagram sent, in order, for replays. */
+static uint8_t	trace[8][IKE_MAX_MSG];
+static size_t	tracelen[8];
+static int	ntrace;
+
 static int
 wire_send(void *arg, const uint8_t *p, size_t len)
 {
 	struct wire	*w = arg;
 
+	if (ntrace < 8) {
+		memcpy(trace[ntrace], p, len);
+		tracelen[ntrace++] = len;
+	}
 	w->sent++;
 	if (w->sent == w->drop)
 		return (0);
@@ -146,6 +155,7 @@ setup(void)
 {
 	now = 1000;
 	memset(log_lines, 0, sizeof(log_lines));
+	ntrace = 0;
 	ike_log_set_sink(log_count, NULL);
 	side_init(&I, "192.0.2.1", "192.0.2.2", "left.example",
 	    "right.example", "10.1.0.0", "10.2.0.0", 7);
@@ -559,6 +569,79 @@ START_TEST(test_kernel_refuses)
 }
 END_TEST
 
+
+/*
+ * Every datagram of a real exchange, truncated at every length and
+ * with every byte flipped, fed to both established SAs and to a fresh
+ * responder: errors only, never a crash, never a state change.
+ */
+START_TEST(test_malformed_replay)
+{
+	uint8_t		 b[IKE_MAX_MSG];
+	struct ike_sa	*fresh;
+	int		 t, rv;
+	size_t		 i;
+
+	run();
+	ck_assert_int_eq(ntrace, 4);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	for (t = 0; t < ntrace; t++) {
+		for (i = 0; i < tracelen[t]; i++) {
+			memcpy(b, trace[t], tracelen[t]);
+			ck_assert_int_ne(ike_sa_recv(I.sa, b, i, now), IKE_OK);
+			ck_assert_int_ne(ike_sa_recv(R.sa, b, i, now), IKE_OK);
+			b[i] ^= 0xff;
+			rv = ike_sa_recv(I.sa, b, tracelen[t], now);
+			ck_assert_int_ne(rv, IKE_OK);
+			rv = ike_sa_recv(R.sa, b, tracelen[t], now);
+			ck_assert(rv != IKE_OK);
+			fresh = ike_init_accept(&R.peer, &R.k.k, &R.io, b,
+			    tracelen[t], now, &rv);
+			ike_sa_free(fresh);
+			R.out.n = 0;
+		}
+	}
+	I.out.n = 0;
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(R.k.nadd, 2);
+}
+END_TEST
+
+/* An unknown critical payload in IKE_SA_INIT: UNSUPPORTED_CRITICAL_PAYLOAD. */
+START_TEST(test_critical_init)
+{
+	uint8_t		b[IKE_MAX_MSG];
+	size_t		len;
+	struct ike_msg	m;
+	int		err;
+
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	len = I.out.len[0];
+	memcpy(b, I.out.pkt[0], len);
+	/* Append a critical payload of type 60 behind the nonce. */
+	ck_assert_int_eq(ike_msg_parse(b, len, &m), IKE_OK);
+	b[len] = 0;
+	b[len + 1] = 0x80;
+	b[len + 2] = 0;
+	b[len + 3] = 4;
+	b[(size_t)(m.nonce - b) - 4] = 60;	/* the nonce's next payload */
+	len += 4;
+	b[26] = (uint8_t)(len >> 8);
+	b[27] = (uint8_t)len;
+	ck_assert_ptr_null(ike_init_accept(&R.peer, &R.k.k, &R.io, b, len,
+	    now, &err));
+	ck_assert_int_eq(err, IKE_E_CRITICAL);
+	ck_assert_int_eq(R.out.n, 1);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -586,6 +669,8 @@ main(void)
 	tcase_add_test(tc, test_child_ts_unacceptable);
 	tcase_add_test(tc, test_child_narrowed);
 	tcase_add_test(tc, test_kernel_refuses);
+	tcase_add_test(tc, test_malformed_replay);
+	tcase_add_test(tc, test_critical_init);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
