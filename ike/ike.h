@@ -551,6 +551,15 @@ struct ike_sa {
 	struct ike_child	 child;
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
+	uint64_t		 last_rx;	/* last authentic message */
+	uint8_t			 pending;	/* IKE_PEND_*: our request */
+};
+enum ike_pending {
+	IKE_PEND_NONE,
+	IKE_PEND_DPD,
+	IKE_PEND_DEL_IKE,
+	IKE_PEND_DEL_CHILD,
+	IKE_PEND_REKEY_CHILD,
 };
 struct ike_sa	*ike_sa_new(const struct ike_peer *, struct kernel *,
 		    const struct ike_io *, int);
@@ -560,6 +569,7 @@ int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
 int		 ike_sa_install(struct ike_sa *);
+void		 ike_sa_uninstall(struct ike_sa *);
 void		 ike_sa_fail(struct ike_sa *, int);
 struct ike_sk	 ike_sa_sk_out(const struct ike_sa *);
 struct ike_sk	 ike_sa_sk_in(const struct ike_sa *);
@@ -582,6 +592,14 @@ int	ike_auth_request(struct ike_sa *, uint64_t);
 int	ike_auth_recv_request(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 int	ike_auth_recv_response(struct ike_sa *, const struct ike_msg *);
+
+/* ---- ike_info.c: INFORMATIONAL (RFC 7296 1.4, 2.4) ---- */
+int	ike_info_dpd(struct ike_sa *, uint64_t);
+int	ike_info_delete_ike(struct ike_sa *, uint64_t);
+int	ike_info_delete_child(struct ike_sa *, uint64_t);
+int	ike_info_recv_request(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+int	ike_info_recv_response(struct ike_sa *, const struct ike_msg *);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

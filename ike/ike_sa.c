@@ -87,12 +87,17 @@ ike_sa_log_status(const struct ike_sa *sa, const char *what)
 void
 ike_sa_fail(struct ike_sa *sa, int err)
 {
+	ike_sa_uninstall(sa);
 	if (sa->state == IKE_ST_ESTABLISHED)
 		ike_sa_log_status(sa, "DOWN");
 	sa->state = IKE_ST_DEAD;
 	sa->error = err;
-	ike_log(IKE_LOG_INFO, "peer %s: IKE SA failed: %s", sa->peer->name,
-	    ike_strerror(err));
+	if (err == IKE_OK)
+		ike_log(IKE_LOG_INFO, "peer %s: IKE SA deleted",
+		    sa->peer->name);
+	else
+		ike_log(IKE_LOG_INFO, "peer %s: IKE SA failed: %s",
+		    sa->peer->name, ike_strerror(err));
 }
 
 int
@@ -233,6 +238,31 @@ ike_sa_install(struct ike_sa *sa)
 	return (rv);
 }
 
+static void
+ike_sa_del_dir(struct ike_sa *sa, const struct k_addr *dst, uint32_t spi)
+{
+	struct k_sa_id	id;
+
+	memset(&id, 0, sizeof(id));
+	id.dst = *dst;
+	id.spi = spi;
+	id.proto = IPPROTO_ESP;
+	if (sa->kern->ops->sa_del(sa->kern->arg, &id) != 0)
+		ike_log(IKE_LOG_WARN, "peer %s: kernel kept SA %08x",
+		    sa->peer->name, spi);
+}
+
+/* Remove the Child SA from the kernel, both directions. */
+void
+ike_sa_uninstall(struct ike_sa *sa)
+{
+	if (!sa->child.installed)
+		return;
+	ike_sa_del_dir(sa, &sa->peer->local, sa->child.spi_in);
+	ike_sa_del_dir(sa, &sa->peer->remote, sa->child.spi_out);
+	sa->child.installed = 0;
+}
+
 /* ---- receiving ---- */
 
 static int
@@ -275,8 +305,10 @@ ike_sa_recv_response(struct ike_sa *sa, struct ike_msg *m,
 	ike_xchg_response(&sa->x, &m->hdr);
 	if (m->hdr.xchg == IKE_AUTH && sa->state == IKE_ST_AUTH_SENT)
 		rv = ike_auth_recv_response(sa, m);
+	else if (m->hdr.xchg == IKE_INFORMATIONAL)
+		rv = ike_info_recv_response(sa, m);
 	else
-		rv = IKE_OK;	/* XXX: INFORMATIONAL responses not used */
+		rv = IKE_E_STATE;
 	ike_buf_free(pt);
 	return (rv);
 }
@@ -299,8 +331,11 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	}
 	if (m->hdr.xchg == IKE_AUTH && sa->state == IKE_ST_INIT_DONE)
 		rv = ike_auth_recv_request(sa, m, now);
+	else if (m->hdr.xchg == IKE_INFORMATIONAL &&
+	    sa->state == IKE_ST_ESTABLISHED)
+		rv = ike_info_recv_request(sa, m, now);
 	else
-		rv = IKE_E_STATE;  /* XXX: INFORMATIONAL, CREATE_CHILD_SA */
+		rv = IKE_E_STATE;	/* XXX: CREATE_CHILD_SA */
 	ike_buf_free(pt);
 	return (rv);
 }
@@ -335,15 +370,31 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 			return (rv);
 		rv = ike_sa_recv_request(sa, &m, p, len, now);
 	}
-	if (rv == IKE_OK)
+	if (rv == IKE_OK) {
+		sa->last_rx = now;
 		return (rv);
+	}
 drop:
 	ike_debug("peer %s: dropped message: %s", sa->peer->name,
 	    ike_strerror(rv));
 	return (rv);
 }
 
-/* Retransmit what is due; give the SA up when the peer stays silent. */
+/* Is a liveness check due (RFC 7296 2.4)? */
+static int
+ike_sa_dpd_due(const struct ike_sa *sa, uint64_t now)
+{
+	uint64_t	ival = (uint64_t)sa->peer->dpd_interval * 1000;
+
+	return (sa->state == IKE_ST_ESTABLISHED && ival != 0 &&
+	    sa->x.req == NULL && now >= sa->last_rx + ival);
+}
+
+/*
+ * Retransmit what is due, check liveness when the peer has been quiet,
+ * give the SA up when it stays silent.
+ * XXX: dpd_retries is not used; retransmission limits apply.
+ */
 int
 ike_sa_tick(struct ike_sa *sa, uint64_t now)
 {
@@ -351,6 +402,8 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	if (ike_sa_dpd_due(sa, now))
+		return (ike_info_dpd(sa, now));
 	if ((rv = ike_xchg_tick(&sa->x, &sa->io, now)) != IKE_OK)
 		ike_sa_fail(sa, rv);
 	return (rv);

@@ -8,6 +8,7 @@ ike_libike_la_SOURCES = \
 	ike/ike_crypto.c \
 	ike/ike_dh.c \
 	ike/ike_err.c \
+	ike/ike_info.c \
 	ike/ike_init.c \
 	ike/ike_log.c \
 	ike/ike_msg.c \

@@ -642,6 +642,79 @@ START_TEST(test_critical_init)
 }
 END_TEST
 
+/* Liveness check after dpd_interval of quiet, answered (2.4). */
+START_TEST(test_dpd_alive)
+{
+	I.peer.dpd_interval = 10;
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now + 9999), IKE_OK);
+	ck_assert_int_eq(I.out.n, 0);
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.out.n, 1);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_DPD);
+	pump();
+	ck_assert_int_eq(R.last_rv, IKE_OK);
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+	ck_assert_uint_eq(I.sa->last_rx, now);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NONE);
+	ck_assert_uint_eq(I.sa->x.next_id, 3);
+	ck_assert_uint_eq(R.sa->x.peer_id, 3);
+}
+END_TEST
+
+/* A silent peer: the checks go unanswered, the SAs come out. */
+START_TEST(test_dpd_dead)
+{
+	int	i, rv = IKE_OK;
+
+	I.peer.dpd_interval = 10;
+	run();
+	now += 10000;
+	for (i = 0; i < 10 && rv == IKE_OK; i++, now += 20000) {
+		rv = ike_sa_tick(I.sa, now);
+		I.out.n = 0;			/* lost */
+	}
+	ck_assert_int_eq(rv, IKE_E_TIMEOUT);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_ge(log_lines[IKE_LOG_INFO], 2);	/* up, down */
+}
+END_TEST
+
+/* Deleting the IKE SA takes both ends' Child SAs out (1.4.1). */
+START_TEST(test_delete_ike)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_ike(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->error, IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_uint_eq(R.k.del[0].spi, R.sa->child.spi_in);
+	ck_assert_uint_eq(R.k.del[1].spi, R.sa->child.spi_out);
+}
+END_TEST
+
+/* Deleting the Child SA from the responder's side; the IKE SA stays. */
+START_TEST(test_delete_child)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_child(R.sa, now), IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi, I.sa->child.spi_in);
+	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, now), IKE_E_STATE);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -671,6 +744,10 @@ main(void)
 	tcase_add_test(tc, test_kernel_refuses);
 	tcase_add_test(tc, test_malformed_replay);
 	tcase_add_test(tc, test_critical_init);
+	tcase_add_test(tc, test_dpd_alive);
+	tcase_add_test(tc, test_dpd_dead);
+	tcase_add_test(tc, test_delete_ike);
+	tcase_add_test(tc, test_delete_child);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
