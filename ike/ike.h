@@ -433,6 +433,8 @@ void	ike_pld_put_ke(struct ike_chain *, uint16_t, const uint8_t *, size_t);
 void	ike_pld_put_nonce(struct ike_chain *, const struct ike_buf *);
 void	ike_pld_put_notify(struct ike_chain *, uint8_t, uint16_t,
 	    const uint8_t *, size_t);
+void	ike_pld_put_notify_spi(struct ike_chain *, uint8_t, const uint8_t *,
+	    uint16_t);
 void	ike_pld_put_id(struct ike_chain *, uint8_t, const struct ike_id *);
 void	ike_pld_put_auth(struct ike_chain *, uint8_t, const uint8_t *, size_t);
 void	ike_pld_put_ts(struct ike_chain *, uint8_t, const struct ike_ts *,
@@ -527,6 +529,7 @@ enum ike_sa_state {
 };
 struct ike_child {
 	int			 installed;
+	uint8_t			 we_init;	/* we began its exchange */
 	uint32_t		 spi_in, spi_out;	/* host order */
 	struct ike_suite	 suite;
 	struct ike_ts		 tsi, tsr;
@@ -549,6 +552,12 @@ struct ike_sa {
 	size_t			 msg1len, msg2len;
 	struct ike_xchg		 x;
 	struct ike_child	 child;
+	struct ike_child	 old;		/* rekeyed, until deleted */
+	struct ike_rekey {			/* our CREATE_CHILD_SA */
+		struct ike_buf	 *ni;
+		struct ike_dhkey *dh;
+		uint32_t	  spi;
+	}			 rk;
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
 	uint64_t		 last_rx;	/* last authentic message */
@@ -568,8 +577,12 @@ int		 ike_sa_start(struct ike_sa *, uint64_t);
 int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
-int		 ike_sa_install(struct ike_sa *);
-void		 ike_sa_uninstall(struct ike_sa *);
+int		 ike_sa_install(struct ike_sa *, struct ike_child *,
+		    const struct ike_buf *, const struct ike_buf *,
+		    const struct ike_buf *);
+void		 ike_sa_uninstall(struct ike_sa *, struct ike_child *);
+void		 ike_sa_uninstall_all(struct ike_sa *);
+uint32_t	 ike_sa_new_spi(uint8_t *);
 void		 ike_sa_fail(struct ike_sa *, int);
 struct ike_sk	 ike_sa_sk_out(const struct ike_sa *);
 struct ike_sk	 ike_sa_sk_in(const struct ike_sa *);
@@ -596,10 +609,18 @@ int	ike_auth_recv_response(struct ike_sa *, const struct ike_msg *);
 /* ---- ike_info.c: INFORMATIONAL (RFC 7296 1.4, 2.4) ---- */
 int	ike_info_dpd(struct ike_sa *, uint64_t);
 int	ike_info_delete_ike(struct ike_sa *, uint64_t);
-int	ike_info_delete_child(struct ike_sa *, uint64_t);
+int	ike_info_delete_child(struct ike_sa *, struct ike_child *, uint64_t);
 int	ike_info_recv_request(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 int	ike_info_recv_response(struct ike_sa *, const struct ike_msg *);
+
+/* ---- ike_child.c: CREATE_CHILD_SA, Child SA rekey (RFC 7296 1.3.3) ---- */
+int	ike_child_rekey(struct ike_sa *, uint64_t);
+int	ike_child_recv_request(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+int	ike_child_recv_response(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+void	ike_child_rekey_clear(struct ike_sa *);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

@@ -54,41 +54,40 @@ ike_info_delete_ike(struct ike_sa *sa, uint64_t now)
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
 	ike_pld_put_delete(&c, IKE_PROTO_IKE, 0, NULL, 0);
-	ike_sa_uninstall(sa);
+	ike_sa_uninstall_all(sa);
 	return (ike_info_request(sa, inner, w.off, c.first, IKE_PEND_DEL_IKE,
 	    now));
 }
 
-/* Delete the Child SA, naming our inbound SPI (3.11). */
+/* Delete a Child SA, naming our inbound SPI (3.11). */
 int
-ike_info_delete_child(struct ike_sa *sa, uint64_t now)
+ike_info_delete_child(struct ike_sa *sa, struct ike_child *ch, uint64_t now)
 {
 	uint8_t		 inner[IKE_INFO_MAX], spi[4];
 	struct ike_wr	 w;
 	struct ike_chain c;
 
-	if (!sa->child.installed)
+	if (!ch->installed)
 		return (IKE_E_STATE);
-	ike_info_spi(spi, sa->child.spi_in);
+	ike_info_spi(spi, ch->spi_in);
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
 	ike_pld_put_delete(&c, IKE_PROTO_ESP, 4, spi, 1);
-	ike_sa_uninstall(sa);
+	ike_sa_uninstall(sa, ch);
 	return (ike_info_request(sa, inner, w.off, c.first,
 	    IKE_PEND_DEL_CHILD, now));
 }
 
-/* Does a Delete name our outbound SPI, the peer's inbound one? */
+/* Does a Delete name this child's outbound SPI, the peer's inbound one? */
 static int
-ike_info_names_child(const struct ike_sa *sa, const struct ike_del *d)
+ike_info_names_child(const struct ike_child *ch, const struct ike_del *d)
 {
 	uint8_t		spi[4];
 	uint16_t	i;
 
-	if (d->proto != IKE_PROTO_ESP || d->spisize != 4 ||
-	    !sa->child.installed)
+	if (d->proto != IKE_PROTO_ESP || d->spisize != 4 || !ch->installed)
 		return (0);
-	ike_info_spi(spi, sa->child.spi_out);
+	ike_info_spi(spi, ch->spi_out);
 	for (i = 0; i < d->nspi; i++)
 		if (memcmp(d->spis + 4 * i, spi, 4) == 0)
 			return (1);
@@ -103,6 +102,7 @@ ike_info_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	uint8_t		 inner[IKE_INFO_MAX], spi[4];
 	struct ike_wr	 w;
 	struct ike_chain c;
+	struct ike_child *ch;
 	int		 del_ike = 0, rv;
 	size_t		 i;
 
@@ -111,10 +111,13 @@ ike_info_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	for (i = 0; i < m->ndel; i++) {
 		if (m->del[i].proto == IKE_PROTO_IKE)
 			del_ike = 1;
-		else if (ike_info_names_child(sa, &m->del[i])) {
-			ike_info_spi(spi, sa->child.spi_in);
+		for (ch = &sa->child; ch != NULL;
+		    ch = ch == &sa->child ? &sa->old : NULL) {
+			if (!ike_info_names_child(ch, &m->del[i]))
+				continue;
+			ike_info_spi(spi, ch->spi_in);
 			ike_pld_put_delete(&c, IKE_PROTO_ESP, 4, spi, 1);
-			ike_sa_uninstall(sa);
+			ike_sa_uninstall(sa, ch);
 		}
 	}
 	if ((rv = ike_sa_send_enc(sa, IKE_INFORMATIONAL, 1, m->hdr.msgid,

@@ -535,6 +535,19 @@ ike_pld_put_notify(struct ike_chain *c, uint8_t proto, uint16_t type,
 	ike_pld_end(c);
 }
 
+/* A notify about one Child SA, naming its 4-byte SPI (REKEY_SA). */
+void
+ike_pld_put_notify_spi(struct ike_chain *c, uint8_t proto,
+    const uint8_t *spi, uint16_t type)
+{
+	ike_pld_begin(c, IKE_PLD_NOTIFY);
+	ike_wr_u8(c->w, proto);
+	ike_wr_u8(c->w, 4);
+	ike_wr_u16(c->w, type);
+	ike_wr_bytes(c->w, spi, 4);
+	ike_pld_end(c);
+}
+
 void
 ike_pld_put_id(struct ike_chain *c, uint8_t type, const struct ike_id *id)
 {

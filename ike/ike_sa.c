@@ -70,6 +70,7 @@ ike_sa_free(struct ike_sa *sa)
 	ike_buf_free(sa->ni);
 	ike_buf_free(sa->nr);
 	ike_keys_free(&sa->keys);
+	ike_child_rekey_clear(sa);
 	free(sa->msg1);
 	free(sa->msg2);
 	ike_xchg_reset(&sa->x);
@@ -87,7 +88,7 @@ ike_sa_log_status(const struct ike_sa *sa, const char *what)
 void
 ike_sa_fail(struct ike_sa *sa, int err)
 {
-	ike_sa_uninstall(sa);
+	ike_sa_uninstall_all(sa);
 	if (sa->state == IKE_ST_ESTABLISHED)
 		ike_sa_log_status(sa, "DOWN");
 	sa->state = IKE_ST_DEAD;
@@ -183,11 +184,10 @@ ike_sa_life(struct k_sa *k, const struct ike_child_def *d)
 
 /* One direction: out (local to remote) or in (remote to local). */
 static int
-ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
-    const struct ike_buf *ak)
+ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
+    const struct ike_buf *ek, const struct ike_buf *ak)
 {
 	const struct ike_peer		*p = sa->peer;
-	const struct ike_child		*c = &sa->child;
 	const struct ike_ts		*lts, *rts;
 	struct k_sa			 k;
 
@@ -202,8 +202,8 @@ ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
 	k.replay_window = c->def->replay_window;
 	ike_sa_alg(&k, &c->suite, ek, ak);
 	ike_sa_life(&k, c->def);
-	lts = sa->initiator ? &c->tsi : &c->tsr;
-	rts = sa->initiator ? &c->tsr : &c->tsi;
+	lts = c->we_init ? &c->tsi : &c->tsr;
+	rts = c->we_init ? &c->tsr : &c->tsi;
 	if (ike_ts_to_sel(out ? lts : rts, out ? rts : lts, &k.sel) != IKE_OK)
 		memset(&k.sel, 0, sizeof(k.sel));
 	if (sa->kern->ops->sa_add(sa->kern->arg, &k) != 0)
@@ -212,30 +212,46 @@ ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
 }
 
 /*
- * KEYMAT = prf+(SK_d, Ni | Nr): i->r keys first.  The initiator sends
- * with the i->r keys; the responder receives with them.
+ * KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr): i->r keys first, where
+ * i is whoever began the exchange that made this Child SA (2.17).  The
+ * initiator sends with the i->r keys; the responder receives with them.
  */
 int
-ike_sa_install(struct ike_sa *sa)
+ike_sa_install(struct ike_sa *sa, struct ike_child *c,
+    const struct ike_buf *gir, const struct ike_buf *ni,
+    const struct ike_buf *nr)
 {
 	struct ike_child_keys	k;
-	int			rv;
+	int			rv, first = !sa->child.installed &&
+				    !sa->old.installed;
 
-	if ((rv = ike_crypto_child_keys(&sa->child.suite, sa->suite.prf,
-	    sa->keys.d, NULL, sa->ni, sa->nr, &k)) != IKE_OK)
+	if ((rv = ike_crypto_child_keys(&c->suite, sa->suite.prf,
+	    sa->keys.d, gir, ni, nr, &k)) != IKE_OK)
 		return (rv);
-	if (sa->initiator)
-		rv = ike_sa_add_dir(sa, 0, k.er, k.ar) ||
-		    ike_sa_add_dir(sa, 1, k.ei, k.ai) ? IKE_E_KERNEL : IKE_OK;
+	if (c->we_init)
+		rv = ike_sa_add_dir(sa, c, 0, k.er, k.ar) ||
+		    ike_sa_add_dir(sa, c, 1, k.ei, k.ai) ? IKE_E_KERNEL : IKE_OK;
 	else
-		rv = ike_sa_add_dir(sa, 0, k.ei, k.ai) ||
-		    ike_sa_add_dir(sa, 1, k.er, k.ar) ? IKE_E_KERNEL : IKE_OK;
+		rv = ike_sa_add_dir(sa, c, 0, k.ei, k.ai) ||
+		    ike_sa_add_dir(sa, c, 1, k.er, k.ar) ? IKE_E_KERNEL : IKE_OK;
 	ike_child_keys_free(&k);
 	if (rv == IKE_OK) {
-		sa->child.installed = 1;
-		ike_sa_log_status(sa, "UP");
+		c->installed = 1;
+		if (first)
+			ike_sa_log_status(sa, "UP");
 	}
 	return (rv);
+}
+
+/* A fresh inbound SPI; values below 256 are reserved (RFC 4303 2.1). */
+uint32_t
+ike_sa_new_spi(uint8_t *b)
+{
+	if (RAND_bytes(b, 4) != 1)
+		return (0);
+	b[0] |= 0xc0;
+	return ((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3]);
 }
 
 static void
@@ -252,15 +268,22 @@ ike_sa_del_dir(struct ike_sa *sa, const struct k_addr *dst, uint32_t spi)
 		    sa->peer->name, spi);
 }
 
-/* Remove the Child SA from the kernel, both directions. */
+/* Remove a Child SA from the kernel, both directions. */
 void
-ike_sa_uninstall(struct ike_sa *sa)
+ike_sa_uninstall(struct ike_sa *sa, struct ike_child *c)
 {
-	if (!sa->child.installed)
+	if (!c->installed)
 		return;
-	ike_sa_del_dir(sa, &sa->peer->local, sa->child.spi_in);
-	ike_sa_del_dir(sa, &sa->peer->remote, sa->child.spi_out);
-	sa->child.installed = 0;
+	ike_sa_del_dir(sa, &sa->peer->local, c->spi_in);
+	ike_sa_del_dir(sa, &sa->peer->remote, c->spi_out);
+	c->installed = 0;
+}
+
+void
+ike_sa_uninstall_all(struct ike_sa *sa)
+{
+	ike_sa_uninstall(sa, &sa->child);
+	ike_sa_uninstall(sa, &sa->old);
 }
 
 /* ---- receiving ---- */
@@ -307,6 +330,8 @@ ike_sa_recv_response(struct ike_sa *sa, struct ike_msg *m,
 		rv = ike_auth_recv_response(sa, m);
 	else if (m->hdr.xchg == IKE_INFORMATIONAL)
 		rv = ike_info_recv_response(sa, m);
+	else if (m->hdr.xchg == IKE_CREATE_CHILD_SA)
+		rv = ike_child_recv_response(sa, m, now);
 	else
 		rv = IKE_E_STATE;
 	ike_buf_free(pt);
@@ -334,8 +359,11 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	else if (m->hdr.xchg == IKE_INFORMATIONAL &&
 	    sa->state == IKE_ST_ESTABLISHED)
 		rv = ike_info_recv_request(sa, m, now);
+	else if (m->hdr.xchg == IKE_CREATE_CHILD_SA &&
+	    sa->state == IKE_ST_ESTABLISHED)
+		rv = ike_child_recv_request(sa, m, now);
 	else
-		rv = IKE_E_STATE;	/* XXX: CREATE_CHILD_SA */
+		rv = IKE_E_STATE;
 	ike_buf_free(pt);
 	return (rv);
 }

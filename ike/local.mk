@@ -5,6 +5,7 @@ ike_libike_la_SOURCES = \
 	ike/ike_alg.c \
 	ike/ike_auth.c \
 	ike/ike_buf.c \
+	ike/ike_child.c \
 	ike/ike_crypto.c \
 	ike/ike_dh.c \
 	ike/ike_err.c \

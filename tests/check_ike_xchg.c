@@ -703,7 +703,7 @@ END_TEST
 START_TEST(test_delete_child)
 {
 	run();
-	ck_assert_int_eq(ike_info_delete_child(R.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now), IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	pump();
 	ck_assert_int_eq(I.k.ndel, 2);
@@ -711,7 +711,108 @@ START_TEST(test_delete_child)
 	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_int_eq(ike_info_delete_child(R.sa, now), IKE_E_STATE);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now), IKE_E_STATE);
+}
+END_TEST
+
+/* The installed pair of one child matches across the two sides. */
+static void
+check_pair(uint32_t i_in, uint32_t i_out)
+{
+	const struct krec_sa	*a, *b;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	a = krec_find(&I.k, i_out);
+	b = krec_find(&R.k, i_out);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+	a = krec_find(&I.k, i_in);
+	b = krec_find(&R.k, i_in);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+}
+
+/* Rekey from either side, with or without PFS (1.3.3, 2.8, 2.17). */
+static void
+rekey(struct side *from, int pfs)
+{
+	uint32_t		 in0, out0;
+	const struct krec_sa	*old, *new;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	if (pfs) {
+		ike_prop_add(&I.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
+	}
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	in0 = I.sa->child.spi_in;
+	out0 = I.sa->child.spi_out;
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_E_BUSY);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 2);		/* the old pair, both ends */
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in0 + out0);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, in0);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	old = krec_find(&I.k, out0);
+	new = krec_find(&I.k, I.sa->child.spi_out);
+	k1 = sa_key(old, &l1);
+	k2 = sa_key(new, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_ne(memcmp(k1, k2, l1), 0);
+	ck_assert_int_eq(I.sa->old.installed, 0);
+	ck_assert_int_eq(R.sa->old.installed, 0);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(from->sa->x.next_id, from == &I ? 4 : 2);
+}
+
+START_TEST(test_rekey_child)
+{
+	rekey(&I, 0);
+}
+END_TEST
+
+START_TEST(test_rekey_child_pfs)
+{
+	rekey(&I, 1);
+	ck_assert_uint_eq(I.sa->child.suite.dh->id, 31);
+}
+END_TEST
+
+START_TEST(test_rekey_child_by_responder)
+{
+	rekey(&R, 1);
+}
+END_TEST
+
+/* PFS wanted by one side only: refused, the old Child SA stays. */
+START_TEST(test_rekey_child_refused)
+{
+	ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+	R.peer.child[0].pfs_group = 31;
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 }
 END_TEST
 
@@ -748,6 +849,10 @@ main(void)
 	tcase_add_test(tc, test_dpd_dead);
 	tcase_add_test(tc, test_delete_ike);
 	tcase_add_test(tc, test_delete_child);
+	tcase_add_test(tc, test_rekey_child);
+	tcase_add_test(tc, test_rekey_child_pfs);
+	tcase_add_test(tc, test_rekey_child_by_responder);
+	tcase_add_test(tc, test_rekey_child_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
