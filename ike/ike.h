@@ -159,6 +159,7 @@ int	ike_alg_match(const struct ike_prop *, size_t,
 	    const struct ike_prop *, size_t, struct ike_suite *);
 void	ike_alg_suite_prop(const struct ike_suite *, uint8_t, const uint8_t *,
 	    uint8_t, struct ike_prop *);
+int	ike_alg_parse(const char *, uint8_t, struct ike_prop *);
 int	ike_alg_suite_ok(const struct ike_prop *, size_t,
 	    const struct ike_suite *);
 
@@ -577,6 +578,7 @@ int		 ike_sa_start(struct ike_sa *, uint64_t);
 int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
+uint64_t	 ike_sa_next_due(const struct ike_sa *);
 int		 ike_sa_install(struct ike_sa *, struct ike_child *,
 		    const struct ike_buf *, const struct ike_buf *,
 		    const struct ike_buf *);
@@ -621,6 +623,49 @@ int	ike_child_recv_request(struct ike_sa *, const struct ike_msg *,
 int	ike_child_recv_response(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 void	ike_child_rekey_clear(struct ike_sa *);
+
+/* ---- ike_ctx.c: the daemon's SAs, and datagrams routed to them ---- */
+#define IKE_CTX_MAX_PEERS	16
+#define IKE_CTX_MAX_SA		64
+struct ike_ctx {
+	struct ike_peer	*peers;
+	size_t		 npeers;
+	struct kernel	*kern;
+	struct ike_io	 io[IKE_CTX_MAX_PEERS];	/* one per peer */
+	struct ike_sa	*sa[IKE_CTX_MAX_SA];
+	size_t		 nsa;
+};
+void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
+	    struct kernel *, const struct ike_io *);
+int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
+int	ike_ctx_recv(struct ike_ctx *, const struct k_addr *, const uint8_t *,
+	    size_t, uint64_t);
+uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
+struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
+void	ike_ctx_free(struct ike_ctx *);
+
+/* ---- ike_net.c: UDP 500 and 4500 (RFC 7296 2.11, RFC 3948 2.2) ---- */
+struct ike_net;
+struct ike_net_ep {
+	struct ike_net	*net;
+	struct sockaddr_in6	 to;	/* or a sockaddr_in in it */
+	uint32_t		 tolen;
+};
+struct ike_net {
+	int			 fd_ike;
+	int			 fd_natt;	/* -1: none */
+	struct ike_ctx		*ctx;
+	struct ike_net_ep	 ep[IKE_CTX_MAX_PEERS];
+};
+int	 ike_net_open(struct ike_net *, struct ike_ctx *, const struct k_addr *,
+	    uint16_t, uint16_t);
+uint16_t ike_net_port(const struct ike_net *);
+void	 ike_net_io(struct ike_net *, size_t, const struct k_addr *, uint16_t,
+	    struct ike_io *);
+int	 ike_net_poll(struct ike_net *, int, uint64_t);
+int	 ike_net_step(struct ike_net *, int);
+uint64_t ike_net_now(void);
+void	 ike_net_close(struct ike_net *);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

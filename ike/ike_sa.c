@@ -408,6 +408,19 @@ drop:
 	return (rv);
 }
 
+/* When tick next has work for this SA; UINT64_MAX: nothing planned. */
+uint64_t
+ike_sa_next_due(const struct ike_sa *sa)
+{
+	uint64_t	due = ike_xchg_next_due(&sa->x);
+	uint64_t	ival = (uint64_t)sa->peer->dpd_interval * 1000;
+
+	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
+	    sa->last_rx + ival < due)
+		due = sa->last_rx + ival;
+	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
+}
+
 /* Is a liveness check due (RFC 7296 2.4)? */
 static int
 ike_sa_dpd_due(const struct ike_sa *sa, uint64_t now)

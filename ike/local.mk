@@ -7,12 +7,14 @@ ike_libike_la_SOURCES = \
 	ike/ike_buf.c \
 	ike/ike_child.c \
 	ike/ike_crypto.c \
+	ike/ike_ctx.c \
 	ike/ike_dh.c \
 	ike/ike_err.c \
 	ike/ike_info.c \
 	ike/ike_init.c \
 	ike/ike_log.c \
 	ike/ike_msg.c \
+	ike/ike_net.c \
 	ike/ike_peer.c \
 	ike/ike_pld.c \
 	ike/ike_rd.c \
@@ -30,9 +32,10 @@ IKE_CHECK_LDADD = ike/libike.la $(CHECK_LIBS) $(OPENSSL_LIBS)
 noinst_HEADERS += tests/ike/hex.h tests/ike/krec.h
 
 check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
-	tests/check_ike_crypto tests/check_ike_pld tests/check_ike_xchg
+	tests/check_ike_crypto tests/check_ike_pld tests/check_ike_xchg \
+	tests/check_ike_net
 TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
-	tests/check_ike_pld tests/check_ike_xchg
+	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net
 
 tests_check_ike_buf_SOURCES = tests/check_ike_buf.c
 tests_check_ike_buf_CFLAGS = $(IKE_CHECK_CFLAGS)
@@ -53,3 +56,7 @@ tests_check_ike_pld_LDADD = $(IKE_CHECK_LDADD)
 tests_check_ike_xchg_SOURCES = tests/check_ike_xchg.c tests/ike/krec.c
 tests_check_ike_xchg_CFLAGS = $(IKE_CHECK_CFLAGS)
 tests_check_ike_xchg_LDADD = $(IKE_CHECK_LDADD)
+
+tests_check_ike_net_SOURCES = tests/check_ike_net.c tests/ike/krec.c
+tests_check_ike_net_CFLAGS = $(IKE_CHECK_CFLAGS)
+tests_check_ike_net_LDADD = $(IKE_CHECK_LDADD)
