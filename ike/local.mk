@@ -26,6 +26,12 @@ ike_libike_la_SOURCES = \
 ike_libike_la_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 ike_libike_la_LIBADD = $(OPENSSL_LIBS)
 
+# A one-peer daemon for interop runs (see the comment at its top).
+sbin_PROGRAMS += ike/iosh-iked
+ike_iosh_iked_SOURCES = ike/iosh_iked.c
+ike_iosh_iked_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+ike_iosh_iked_LDADD = ike/libike.la $(OPENSSL_LIBS)
+
 # One Check suite per module; helpers under tests/ike/.
 IKE_CHECK_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(OPENSSL_CFLAGS)
 IKE_CHECK_LDADD = ike/libike.la $(CHECK_LIBS) $(OPENSSL_LIBS)
@@ -35,7 +41,9 @@ check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
 	tests/check_ike_crypto tests/check_ike_pld tests/check_ike_xchg \
 	tests/check_ike_net
 TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
-	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net
+	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net \
+	tests/ike_iked.sh
+EXTRA_DIST += tests/ike_iked.sh
 
 tests_check_ike_buf_SOURCES = tests/check_ike_buf.c
 tests_check_ike_buf_CFLAGS = $(IKE_CHECK_CFLAGS)
