@@ -3,7 +3,7 @@
  * creating the first Child SA.
  *
  *   HDR, SK {IDi, AUTH, SAi2, TSi, TSr}  -->
- *                                       <--  HDR, SK {IDr, AUTH, SAr2, TSi, TSr}
+ *                                  <--  HDR, SK {IDr, AUTH, SAr2, TSi, TSr}
  *
  * Keys may differ by direction: each side signs with its local key and
  * checks the peer with its remote key.
@@ -89,7 +89,8 @@ static int
 ike_auth_check(const struct ike_sa *sa, const struct ike_msg *m)
 {
 	const struct ike_id	*id = sa->initiator ? &m->idr : &m->idi;
-	const uint8_t		*idb = sa->initiator ? m->idr_body : m->idi_body;
+	const uint8_t		*idb = sa->initiator ? m->idr_body :
+				    m->idi_body;
 	size_t			 idlen = sa->initiator ? m->idr_bodylen :
 				    m->idi_bodylen;
 	uint8_t			 want[IKE_AUTH_MAX];

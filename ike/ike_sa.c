@@ -230,10 +230,11 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 		return (rv);
 	if (c->we_init)
 		rv = ike_sa_add_dir(sa, c, 0, k.er, k.ar) ||
-		    ike_sa_add_dir(sa, c, 1, k.ei, k.ai) ? IKE_E_KERNEL : IKE_OK;
+		    ike_sa_add_dir(sa, c, 1, k.ei, k.ai);
 	else
 		rv = ike_sa_add_dir(sa, c, 0, k.ei, k.ai) ||
-		    ike_sa_add_dir(sa, c, 1, k.er, k.ar) ? IKE_E_KERNEL : IKE_OK;
+		    ike_sa_add_dir(sa, c, 1, k.er, k.ar);
+	rv = rv ? IKE_E_KERNEL : IKE_OK;
 	ike_child_keys_free(&k);
 	if (rv == IKE_OK) {
 		c->installed = 1;

@@ -703,7 +703,8 @@ END_TEST
 START_TEST(test_delete_child)
 {
 	run();
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now), IKE_OK);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	pump();
 	ck_assert_int_eq(I.k.ndel, 2);
@@ -711,7 +712,8 @@ START_TEST(test_delete_child)
 	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now), IKE_E_STATE);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_E_STATE);
 }
 END_TEST
 
