@@ -562,6 +562,7 @@ struct ike_sa {
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
 	uint64_t		 last_rx;	/* last authentic message */
+	uint64_t		 up_since;	/* when it became READY */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };
 enum ike_pending {
@@ -666,6 +667,10 @@ int	 ike_net_poll(struct ike_net *, int, uint64_t);
 int	 ike_net_step(struct ike_net *, int);
 uint64_t ike_net_now(void);
 void	 ike_net_close(struct ike_net *);
+
+/* ---- ike_show.c: `show crypto ikev2 sa` lines, names from ike_alg ---- */
+int	ike_show_sa_header(int, char *, size_t);
+int	ike_show_sa(const struct ike_sa *, unsigned, uint64_t, char *, size_t);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

@@ -369,6 +369,17 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	return (rv);
 }
 
+/* Up: the IKE_SA_INIT copies were only needed for AUTH (2.15). */
+static void
+ike_sa_ready(struct ike_sa *sa, uint64_t now)
+{
+	sa->up_since = now;
+	free(sa->msg1);
+	free(sa->msg2);
+	sa->msg1 = sa->msg2 = NULL;
+	sa->msg1len = sa->msg2len = 0;
+}
+
 /*
  * A datagram for this SA.  Anything malformed, unexpected or failing
  * its integrity check is logged at debug and dropped; the error says
@@ -399,6 +410,8 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 			return (rv);
 		rv = ike_sa_recv_request(sa, &m, p, len, now);
 	}
+	if (sa->state == IKE_ST_ESTABLISHED && sa->up_since == 0)
+		ike_sa_ready(sa, now);
 	if (rv == IKE_OK) {
 		sa->last_rx = now;
 		return (rv);

@@ -19,6 +19,7 @@ ike_libike_la_SOURCES = \
 	ike/ike_pld.c \
 	ike/ike_rd.c \
 	ike/ike_sa.c \
+	ike/ike_show.c \
 	ike/ike_sk.c \
 	ike/ike_ts.c \
 	ike/ike_wr.c \
@@ -68,3 +69,9 @@ tests_check_ike_xchg_LDADD = $(IKE_CHECK_LDADD)
 tests_check_ike_net_SOURCES = tests/check_ike_net.c tests/ike/krec.c
 tests_check_ike_net_CFLAGS = $(IKE_CHECK_CFLAGS)
 tests_check_ike_net_LDADD = $(IKE_CHECK_LDADD)
+
+# A benchmark, built with the checks but not run by them (bench/ike.md).
+check_PROGRAMS += bench/ike_bench
+bench_ike_bench_SOURCES = bench/ike_bench.c
+bench_ike_bench_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+bench_ike_bench_LDADD = ike/libike.la $(OPENSSL_LIBS)

@@ -818,6 +818,33 @@ START_TEST(test_rekey_child_refused)
 }
 END_TEST
 
+/* `show crypto ikev2 sa`, with names from the algorithm tables. */
+START_TEST(test_show_sa)
+{
+	char	buf[1024];
+
+	ike_prop(&I.peer.props[0], 12, 256, 12, 19, 0);
+	ike_prop(&R.peer.props[0], 12, 256, 12, 19, 0);
+	I.peer.lifetime = 86400;
+	run();
+	now += 735000;
+	ike_show_sa_header(AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, " IPv4 Crypto IKEv2  SA\n\n"
+	    "Tunnel-id Local                 Remote                "
+	    "fvrf/ivrf            Status\n");
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf,
+	    "1         192.0.2.1/500         192.0.2.2/500         "
+	    "none/none            READY\n"
+	    "      Encr: AES-CBC, keysize: 256, PRF: SHA256, Hash: SHA256, "
+	    "DH Grp:19, Auth sign: PSK, Auth verify: PSK\n"
+	    "      Life/Active Time: 86400/735 sec\n");
+	/* A short buffer is cut, never overrun. */
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, 40), 40);
+	ck_assert_uint_eq(strlen(buf), 39);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -855,6 +882,7 @@ main(void)
 	tcase_add_test(tc, test_rekey_child_pfs);
 	tcase_add_test(tc, test_rekey_child_by_responder);
 	tcase_add_test(tc, test_rekey_child_refused);
+	tcase_add_test(tc, test_show_sa);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
