@@ -57,7 +57,9 @@ k_stats(void *arg, const struct k_sa_id *id, struct k_sa_stats *st)
 	return (0);
 }
 
-static const struct kernel_ops k_ops = { k_add, k_del, k_stats };
+static const struct kernel_ops k_ops = {
+	.sa_add = k_add, .sa_del = k_del, .sa_stats = k_stats
+};
 
 static void
 peer(struct ike_peer *p, const char *ike, const char *me, const char *them)

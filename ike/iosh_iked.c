@@ -134,7 +134,9 @@ iked_sa_stats(void *arg, const struct k_sa_id *id, struct k_sa_stats *st)
 }
 
 static const struct kernel_ops iked_kernel_ops = {
-	iked_sa_add, iked_sa_del, iked_sa_stats,
+	.sa_add = iked_sa_add,
+	.sa_del = iked_sa_del,
+	.sa_stats = iked_sa_stats,
 };
 
 /* ---- options ---- */

@@ -56,7 +56,9 @@ krec_sa_stats(void *arg, const struct k_sa_id *id, struct k_sa_stats *st)
 }
 
 static const struct kernel_ops krec_ops = {
-	krec_sa_add, krec_sa_del, krec_sa_stats,
+	.sa_add = krec_sa_add,
+	.sa_del = krec_sa_del,
+	.sa_stats = krec_sa_stats,
 };
 
 void
