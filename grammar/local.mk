@@ -1,1 +1,32 @@
-# grammar
+# grammar: the IOS configuration language (commands, model, printer)
+noinst_LTLIBRARIES += grammar/libgrammar.la
+grammar_libgrammar_la_SOURCES = \
+	grammar/ios.h \
+	grammar/model.h \
+	grammar/names.h \
+	grammar/cmd.h \
+	grammar/addr.c \
+	grammar/cmd_acl.c \
+	grammar/cmd_exec.c \
+	grammar/cmd_if.c \
+	grammar/cmd_ikev2.c \
+	grammar/cmd_ipsec.c \
+	grammar/cmd_isakmp.c \
+	grammar/cmd_keep.c \
+	grammar/cmd_route.c \
+	grammar/cmd_util.c \
+	grammar/grammar.c \
+	grammar/ifmap.c \
+	grammar/ifname.c \
+	grammar/model.c \
+	grammar/names.c \
+	grammar/print.c \
+	grammar/save.c \
+	grammar/vec.c
+grammar_libgrammar_la_LIBADD = -lcrypt
+
+check_PROGRAMS += tests/check_grammar_model
+TESTS += tests/check_grammar_model
+tests_check_grammar_model_SOURCES = tests/check_grammar_model.c
+tests_check_grammar_model_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_grammar_model_LDADD = grammar/libgrammar.la $(CHECK_LIBS)

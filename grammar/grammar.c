@@ -1,0 +1,138 @@
+/*
+ * grammar/grammar.c: the IOS modes and the gathering of every command
+ * set into the grammar the engine takes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/cmd.h"
+
+/* id, prompt, term, parent, flags; indexed by enum ios_mode. */
+static const struct cli_mode ios_modes[IOS_M_COUNT] = {
+	{ IOS_M_USER, NULL, '>', -1, MODE_EXEC },
+	{ IOS_M_PRIV, NULL, '#', -1, MODE_EXEC },
+	{ IOS_M_CONFIG, "config", '#', IOS_M_PRIV, MODE_CONFIG },
+	{ IOS_M_IF, "config-if", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_ISAKMP, "config-isakmp", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_ISAPROF, "conf-isa-prof", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_KEYRING, "conf-keyring", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_IKEV2_PROP, "config-ikev2-proposal", '#', IOS_M_CONFIG,
+	    MODE_CONFIG },
+	{ IOS_M_IKEV2_POL, "config-ikev2-policy", '#', IOS_M_CONFIG,
+	    MODE_CONFIG },
+	{ IOS_M_IKEV2_KR, "config-ikev2-keyring", '#', IOS_M_CONFIG,
+	    MODE_CONFIG },
+	{ IOS_M_IKEV2_KR_PEER, "config-ikev2-keyring-peer", '#',
+	    IOS_M_IKEV2_KR, MODE_CONFIG },
+	{ IOS_M_IKEV2_PROF, "config-ikev2-profile", '#', IOS_M_CONFIG,
+	    MODE_CONFIG },
+	{ IOS_M_TRANS, "cfg-crypto-trans", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_IPSEC_PROF, "ipsec-profile", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_CMAP, "config-crypto-map", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_EXT_NACL, "config-ext-nacl", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_STD_NACL, "config-std-nacl", '#', IOS_M_CONFIG, MODE_CONFIG },
+	{ IOS_M_LINE, "config-line", '#', IOS_M_CONFIG, MODE_CONFIG },
+	/* XXX: one prompt for every kept block (router, redundancy...) */
+	{ IOS_M_KEEP, "config-block", '#', IOS_M_CONFIG, MODE_CONFIG },
+};
+
+static const char *
+ios_hostname(void *model)
+{
+	const struct ios_config	*cfg = model;
+
+	return cfg != NULL && cfg->hostname != NULL ? cfg->hostname :
+	    "Router";
+}
+
+static const struct cmd_def *const *const ios_sets[] = {
+	cmds_exec, cmds_ikev2, cmds_isakmp, cmds_ipsec, cmds_if, cmds_route,
+	cmds_acl, cmds_keep,
+};
+
+const struct cli_grammar *
+ios_grammar(void)
+{
+	static struct cli_grammar	 g;
+	static const struct cmd_def	**all;
+	size_t				 n = 0, i, j;
+
+	if (g.modes != NULL)
+		return &g;
+	cmd_ikev2_init();
+	cmd_ipsec_init();
+	for (i = 0; i < sizeof(ios_sets) / sizeof(ios_sets[0]); i++)
+		for (j = 0; ios_sets[i][j] != NULL; j++)
+			n++;
+	if ((all = calloc(n, sizeof(*all))) == NULL)
+		return NULL;
+	n = 0;
+	for (i = 0; i < sizeof(ios_sets) / sizeof(ios_sets[0]); i++)
+		for (j = 0; ios_sets[i][j] != NULL; j++)
+			all[n++] = ios_sets[i][j];
+	g.cmds = all;
+	g.ncmds = n;
+	g.iftypes = ios_iftypes;
+	g.niftypes = ios_niftypes;
+	g.exec_mode = IOS_M_PRIV;
+	g.hostname = ios_hostname;
+	g.nmodes = IOS_M_COUNT;
+	g.modes = ios_modes;
+	return &g;
+}
+
+int
+ios_config_set_paths(struct ios_config *cfg, const char *startup,
+    const char *ifmap)
+{
+	str_set(&cfg->startup_path, startup);
+	str_set(&cfg->ifmap_path, ifmap);
+	if ((startup != NULL && cfg->startup_path == NULL) ||
+	    (ifmap != NULL && cfg->ifmap_path == NULL))
+		return -1;
+	return 0;
+}
+
+void
+ios_config_set_engine(struct ios_config *cfg, struct cli_engine *eng)
+{
+	cfg->engine = eng;
+}
+
+int
+ios_config_load(struct ios_config *cfg, struct cli_engine *eng,
+    const char *path, cli_write_fn *out, void *arg)
+{
+	struct cli	*cli;
+	FILE		*f;
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 len;
+	int		 rc, failed = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	if ((cli = cli_new(eng, IOS_M_CONFIG, cfg)) == NULL) {
+		fclose(f);
+		errno = ENOMEM;
+		return -1;
+	}
+	cli_set_output(cli, out, arg);
+	cli_set_source(cli, path, 0);
+	while ((len = getline(&line, &cap, f)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		rc = cli_execute(cli, line);
+		if (rc != CLI_OK && rc != CLI_EXIT)
+			failed++;
+	}
+	if (line != NULL)
+		explicit_bzero(line, cap);
+	free(line);
+	fclose(f);
+	cli_free(cli);
+	return failed;
+}
