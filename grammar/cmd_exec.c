@@ -24,37 +24,27 @@
 
 /* -------------------------------------------------- enable, disable */
 
-static int
-enable_line(struct cli *cli, const char *line, void *arg)
-{
-	static int	 tries;
-
-	(void)arg;
-	if (ios_enable_check(cfg_of(cli), line)) {
-		tries = 0;
-		cli_mode_set(cli, IOS_M_PRIV);
-		return 1;
-	}
-	if (++tries >= 3) {
-		tries = 0;
-		cli_printf(cli, "%% Bad secrets\n\n");
-		return 1;
-	}
-	cli_printf(cli, "Password: ");
-	return 0;
-}
-
+/* Up to three tries, as IOS; from a file nobody answers: refused. */
 static int
 h_enable(struct cli *cli, const struct cmd_args *a)
 {
+	char	 pw[128];
+	int	 i, ok = 0;
+
 	(void)a;
 	if (cfg_of(cli)->enable_secret == NULL) {
 		cli_mode_set(cli, IOS_M_PRIV);
 		return CLI_OK;
 	}
-	/* XXX: the console must not echo the next line (the password). */
-	cli_printf(cli, "Password: ");
-	cli_take_lines(cli, enable_line, NULL);
+	for (i = 0; i < 3 && !ok; i++) {
+		if (cli_ask(cli, "Password: ", 0, pw, sizeof(pw)) == -1)
+			break;
+		ok = ios_enable_check(cfg_of(cli), pw);
+		explicit_bzero(pw, sizeof(pw));
+	}
+	if (!ok)
+		return cmd_fail(cli, "%% Bad secrets\n\n");
+	cli_mode_set(cli, IOS_M_PRIV);
 	return CLI_OK;
 }
 
@@ -334,7 +324,7 @@ h_show_version(struct cli *cli, const struct cmd_args *a)
 	}
 	cli_printf(cli,
 	    "iosh Software (iosh-%s), Version %s, RELEASE SOFTWARE (%s)\n"
-	    "iosh is an IPsec router shell for Linux; it is not Cisco IOS.\n"
+	    "iosh, an IPsec router shell for Linux.\n"
 	    "\n"
 	    "ROM: Linux %s\n"
 	    "\n"
@@ -415,21 +405,19 @@ h_write(struct cli *cli, const struct cmd_args *a)
 	return save(cli);
 }
 
-/*
- * XXX: IOS asks "Destination filename [startup-config]?" first; the
- * engine's raw-line hook could take the answer, not done yet.
- */
 static int
 h_copy_run_start(struct cli *cli, const struct cmd_args *a)
 {
-	(void)a;
-	return save(cli);
-}
+	char	 dst[128];
 
-static void
-to_cli(void *arg, const char *buf, size_t len)
-{
-	cli_printf(arg, "%.*s", (int)len, buf);
+	(void)a;
+	if (cli_ask(cli, "Destination filename [startup-config]? ", 1, dst,
+	    sizeof(dst)) == 0 && dst[0] != '\0' &&
+	    strcmp(dst, "startup-config") != 0)
+		/* XXX: only startup-config is a destination so far. */
+		return cmd_fail(cli, "%%Error opening %s (Permission "
+		    "denied)\n", dst);
+	return save(cli);
 }
 
 static int
@@ -439,17 +427,18 @@ h_copy_start_run(struct cli *cli, const struct cmd_args *a)
 	struct timespec		 t0, t1;
 	struct stat		 st;
 	double			 secs;
+	FILE			*f;
 
 	(void)a;
-	if (cfg->startup_path == NULL || cfg->engine == NULL ||
-	    stat(cfg->startup_path, &st) == -1)
+	if (cfg->startup_path == NULL ||
+	    (f = fopen(cfg->startup_path, "r")) == NULL)
 		return cmd_fail(cli, "%%Error opening nvram:/startup-config "
 		    "(No such file or directory)\n");
+	if (fstat(fileno(f), &st) == -1)
+		st.st_size = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (ios_config_load(cfg, cfg->engine, cfg->startup_path, to_cli,
-	    cli) == -1)
-		return cmd_fail(cli, "%%Error opening nvram:/startup-config "
-		    "(%s)\n", strerror(errno));
+	cli_feed(cli, f, "startup-config", IOS_M_CONFIG);
+	fclose(f);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -548,7 +537,7 @@ static int
 h_enable_secret(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
-	const char		*s = cmd_arg(a, "secret");
+	const char		*s = cmd_arg(a, "pw");
 	char			*h;
 	int			 type = cmd_has(a, "5") ? 5 : cmd_has(a, "8") ?
 				    8 : cmd_has(a, "9") ? 9 : 0;
@@ -605,7 +594,7 @@ static const struct cmd_tok t_enable_secret[] = {
 	{ "|", NULL }, { "9", "Specifies a SCRYPT HASHED secret will "
 	    "follow" },
 	{ "}", NULL }, { "]", NULL },
-	{ "WORD:secret", "The secret" }, T_END
+	{ "WORD:pw", "The secret" }, T_END
 };
 static const struct cmd_def c_hostname = { M(IOS_M_CONFIG), -1, CMD_NO, 1,
 	h_hostname, t_hostname };

@@ -37,6 +37,7 @@ h_interface(struct cli *cli, const struct cmd_args *a)
 	struct ios_config	*cfg = cfg_of(cli);
 	char			 name[64];
 	struct ios_if		*f;
+	int			 virt;
 
 	if (cmd_ifname(a, "ifname", name, sizeof(name)) == -1)
 		return cmd_fail(cli, "%% Invalid interface name\n");
@@ -44,12 +45,13 @@ h_interface(struct cli *cli, const struct cmd_args *a)
 	if (cmd_negated(a) || cmd_default(a)) {
 		if (f == NULL)
 			return CLI_OK;
-		if (cmd_negated(a) && !if_is_virtual(f))
+		virt = if_is_virtual(f);
+		if (cmd_negated(a) && !virt)
 			/* XXX: IOS's wording for this refusal unverified. */
 			return cmd_fail(cli, "%% Physical interfaces cannot "
 			    "be removed\n");
 		model_del_interface(cfg, name);
-		if (!if_is_virtual(f) || cmd_default(a))
+		if (!virt || cmd_default(a))
 			if (model_interface(cfg, name, 1) == NULL)
 				return cmd_fail(cli, "%% Out of memory\n");
 		return CLI_OK;
@@ -295,7 +297,7 @@ h_if_value(struct cli *cli, const struct cmd_args *a)
 		str_set(&f->vrf, cmd_off(a) ? NULL : cmd_arg(a, "vrfname"));
 	else if (cmd_has(a, "map"))
 		str_set(&f->crypto_map, cmd_off(a) ? NULL :
-		    cmd_arg(a, "map"));
+		    cmd_arg(a, "mapname"));
 	return CLI_OK;
 }
 
@@ -330,7 +332,7 @@ static const struct cmd_tok t_vrf[] = {
 static const struct cmd_tok t_crypto_map[] = {
 	{ "crypto", "Encryption/Decryption commands" },
 	{ "map", "Assign a Crypto Map" },
-	{ "WORD:map", "Crypto Map tag" }, T_END
+	{ "WORD:mapname", "Crypto Map tag" }, T_END
 };
 #define M_IF	M(IOS_M_IF)
 static const struct cmd_def c_description = { M_IF, -1, CMD_NO, 1,
@@ -393,7 +395,7 @@ h_tunnel(struct cli *cli, const struct cmd_args *a)
 		else if (cmd_has(a, "ipv6"))
 			f->tun_mode = TUN_GRE_IPV6;
 	} else if (cmd_has(a, "protection")) {
-		str_set(&f->tun_profile, off ? NULL : cmd_arg(a, "profile"));
+		str_set(&f->tun_profile, off ? NULL : cmd_arg(a, "pname"));
 		f->tun_shared = !off && cmd_has(a, "shared");
 	} else if (cmd_has(a, "key")) {
 		f->has_tun_key = !off;
@@ -437,7 +439,7 @@ static const struct cmd_tok t_tun_prot[] = {
 	{ "protection", "Enable tunnel protection" },
 	{ "ipsec", "IPSec tunnel protection" },
 	{ "profile", "Determine the profile to be used" },
-	{ "WORD:profile", "Profile name" },
+	{ "WORD:pname", "Profile name" },
 	{ "[", NULL }, { "shared", "Shared profile" }, { "]", NULL }, T_END
 };
 static const struct cmd_tok t_tun_key[] = {
@@ -468,20 +470,18 @@ static const struct ios_name names_if_keep[] = {
 	{ 1, "negotiation" }, { 1, "speed" }, { 1, "duplex" },
 	{ 1, "load-interval" }, { 1, "keepalive" }, { 1, "bandwidth" },
 	{ 1, "media-type" }, { 1, "encapsulation" }, { 1, "service-policy" },
-	{ 1, "standby" }, { 1, "vrrp" }, { 1, "arp" }, { 1, "cdp" },
-	{ 1, "mop" }, { 1, "delay" }, { 1, "carrier-delay" },
-	{ 1, "hold-queue" }, { 1, "lldp" }, { 1, "switchport" },
-	{ 1, "spanning-tree" }, { 1, "channel-group" }, { 1, "pppoe" },
-	{ 1, "ppp" }, { 1, "dialer" }, { 1, "mac-address" },
-	{ 2, "nat" }, { 2, "redirects" }, { 2, "unreachables" },
+	{ 1, "standby" }, { 1, "vrrp" }, { 1, "mop" }, { 1, "delay" },
+	{ 1, "carrier-delay" }, { 1, "hold-queue" }, { 1, "switchport" },
+	{ 1, "channel-group" }, { 1, "pppoe" }, { 1, "ppp" },
+	{ 1, "dialer" }, { 1, "mac-address" }, { 1, "cdp" },
+	{ 2, "redirects" }, { 2, "unreachables" },
 	{ 2, "proxy-arp" }, { 2, "virtual-reassembly" },
 	{ 2, "access-group" }, { 2, "ospf" }, { 2, "helper-address" },
-	{ 2, "flow" }, { 2, "route-cache" }, { 2, "pim" }, { 2, "igmp" },
-	{ 2, "verify" }, { 2, "unnumbered" }, { 2, "policy" },
+	{ 2, "flow" }, { 2, "verify" }, { 2, "unnumbered" }, { 2, "policy" },
 	{ 2, "nbar" }, { 2, "directed-broadcast" }, { 2, "mask-reply" },
-	{ 2, "nhrp" }, { 2, "dhcp" }, { 2, "split-horizon" },
+	{ 2, "nhrp" }, { 2, "split-horizon" }, { 2, "nat" },
 	{ 3, "nd" }, { 3, "traffic-filter" }, { 3, "mtu" }, { 3, "ospf" },
-	{ 3, "unnumbered" }, { 3, "dhcp" },
+	{ 3, "unnumbered" },
 	{ 0, NULL }
 };
 
@@ -492,6 +492,7 @@ h_if_keep(struct cli *cli, const struct cmd_args *a)
 	const struct ios_name	*n;
 	const char		*rest = cmd_arg(a, "rest");
 	char			 key[512], line[560];
+	static const char	*fixed[] = { "inside", "outside", "enable" };
 	size_t			 i, klen;
 	int			 grp = cmd_has(a, "ipv6") ? 3 : cmd_has(a, "ip") ?
 				    2 : 1;
@@ -501,6 +502,10 @@ h_if_keep(struct cli *cli, const struct cmd_args *a)
 			break;
 	if (n->kw == NULL)
 		return cmd_fail(cli, "%% Unknown setting\n");
+	/* ip nat and cdp take one keyword each (the global ones more). */
+	for (i = 0; rest == NULL && i < 3; i++)
+		if (cmd_has(a, fixed[i]))
+			rest = fixed[i];
 	snprintf(key, sizeof(key), "%s%s%s%s", grp == 3 ? "ipv6 " :
 	    grp == 2 ? "ip " : "", n->kw, rest ? " " : "", rest ? rest : "");
 	snprintf(line, sizeof(line), "%s%s", cmd_negated(a) ? "no " : "",
@@ -542,17 +547,13 @@ static const struct cmd_tok t_if_keep1[] = {
 	{ "service-policy", "Configure CPL Service Policy" }, { "|", NULL },
 	{ "standby", "HSRP interface configuration commands" }, { "|", NULL },
 	{ "vrrp", "VRRP Interface configuration commands" }, { "|", NULL },
-	{ "arp", "Set arp type or timeout" }, { "|", NULL },
-	{ "cdp", "CDP interface subcommands" }, { "|", NULL },
 	{ "mop", "Configure the DEC MOP Remote Console features" },
 	{ "|", NULL },
 	{ "delay", "Specify interface throughput delay" }, { "|", NULL },
 	{ "carrier-delay", "Specify delay for interface transitions" },
 	{ "|", NULL },
 	{ "hold-queue", "Set hold queue depth" }, { "|", NULL },
-	{ "lldp", "LLDP interface subcommands" }, { "|", NULL },
 	{ "switchport", "Set switching mode characteristics" }, { "|", NULL },
-	{ "spanning-tree", "Spanning Tree Subsystem" }, { "|", NULL },
 	{ "channel-group", "Etherchannel/port bundling configuration" },
 	{ "|", NULL },
 	{ "pppoe", "pppoe interface subcommands" }, { "|", NULL },
@@ -564,7 +565,6 @@ static const struct cmd_tok t_if_keep1[] = {
 static const struct cmd_tok t_if_keep2[] = {
 	{ "ip", H_IP },
 	{ "{", NULL },
-	{ "nat", "NAT interface commands" }, { "|", NULL },
 	{ "redirects", "Enable sending ICMP Redirect messages" },
 	{ "|", NULL },
 	{ "unreachables", "Enable sending ICMP Unreachable messages" },
@@ -577,10 +577,6 @@ static const struct cmd_tok t_if_keep2[] = {
 	{ "helper-address", "Specify a destination address for UDP "
 	    "broadcasts" }, { "|", NULL },
 	{ "flow", "NetFlow related commands" }, { "|", NULL },
-	{ "route-cache", "Enable fast-switching cache for outgoing packets" },
-	{ "|", NULL },
-	{ "pim", "PIM interface commands" }, { "|", NULL },
-	{ "igmp", "IGMP interface commands" }, { "|", NULL },
 	{ "verify", "Enable per packet validation" }, { "|", NULL },
 	{ "unnumbered", "Enable IP processing without an explicit address" },
 	{ "|", NULL },
@@ -591,8 +587,6 @@ static const struct cmd_tok t_if_keep2[] = {
 	{ "mask-reply", "Enable sending ICMP Mask Reply messages" },
 	{ "|", NULL },
 	{ "nhrp", "NHRP interface subcommands" }, { "|", NULL },
-	{ "dhcp", "Configure DHCP parameters for this interface" },
-	{ "|", NULL },
 	{ "split-horizon", "Perform split horizon" },
 	{ "}", NULL }, KEEP_REST, T_END
 };
@@ -606,10 +600,25 @@ static const struct cmd_tok t_if_keep3[] = {
 	{ "mtu", "Set IPv6 Maximum Transmission Unit" }, { "|", NULL },
 	{ "ospf", "OSPF interface commands" }, { "|", NULL },
 	{ "unnumbered", "Preferred interface for source address selection" },
-	{ "|", NULL },
-	{ "dhcp", "IPv6 DHCP interface subcommands" },
 	{ "}", NULL }, KEEP_REST, T_END
 };
+static const struct cmd_tok t_if_nat[] = {
+	{ "ip", H_IP },
+	{ "nat", "NAT interface commands" },
+	{ "{", NULL }, { "inside", "Inside interface for address translation" },
+	{ "|", NULL }, { "outside", "Outside interface for address "
+	    "translation" },
+	{ "|", NULL }, { "enable", "Enable Address Translation (NVI)" },
+	{ "}", NULL }, T_END
+};
+static const struct cmd_tok t_if_cdp[] = {
+	{ "cdp", "CDP interface subcommands" },
+	{ "enable", "Enable CDP on interface" }, T_END
+};
+static const struct cmd_def c_if_nat = { M_IF, -1, CMD_NO, 2, h_if_keep,
+	t_if_nat };
+static const struct cmd_def c_if_cdp = { M_IF, -1, CMD_NO, 2, h_if_keep,
+	t_if_cdp };
 static const struct cmd_def c_if_keep1 = { M_IF, -1, CMD_NO, 1, h_if_keep,
 	t_if_keep1 };
 static const struct cmd_def c_if_keep2 = { M_IF, -1, CMD_NO, 2, h_if_keep,
@@ -622,6 +631,6 @@ const struct cmd_def *const cmds_if[] = {
 	&c_description, &c_shutdown, &c_mtu, &c_ip_mtu, &c_tcp_mss, &c_vrf,
 	&c_crypto_map,
 	&c_tun_source, &c_tun_dest, &c_tun_mode, &c_tun_prot, &c_tun_key,
-	&c_if_keep1, &c_if_keep2, &c_if_keep3,
+	&c_if_keep1, &c_if_keep2, &c_if_keep3, &c_if_nat, &c_if_cdp,
 	NULL
 };

@@ -292,7 +292,7 @@ static int
 h_cmap(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
-	const char		*map = cmd_arg(a, "map");
+	const char		*map = cmd_arg(a, "mapname");
 	int			 seq = (int)cmd_num(a, "seq", -1);
 	struct cmap_entry	*e;
 
@@ -317,7 +317,7 @@ h_cmap(struct cli *cli, const struct cmd_args *a)
 static const struct cmd_tok t_cmap[] = {
 	{ "crypto", H_CRYPTO },
 	{ "map", "Enter a crypto map" },
-	{ "WORD:map", "Crypto map tag" },
+	{ "WORD:mapname", "Crypto map tag" },
 	{ "<1-65535>:seq", "Sequence to insert into crypto map entry" },
 	{ "[", NULL }, { "{", NULL },
 	{ "ipsec-isakmp", "IPSEC w/ISAKMP" },

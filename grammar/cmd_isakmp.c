@@ -83,7 +83,7 @@ h_key(struct cli *cli, const struct cmd_args *a)
 		*k = n;
 		k->hostname = host ? strdup(host) : NULL;
 	}
-	psk_set(&k->psk, cmd_has(a, "6") ? 6 : 0, cmd_arg(a, "key"));
+	psk_set(&k->psk, cmd_has(a, "6") ? 6 : 0, cmd_arg(a, "secret"));
 	k->no_xauth = cmd_has(a, "no-xauth");
 	return CLI_OK;
 }
@@ -161,7 +161,7 @@ static const struct cmd_tok t_key[] = {
 	{ "|", NULL },
 	{ "6", "Specifies an ENCRYPTED password will follow" },
 	{ "}", NULL }, { "]", NULL },
-	{ "WORD:key", "The UNENCRYPTED (cleartext) user password" },
+	{ "WORD:secret", "The UNENCRYPTED (cleartext) user password" },
 	{ "{", NULL },
 	{ "address", "define shared key with IP address" },
 	{ "{", NULL },
@@ -443,7 +443,7 @@ h_prof_keepalive(struct cli *cli, const struct cmd_args *a)
 	struct isakmp_profile	*p = cli_ctx(cli);
 
 	p->keepalive = cmd_off(a) ? 0 : (int)cmd_num(a, "secs", 0);
-	p->keepalive_retry = cmd_off(a) ? 0 : (int)cmd_num(a, "retry", 2);
+	p->keepalive_retry = cmd_off(a) ? 0 : (int)cmd_num(a, "rsecs", 2);
 	return CLI_OK;
 }
 
@@ -503,7 +503,7 @@ static const struct cmd_tok t_prof_keepalive[] = {
 	{ "keepalive", "Set a keepalive interval for use with IOS peers" },
 	{ "<10-3600>:secs", "Number of seconds between keep alives" },
 	{ "retry", "Number of seconds between retries if keepalive fails" },
-	{ "<2-60>:retry", "Number of seconds" }, T_END
+	{ "<2-60>:rsecs", "Number of seconds" }, T_END
 };
 static const struct cmd_tok t_local_address[] = {
 	{ "local-address", "Interface to use for local address" },
@@ -576,7 +576,7 @@ h_kr_psk(struct cli *cli, const struct cmd_args *a)
 		*o = n;
 		o->hostname = host ? strdup(host) : NULL;
 	}
-	psk_set(&o->psk, cmd_has(a, "6") ? 6 : 0, cmd_arg(a, "key"));
+	psk_set(&o->psk, cmd_has(a, "6") ? 6 : 0, cmd_arg(a, "secret"));
 	return CLI_OK;
 }
 
@@ -595,7 +595,7 @@ static const struct cmd_tok t_kr_psk[] = {
 	{ "|", NULL },
 	{ "6", "Specifies an ENCRYPTED password will follow" },
 	{ "}", NULL }, { "]", NULL },
-	{ "WORD:key", "The UNENCRYPTED (cleartext) user password" }, T_END
+	{ "WORD:secret", "The UNENCRYPTED (cleartext) user password" }, T_END
 };
 
 static const struct cmd_def c_kr_psk = { M_KR, -1, CMD_NO, 3, h_kr_psk,

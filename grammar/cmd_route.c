@@ -63,10 +63,10 @@ h_ip_route(struct cli *cli, const struct cmd_args *a)
 	if (r.distance == 1)
 		r.distance = 0;
 	r.permanent = cmd_has(a, "permanent");
-	r.track = (int)cmd_num(a, "track", 0);
-	if (cmd_arg(a, "tag") != NULL) {
+	r.track = (int)cmd_num(a, "trackno", 0);
+	if (cmd_arg(a, "tagval") != NULL) {
 		r.has_tag = 1;
-		r.tag = (uint32_t)cmd_num(a, "tag", 0);
+		r.tag = (uint32_t)cmd_num(a, "tagval", 0);
 	}
 	r.ifname = r.ifname ? strdup(r.ifname) : NULL;
 	r.name = cmd_arg(a, "rname") ? strdup(cmd_arg(a, "rname")) : NULL;
@@ -111,9 +111,9 @@ h_ipv6_route(struct cli *cli, const struct cmd_args *a)
 	r.distance = (int)cmd_num(a, "dist", 0);
 	if (r.distance == 1)
 		r.distance = 0;
-	if (cmd_arg(a, "tag") != NULL) {
+	if (cmd_arg(a, "tagval") != NULL) {
 		r.has_tag = 1;
-		r.tag = (uint32_t)cmd_num(a, "tag", 0);
+		r.tag = (uint32_t)cmd_num(a, "tagval", 0);
 	}
 	r.ifname = r.ifname ? strdup(r.ifname) : NULL;
 	r.name = cmd_arg(a, "rname") ? strdup(cmd_arg(a, "rname")) : NULL;
@@ -144,10 +144,10 @@ static const struct cmd_tok t_ip_route[] = {
 	{ "[", NULL }, { "{", NULL },
 	{ "permanent", "permanent route" }, { "|", NULL },
 	{ "track", "Install route depending on tracked item" },
-	{ "<1-1000>:track", "tracked object number" },
+	{ "<1-1000>:trackno", "tracked object number" },
 	{ "}", NULL }, { "]", NULL },
 	{ "[", NULL }, { "tag", "Set tag for this route" },
-	{ "<1-4294967295>:tag", "Tag value" }, { "]", NULL },
+	{ "<1-4294967295>:tagval", "Tag value" }, { "]", NULL },
 	T_END
 };
 static const struct cmd_tok t_ipv6_route[] = {
@@ -166,7 +166,7 @@ static const struct cmd_tok t_ipv6_route[] = {
 	{ "[", NULL }, { "name", "Specify name of the next hop" },
 	{ "WORD:rname", "Name of the next hop" }, { "]", NULL },
 	{ "[", NULL }, { "tag", "Tag value" },
-	{ "<1-4294967295>:tag", "Tag value" }, { "]", NULL },
+	{ "<1-4294967295>:tagval", "Tag value" }, { "]", NULL },
 	T_END
 };
 

@@ -107,31 +107,17 @@ ios_config_load(struct ios_config *cfg, struct cli_engine *eng,
 {
 	struct cli	*cli;
 	FILE		*f;
-	char		*line = NULL;
-	size_t		 cap = 0;
-	ssize_t		 len;
-	int		 rc, failed = 0;
+	int		 failed;
 
 	if ((f = fopen(path, "r")) == NULL)
 		return -1;
-	if ((cli = cli_new(eng, IOS_M_CONFIG, cfg)) == NULL) {
+	if ((cli = cli_new(eng, IOS_M_PRIV, cfg)) == NULL) {
 		fclose(f);
 		errno = ENOMEM;
 		return -1;
 	}
 	cli_set_output(cli, out, arg);
-	cli_set_source(cli, path, 0);
-	while ((len = getline(&line, &cap, f)) != -1) {
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		rc = cli_execute(cli, line);
-		if (rc != CLI_OK && rc != CLI_EXIT)
-			failed++;
-	}
-	if (line != NULL)
-		explicit_bzero(line, cap);
-	free(line);
+	failed = cli_feed(cli, f, path, IOS_M_CONFIG);
 	fclose(f);
 	cli_free(cli);
 	return failed;

@@ -25,8 +25,10 @@ grammar_libgrammar_la_SOURCES = \
 	grammar/vec.c
 grammar_libgrammar_la_LIBADD = -lcrypt
 
-check_PROGRAMS += tests/check_grammar_model
-TESTS += tests/check_grammar_model
-tests_check_grammar_model_SOURCES = tests/check_grammar_model.c
-tests_check_grammar_model_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_check_grammar_model_LDADD = grammar/libgrammar.la $(CHECK_LIBS)
+check_PROGRAMS += tests/check_grammar
+TESTS += tests/check_grammar
+tests_check_grammar_SOURCES = tests/check_grammar.c
+tests_check_grammar_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_grammar_LDADD = grammar/libgrammar.la parser/libparser.la \
+	$(CHECK_LIBS)
+EXTRA_DIST += tests/configs docs/examples

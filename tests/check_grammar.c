@@ -1,0 +1,787 @@
+/*
+ * tests/check_grammar.c: the IOS grammar through the engine.
+ *
+ *  - golden: each tests/configs/NAME.cfg is loaded as a startup-config;
+ *    its errors must equal NAME.err (none if absent) and show
+ *    running-config must equal NAME.out; the printed config, loaded
+ *    again, must print the same (the printer is the parser's inverse).
+ *    GRAMMAR_GOLDEN_UPDATE=1 rewrites the .out and .err files.
+ *  - no forms: each command, then its `no` form, leaves the running
+ *    config as it was before the command.
+ *  - the checks and messages IOS gives.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "grammar/ios.h"
+
+static struct cli_engine	*eng;
+static struct ios_config	*cfg;
+static struct cli		*cli;
+
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+static struct buf	 out;
+
+static void
+buf_add(struct buf *b, const char *s, size_t len)
+{
+	if (b->len + len + 1 > b->cap) {
+		b->cap = (b->len + len + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		ck_assert_ptr_nonnull(b->s);
+	}
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+}
+
+static void
+out_write(void *arg, const char *s, size_t len)
+{
+	buf_add(arg, s, len);
+}
+
+static void
+engine_setup(void)
+{
+	char	 err[256];
+
+	eng = cli_engine_new(ios_grammar(), err, sizeof(err));
+	ck_assert_msg(eng != NULL, "engine: %s", err);
+}
+
+static void
+engine_teardown(void)
+{
+	cli_engine_free(eng);
+}
+
+static int
+run(const char *line)
+{
+	out.len = 0;
+	if (out.s)
+		out.s[0] = '\0';
+	return cli_execute(cli, line);
+}
+
+/* Runs each line of text; returns how many failed. */
+static int
+paste(const char *text)
+{
+	char	*copy = strdup(text), *save = NULL, *l;
+	int	 failed = 0, rc;
+
+	for (l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n",
+	    &save)) {
+		rc = run(l);
+		if (rc != CLI_OK)
+			failed++;
+	}
+	free(copy);
+	return failed;
+}
+
+static void
+session_setup(void)
+{
+	engine_setup();
+	cfg = ios_config_new();
+	cli = cli_new(eng, IOS_M_PRIV, cfg);
+	cli_set_output(cli, out_write, &out);
+	cli_set_source(cli, "test", 0);
+	ck_assert_int_eq(run("configure terminal"), CLI_OK);
+}
+
+static void
+session_teardown(void)
+{
+	cli_free(cli);
+	ios_config_free(cfg);
+	free(out.s);
+	memset(&out, 0, sizeof(out));
+	engine_teardown();
+}
+
+static char *
+running(void)
+{
+	char	*s = ios_print_string(cfg, NULL);
+
+	ck_assert_ptr_nonnull(s);
+	return s;
+}
+
+static char *
+slurp(const char *path)
+{
+	struct buf	 b = { 0 };
+	char		 chunk[4096];
+	size_t		 n;
+	FILE		*f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	buf_add(&b, "", 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return b.s;
+}
+
+static void
+spill(const char *path, const char *s)
+{
+	FILE	*f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(s, f);
+	fclose(f);
+}
+
+/* ------------------------------------------------------------ golden */
+
+static const char *
+srcdir(void)
+{
+	const char	*d = getenv("top_srcdir");
+
+	return d ? d : ".";
+}
+
+/*
+ * Loads path into a new config: its output (errors and notes) into
+ * *errs, the number of failed lines into *nfailed; the printed text.
+ */
+static char *
+load_print(const char *path, char **errs, int *nfailed)
+{
+	struct ios_config	*c = ios_config_new();
+	struct buf		 e = { 0 };
+	char			*s;
+	int			 failed;
+
+	buf_add(&e, "", 0);
+	failed = ios_config_load(c, eng, path, out_write, &e);
+	ck_assert_msg(failed >= 0, "%s: %s", path, strerror(errno));
+	*nfailed = failed;
+	s = ios_print_string(c, NULL);
+	ios_config_free(c);
+	*errs = e.s;
+	return s;
+}
+
+static void
+golden_one(const char *dir, const char *name)
+{
+	char	 cfgp[2048], outp[2048], errp[2048], tmp[] = "/tmp/gXXXXXX";
+	char	*got, *errs, *want, *want_err, *again, *errs2;
+	int	 fd, nfailed;
+
+	snprintf(cfgp, sizeof(cfgp), "%s/%s.cfg", dir, name);
+	snprintf(outp, sizeof(outp), "%s/%s.out", dir, name);
+	snprintf(errp, sizeof(errp), "%s/%s.err", dir, name);
+	got = load_print(cfgp, &errs, &nfailed);
+	if (getenv("GRAMMAR_GOLDEN_UPDATE") != NULL) {
+		spill(outp, got);
+		if (errs[0] != '\0')
+			spill(errp, errs);
+		else
+			unlink(errp);
+	}
+	want = slurp(outp);
+	ck_assert_msg(want != NULL, "%s: missing golden file", outp);
+	ck_assert_msg(strcmp(got, want) == 0, "%s: printed config differs "
+	    "from %s:\n%s", cfgp, outp, got);
+	want_err = slurp(errp);
+	ck_assert_msg(strcmp(errs, want_err ? want_err : "") == 0,
+	    "%s: errors differ:\n%s", cfgp, errs);
+
+	/* Round trip: the printed config loads without error, same text. */
+	ck_assert_int_ne(fd = mkstemp(tmp), -1);
+	close(fd);
+	spill(tmp, got);
+	again = load_print(tmp, &errs2, &nfailed);
+	unlink(tmp);
+	ck_assert_msg(nfailed == 0, "%s: printed config gives errors:\n%s",
+	    name, errs2);
+	ck_assert_msg(strcmp(again, got) == 0, "%s: round trip differs:\n%s",
+	    name, again);
+	free(got);
+	free(errs);
+	free(want);
+	free(want_err);
+	free(again);
+	free(errs2);
+}
+
+START_TEST(test_golden)
+{
+	char		 dir[1024];
+	DIR		*d;
+	struct dirent	*de;
+	int		 n = 0;
+
+	snprintf(dir, sizeof(dir), "%s/tests/configs", srcdir());
+	ck_assert_msg((d = opendir(dir)) != NULL, "%s", dir);
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		char name[256];
+
+		if (l < 5 || strcmp(de->d_name + l - 4, ".cfg") != 0 ||
+		    l - 4 >= sizeof(name))
+			continue;
+		memcpy(name, de->d_name, l - 4);
+		name[l - 4] = '\0';
+		golden_one(dir, name);
+		n++;
+	}
+	closedir(d);
+	ck_assert_int_ge(n, 4);
+}
+END_TEST
+
+/* The docs/examples configs load with zero errors and round-trip. */
+START_TEST(test_examples)
+{
+	static const char	*ex[] = { "office-gw.cfg", "branch-gw.cfg",
+				    "office-gw-cryptomap.cfg",
+				    "branch-gw-cryptomap.cfg" };
+	struct ios_config	*c;
+	struct buf		 e = { 0 };
+	char			 p[1024], *got;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(ex) / sizeof(ex[0]); i++) {
+		snprintf(p, sizeof(p), "%s/docs/examples/%s", srcdir(), ex[i]);
+		c = ios_config_new();
+		e.len = 0;
+		buf_add(&e, "", 0);
+		ck_assert_msg(ios_config_load(c, eng, p, out_write, &e) == 0,
+		    "%s:\n%s", ex[i], e.s);
+		got = ios_print_string(c, NULL);
+		ios_config_free(c);
+		ck_assert_ptr_nonnull(strstr(got, "crypto ipsec profile") ?
+		    got : strstr(got, "crypto map"));
+		free(got);
+	}
+	free(e.s);
+}
+END_TEST
+
+/* ---------------------------------------------------------- no forms */
+
+struct noform {
+	const char	*setup;		/* lines, entering the mode */
+	const char	*cmd;
+	const char	*undo;
+};
+
+static const struct noform noforms[] = {
+	{ "", "crypto ikev2 proposal P", "no crypto ikev2 proposal P" },
+	{ "crypto ikev2 proposal P\n", "encryption aes-cbc-256 aes-gcm-128",
+	    "no encryption" },
+	{ "crypto ikev2 proposal P\n encryption aes-cbc-128\n",
+	    "encryption aes-cbc-256", "no encryption aes-cbc-256" },
+	{ "crypto ikev2 proposal P\n", "integrity sha256 sha1",
+	    "no integrity" },
+	{ "crypto ikev2 proposal P\n", "prf sha384", "no prf" },
+	{ "crypto ikev2 proposal P\n", "group 19 14 21", "no group" },
+	{ "", "crypto ikev2 policy POL", "no crypto ikev2 policy POL" },
+	{ "crypto ikev2 policy POL\n", "proposal P", "no proposal P" },
+	{ "crypto ikev2 policy POL\n", "match address local 10.0.0.1",
+	    "no match address local 10.0.0.1" },
+	{ "crypto ikev2 policy POL\n", "match fvrf any", "no match fvrf" },
+	{ "", "crypto ikev2 keyring K", "no crypto ikev2 keyring K" },
+	{ "crypto ikev2 keyring K\n", "peer A", "no peer A" },
+	{ "crypto ikev2 keyring K\n peer A\n", "address 10.1.1.1",
+	    "no address" },
+	{ "crypto ikev2 keyring K\n peer A\n",
+	    "address 10.1.1.0 255.255.255.0", "no address" },
+	{ "crypto ikev2 keyring K\n peer A\n", "identity fqdn r2.example",
+	    "no identity" },
+	{ "crypto ikev2 keyring K\n peer A\n", "pre-shared-key secret",
+	    "no pre-shared-key" },
+	{ "crypto ikev2 keyring K\n peer A\n",
+	    "pre-shared-key local key-one", "no pre-shared-key local" },
+	{ "crypto ikev2 keyring K\n peer A\n",
+	    "pre-shared-key remote key-two", "no pre-shared-key remote" },
+	{ "crypto ikev2 keyring K\n peer A\n", "description far end",
+	    "no description" },
+	{ "", "crypto ikev2 profile PR", "no crypto ikev2 profile PR" },
+	{ "crypto ikev2 profile PR\n",
+	    "match identity remote address 10.1.1.1 255.255.255.255",
+	    "no match identity remote address 10.1.1.1 255.255.255.255" },
+	{ "crypto ikev2 profile PR\n", "match identity remote fqdn r2.ex",
+	    "no match identity remote fqdn r2.ex" },
+	{ "crypto ikev2 profile PR\n", "identity local address 10.0.0.1",
+	    "no identity local" },
+	{ "crypto ikev2 profile PR\n", "authentication local pre-share",
+	    "no authentication local" },
+	{ "crypto ikev2 profile PR\n", "authentication remote rsa-sig",
+	    "no authentication remote rsa-sig" },
+	{ "crypto ikev2 profile PR\n", "keyring local K",
+	    "no keyring local" },
+	{ "crypto ikev2 profile PR\n", "lifetime 3600", "no lifetime" },
+	{ "crypto ikev2 profile PR\n", "dpd 10 2 periodic", "no dpd" },
+	{ "crypto ikev2 profile PR\n", "nat keepalive 20",
+	    "no nat keepalive" },
+	{ "crypto ikev2 profile PR\n",
+	    "match address local interface gi1",
+	    "no match address local" },
+	{ "", "crypto ikev2 dpd 10 3 on-demand", "no crypto ikev2 dpd" },
+	{ "", "crypto ikev2 nat keepalive 30",
+	    "no crypto ikev2 nat keepalive" },
+	{ "", "crypto isakmp policy 10", "no crypto isakmp policy 10" },
+	{ "crypto isakmp policy 10\n", "encryption aes 256",
+	    "no encryption" },
+	{ "crypto isakmp policy 10\n", "hash sha256", "no hash" },
+	{ "crypto isakmp policy 10\n", "authentication pre-share",
+	    "no authentication" },
+	{ "crypto isakmp policy 10\n", "group 14", "no group" },
+	{ "crypto isakmp policy 10\n", "lifetime 3600", "no lifetime" },
+	{ "", "crypto isakmp key s3cret address 10.1.1.1",
+	    "no crypto isakmp key s3cret address 10.1.1.1" },
+	{ "", "crypto isakmp key s3cret address 0.0.0.0 0.0.0.0 no-xauth",
+	    "no crypto isakmp key s3cret address 0.0.0.0 0.0.0.0" },
+	{ "", "crypto isakmp keepalive 10 3 periodic",
+	    "no crypto isakmp keepalive" },
+	{ "", "crypto isakmp nat keepalive 20",
+	    "no crypto isakmp nat keepalive" },
+	{ "", "crypto isakmp profile IP", "no crypto isakmp profile IP" },
+	{ "crypto isakmp profile IP\n", "keyring KR", "no keyring KR" },
+	{ "crypto isakmp profile IP\n",
+	    "match identity address 10.1.1.1 255.255.255.255",
+	    "no match identity address 10.1.1.1 255.255.255.255" },
+	{ "crypto isakmp profile IP\n", "keepalive 10 retry 3",
+	    "no keepalive" },
+	{ "", "crypto keyring KR", "no crypto keyring KR" },
+	{ "crypto keyring KR\n", "pre-shared-key address 10.1.1.1 key k1",
+	    "no pre-shared-key address 10.1.1.1 key k1" },
+	{ "", "crypto ipsec transform-set T esp-aes esp-sha-hmac",
+	    "no crypto ipsec transform-set T" },
+	{ "crypto ipsec transform-set T esp-gcm 256\n", "mode transport",
+	    "no mode" },
+	{ "", "crypto ipsec security-association lifetime seconds 1800",
+	    "no crypto ipsec security-association lifetime seconds" },
+	{ "", "crypto ipsec security-association replay window-size 1024",
+	    "no crypto ipsec security-association replay window-size" },
+	{ "", "crypto ipsec profile IPP", "no crypto ipsec profile IPP" },
+	{ "crypto ipsec transform-set T esp-aes\ncrypto ipsec profile IPP\n",
+	    "set transform-set T", "no set transform-set" },
+	{ "crypto ipsec profile IPP\n", "set pfs group14", "no set pfs" },
+	{ "crypto ipsec profile IPP\n",
+	    "set security-association lifetime seconds 1800",
+	    "no set security-association lifetime seconds" },
+	{ "crypto ikev2 profile PR\ncrypto ipsec profile IPP\n",
+	    "set ikev2-profile PR", "no set ikev2-profile" },
+	{ "", "crypto map M 10 ipsec-isakmp", "no crypto map M 10" },
+	{ "crypto map M 10 ipsec-isakmp\n", "set peer 10.1.1.1",
+	    "no set peer 10.1.1.1" },
+	{ "crypto map M 10 ipsec-isakmp\n", "match address 101",
+	    "no match address" },
+	{ "crypto map M 10 ipsec-isakmp\n", "reverse-route",
+	    "no reverse-route" },
+	{ "", "interface Tunnel5", "no interface Tunnel5" },
+	{ "interface gi1\n", "ip address 10.0.0.1 255.255.255.0",
+	    "no ip address" },
+	{ "interface gi1\n ip address 10.0.0.1 255.255.255.0\n",
+	    "ip address 10.0.1.1 255.255.255.0 secondary",
+	    "no ip address 10.0.1.1 255.255.255.0 secondary" },
+	{ "interface gi1\n", "ipv6 address 2001:db8::1/64",
+	    "no ipv6 address 2001:db8::1/64" },
+	{ "interface gi1\n", "description uplink", "no description" },
+	{ "interface gi1\n", "shutdown", "no shutdown" },
+	{ "interface gi1\n", "ip mtu 1400", "no ip mtu" },
+	{ "interface gi1\n", "ip tcp adjust-mss 1360", "no ip tcp adjust-mss" },
+	{ "interface gi1\n", "crypto map M", "no crypto map" },
+	{ "interface gi1\n", "ip nat outside", "default ip nat outside" },
+	{ "interface gi1\n", "negotiation auto", "default negotiation auto" },
+	{ "interface tu1\n", "tunnel source gi1", "no tunnel source" },
+	{ "interface tu1\n", "tunnel destination 10.9.9.9",
+	    "no tunnel destination" },
+	{ "interface tu1\n", "tunnel mode ipsec ipv4", "no tunnel mode" },
+	{ "interface tu1\n", "tunnel protection ipsec profile IPP",
+	    "no tunnel protection ipsec profile" },
+	{ "", "ip route 10.2.0.0 255.255.0.0 10.0.0.2",
+	    "no ip route 10.2.0.0 255.255.0.0 10.0.0.2" },
+	{ "ip route 10.2.0.0 255.255.0.0 10.0.0.2\n",
+	    "ip route 10.2.0.0 255.255.0.0 Tunnel0 200 name backup tag 7",
+	    "no ip route 10.2.0.0 255.255.0.0 Tunnel0" },
+	{ "", "ipv6 route 2001:db8:2::/48 Tunnel0",
+	    "no ipv6 route 2001:db8:2::/48" },
+	{ "", "access-list 101 permit ip 10.1.0.0 0.0.255.255 any",
+	    "no access-list 101" },
+	{ "", "access-list 10 permit host 10.1.1.1", "no access-list 10" },
+	{ "", "ip access-list extended E", "no ip access-list extended E" },
+	{ "ip access-list extended E\n",
+	    "permit tcp any host 10.0.0.1 eq 443", "no permit tcp any host "
+	    "10.0.0.1 eq 443" },
+	{ "ip access-list extended E\n", "20 deny udp any any eq 500",
+	    "no 20" },
+	{ "ip access-list standard S\n", "permit 10.1.0.0 0.0.255.255",
+	    "no permit 10.1.0.0 0.0.255.255" },
+	{ "", "hostname R9", "no hostname" },
+	{ "", "enable secret 5 $1$abcd$0123456789abcdefghijkl",
+	    "no enable secret" },
+};
+
+START_TEST(test_no_forms)
+{
+	const struct noform	*t = &noforms[_i];
+	char			*before, *with, *after;
+	int			 rc;
+
+	ck_assert_int_eq(paste(t->setup), 0);
+	before = running();
+	rc = run(t->cmd);
+	ck_assert_msg(rc == CLI_OK, "\"%s\": rc %d: %s", t->cmd, rc, out.s);
+	with = running();
+	ck_assert_msg(strcmp(before, with) != 0, "\"%s\" changed nothing",
+	    t->cmd);
+	rc = run(t->undo);
+	ck_assert_msg(rc == CLI_OK, "\"%s\": rc %d: %s", t->undo, rc, out.s);
+	after = running();
+	ck_assert_msg(strcmp(before, after) == 0, "\"%s\" did not undo "
+	    "\"%s\":\n%s", t->undo, t->cmd, after);
+	free(before);
+	free(with);
+	free(after);
+}
+END_TEST
+
+/* --------------------------------------------------- IOS's checks */
+
+START_TEST(test_cmap_note)
+{
+	ck_assert_int_eq(run("crypto map M 10 ipsec-isakmp"), CLI_OK);
+	ck_assert_str_eq(out.s, "% NOTE: This new crypto map will remain "
+	    "disabled until a peer\n        and a valid access list have "
+	    "been configured.\n");
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("crypto map M 10"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+}
+END_TEST
+
+START_TEST(test_ikev2_notes)
+{
+	ck_assert_int_eq(run("crypto ikev2 proposal P"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 proposal MUST either"));
+	ck_assert_int_eq(run("crypto ikev2 policy P"), CLI_OK);
+	ck_assert_str_eq(out.s, "IKEv2 policy MUST have atleast one "
+	    "complete proposal attached\n");
+	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 profile MUST have:"));
+	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+}
+END_TEST
+
+START_TEST(test_transform_rules)
+{
+	char	*s;
+
+	ck_assert_int_eq(run("crypto ipsec transform-set T esp-gcm 256 "
+	    "esp-sha-hmac"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("crypto ipsec transform-set T esp-aes "
+	    "esp-3des"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("crypto ipsec transform-set T esp-sha-hmac "
+	    "esp-md5-hmac"), CLI_ERR_FAILED);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "transform-set T"));
+	free(s);
+	/* Any order in, canonical order out; esp-aes 128 is esp-aes. */
+	ck_assert_int_eq(run("crypto ipsec transform-set T esp-sha256-hmac "
+	    "esp-aes 128"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto ipsec transform-set T "
+	    "esp-aes esp-sha256-hmac\n mode tunnel\n"));
+	free(s);
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("crypto ipsec profile P"), CLI_OK);
+	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
+	    "does not exist.\n");
+}
+END_TEST
+
+START_TEST(test_route_checks)
+{
+	ck_assert_int_eq(paste("interface gi1\n ip address 10.0.0.1 "
+	    "255.255.255.0\n exit\n"), 0);
+	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.1"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "%Invalid next hop address (it's this "
+	    "router)\n");
+	ck_assert_int_eq(run("ip route 10.2.0.1 255.255.0.0 10.0.0.2"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "%Inconsistent address and mask\n");
+	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.2"),
+	    CLI_OK);
+}
+END_TEST
+
+START_TEST(test_acl_whole_delete)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("access-list 101 permit ip host 1.1.1.1 any\n"
+	    "access-list 101 deny tcp any any eq www\n"
+	    "access-list 101 permit udp any any eq 500\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "access-list 101 permit ip host "
+	    "1.1.1.1 any\naccess-list 101 deny tcp any any eq www\n"
+	    "access-list 101 permit udp any any eq isakmp\n"));
+	free(s);
+	ck_assert_int_eq(run("no access-list 101 permit udp any any eq 500"),
+	    CLI_OK);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "access-list 101"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_interface_names)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("int gi0/0\n exit\ninterface GigabitEthernet "
+	    "0/1\n exit\nint tu0\n exit\nint lo0\n exit\n"
+	    "interface Tunnel 10\n exit\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "interface Loopback0\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface Tunnel0\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface Tunnel10\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface GigabitEthernet0/0\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface GigabitEthernet0/1\n"));
+	/* virtual interfaces print first, as IOS-XE */
+	ck_assert(strstr(s, "Tunnel10") < strstr(s, "Gigabit"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_address_overlap)
+{
+	ck_assert_int_eq(paste("interface gi1\n ip address 10.0.0.1 "
+	    "255.255.255.0\n exit\ninterface gi2\n"), 0);
+	ck_assert_int_eq(run("ip address 10.0.0.2 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% 10.0.0.0 overlaps with "
+	    "GigabitEthernet1\n");
+	ck_assert_int_eq(run("ip address 10.0.0.0 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.0.0\n");
+}
+END_TEST
+
+/* The seed example, verbatim: what IOS refuses is refused here too. */
+START_TEST(test_seed)
+{
+	static const char *seed =
+	    "# Phase 1 (IKEv2 - establishing the secure channel for "
+	    "negotiation)\n"
+	    "crypto isakmp policy 10\n"
+	    "encryption aes 256\n"
+	    "authentication sha256\n"
+	    "group 14\n"
+	    "lifetime 86400\n"
+	    "#\n"
+	    "crypto isakmp client authentication list MY_AUTH_LIST\n"
+	    "authentication pre-share\n"
+	    "key ascii MY_SECRET_KEY\n"
+	    "#\n"
+	    "crypto isakmp profile MY_IKE_PROFILE\n"
+	    "match identity remote address 1.2.3.4 # IP of the branch "
+	    "router\n"
+	    "authentication list MY_AUTH_LIST\n"
+	    "#\n"
+	    "crypto ipsec transform-set MY_TRANSFORM_SET esp-aes 256 "
+	    "esp-sha256-hmac\n"
+	    "mode tunnel\n"
+	    "#\n"
+	    "crypto ipsec profile MY_IPSEC_PROFILE\n"
+	    "set transform-set MY_TRANSFORM_SET\n"
+	    "set ikev2-profile MY_IKE_PROFILE\n"
+	    "#\n"
+	    "interface GigabitEthernet0/0\n"
+	    "ip address 1.2.3.4 255.255.255.0\n"
+	    "crypto ipsec profile MY_IPSEC_PROFILE\n"
+	    "#\n"
+	    "! This is often done via route-maps\n"
+	    "ip route 192.168.2.0 255.255.255.0 1.2.3.4 track 1 # Assuming "
+	    "the remote IP is reachable\n";
+	char	*s;
+
+	/*
+	 * Refused: the 7 "#" lines (IOS comments start with "!"),
+	 * authentication sha256 (a hash), crypto isakmp client, key ascii,
+	 * match identity remote (isakmp profiles match identity address),
+	 * authentication list, set ikev2-profile (MY_IKE_PROFILE is an
+	 * isakmp profile), and the route with a "#" comment.  The failed
+	 * client line leaves the session in config-isakmp, so
+	 * authentication pre-share lands in policy 10, as on IOS.
+	 */
+	ck_assert_int_eq(paste(seed), 14);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto isakmp policy 10\n encr aes "
+	    "256\n authentication pre-share\n group 14\n"));
+	ck_assert_ptr_nonnull(strstr(s, "crypto ipsec profile "
+	    "MY_IPSEC_PROFILE\n set transform-set MY_TRANSFORM_SET\n!"));
+	ck_assert_ptr_nonnull(strstr(s, "interface GigabitEthernet0/0\n ip "
+	    "address 1.2.3.4 255.255.255.0\n!"));
+	free(s);
+}
+END_TEST
+
+/* -------------------------------------------------------- storage */
+
+START_TEST(test_save)
+{
+	char		 dir[] = "/tmp/gsaveXXXXXX", path[256], bak[300];
+	char		*first, *s;
+	struct stat	 st;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	snprintf(bak, sizeof(bak), "%s.bak", path);
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(run("hostname FIRST"), CLI_OK);
+	ck_assert_int_eq(run("do write memory"), CLI_OK);
+	ck_assert_str_eq(out.s, "Building configuration...\n[OK]\n");
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	first = slurp(path);
+	s = running();
+	ck_assert_str_eq(first, s);
+	free(s);
+	ck_assert_int_eq(run("hostname SECOND"), CLI_OK);
+	ck_assert_int_eq(run("do copy running-config startup-config"),
+	    CLI_OK);
+	s = slurp(bak);
+	ck_assert_str_eq(s, first);
+	free(s);
+	s = slurp(path);
+	ck_assert_ptr_nonnull(strstr(s, "hostname SECOND\n"));
+	free(s);
+	/* copy startup-config running-config merges it back */
+	ck_assert_int_eq(run("hostname THIRD"), CLI_OK);
+	ck_assert_int_eq(run("do copy startup-config running-config"),
+	    CLI_OK);
+	ck_assert_str_eq(cfg->hostname, "SECOND");
+	ck_assert_int_eq(run("do erase startup-config"), CLI_OK);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	unlink(bak);
+	rmdir(dir);
+	free(first);
+}
+END_TEST
+
+START_TEST(test_ifmap)
+{
+	char	 dev[32], map[] = "/tmp/gifmapXXXXXX";
+	int	 fd;
+
+	ck_assert_int_eq(ifmap_linux(cfg, "gi0/2", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "eth2");
+	ck_assert_int_eq(ifmap_linux(cfg, "Tunnel7", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "ipsec7");
+	ck_assert_int_eq(ifmap_linux(cfg, "lo0", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "lo");
+	ck_assert_int_eq(fd = mkstemp(map), fd);
+	ck_assert_int_eq(dprintf(fd, "# test\nGigabitEthernet1 wan0\n"
+	    "GigabitEthernet0/* lan%%d\n"), 54);
+	close(fd);
+	ck_assert_int_eq(ios_config_set_paths(cfg, NULL, map), 0);
+	ck_assert_int_eq(ifmap_linux(cfg, "Gi1", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "wan0");
+	ck_assert_int_eq(ifmap_linux(cfg, "gi0/3", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "lan3");
+	ck_assert_int_eq(ifmap_linux(cfg, "Tu1", dev, sizeof(dev)), 0);
+	ck_assert_str_eq(dev, "ipsec1");
+	unlink(map);
+}
+END_TEST
+
+START_TEST(test_exec)
+{
+	ck_assert_int_eq(run("end"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
+	ck_assert_int_eq(run("show version"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "iosh Software (iosh-"));
+	ck_assert_ptr_nonnull(strstr(out.s, "Configuration register is "
+	    "0x2102\n"));
+	ck_assert_ptr_null(strstr(out.s, "Cisco"));
+	ck_assert_int_eq(run("terminal length 0"), CLI_OK);
+	ck_assert_int_eq(cli_term(cli)->length, 0);
+	ck_assert_int_eq(run("disable"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
+	ck_assert_int_eq(run("show privilege"), CLI_OK);
+	ck_assert_str_eq(out.s, "Current privilege level is 1\n");
+	ck_assert_int_eq(run("enable"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
+	ck_assert_int_eq(run("configure terminal"), CLI_OK);
+	ck_assert_str_eq(out.s, "Enter configuration commands, one per "
+	    "line.  End with CNTL/Z.\n");
+	ck_assert_int_eq(run("enable secret letmein"), CLI_OK);
+	ck_assert_int_eq(cfg->enable_type, 5);
+	ck_assert(ios_enable_check(cfg, "letmein"));
+	ck_assert(!ios_enable_check(cfg, "wrong"));
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("exit"), CLI_EXIT);
+}
+END_TEST
+
+static Suite *
+grammar_suite(void)
+{
+	Suite	*s = suite_create("grammar");
+	TCase	*tc;
+
+	tc = tcase_create("golden");
+	tcase_add_unchecked_fixture(tc, engine_setup, engine_teardown);
+	tcase_add_test(tc, test_golden);
+	tcase_add_test(tc, test_examples);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("session");
+	tcase_add_checked_fixture(tc, session_setup, session_teardown);
+	tcase_add_loop_test(tc, test_no_forms, 0,
+	    sizeof(noforms) / sizeof(noforms[0]));
+	tcase_add_test(tc, test_cmap_note);
+	tcase_add_test(tc, test_ikev2_notes);
+	tcase_add_test(tc, test_transform_rules);
+	tcase_add_test(tc, test_route_checks);
+	tcase_add_test(tc, test_acl_whole_delete);
+	tcase_add_test(tc, test_interface_names);
+	tcase_add_test(tc, test_address_overlap);
+	tcase_add_test(tc, test_seed);
+	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_ifmap);
+	tcase_add_test(tc, test_exec);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(grammar_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
