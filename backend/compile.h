@@ -12,7 +12,8 @@
  *   the grammar's ifmap_linux), else opts->map (a table of exact
  *   names), else the built-in default: Ethernet, FastEthernet,
  *   GigabitEthernet, TenGigabitEthernet N or X/.../N -> ethN (the last
- *   number); TunnelN -> "iosh-tunN", an iosh-owned link.
+ *   number).  TunnelN is always "iosh-tunN" (neither callback nor
+ *   table applies): a link iosh creates must carry K_LINK_PREFIX.
  * - if_id of TunnelN: N + 1 (XFRM needs it non-zero).
  * - reqid: a hash of the object's name (crypto map name, sequence and
  *   ACE sequence number; or the tunnel interface name), so it stays

@@ -17,3 +17,11 @@ backend_libcompile_la_SOURCES = \
 	backend/compile_v1.c \
 	backend/compile_v2.c
 backend_libcompile_la_LIBADD = backend/libbackend.la ike/libike.la
+
+check_PROGRAMS += tests/check_compile
+TESTS += tests/check_compile
+EXTRA_DIST += tests/compile
+tests_check_compile_SOURCES = tests/check_compile.c
+tests_check_compile_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_compile_LDADD = backend/libcompile.la grammar/libgrammar.la \
+	parser/libparser.la $(CHECK_LIBS)

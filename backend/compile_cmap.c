@@ -266,6 +266,10 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 	    e->ts, e->pfs, &e->life, e->ikev2_profile, e->isakmp_profile });
 	if (m.peer != NULL)
 		m.npeer = (size_t)(m.peer - c->out->peers);
+	else
+		compile_diag(c, COMPILE_WARN, m.line, "no IKE peer for crypto "
+		    "map %s %d; its traffic is dropped, not sent in clear, "
+		    "until the IKE side is complete", e->map, e->seq);
 	for (i = 0; i < m.acl->aces.n; i++) {
 		const struct ios_ace	*a = m.acl->aces.v[i];
 

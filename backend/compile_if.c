@@ -63,6 +63,9 @@ compile_ifname(const struct compile_opts *opts, const char *ios, char *out,
 {
 	size_t	i;
 
+	/* Tunnels are links iosh creates: always iosh-tunN. */
+	if (compile_if_id(ios) > 0)
+		return compile_ifname_default(ios, out, len);
 	if (opts != NULL && opts->ifmap != NULL)
 		return opts->ifmap(opts->ifmap_arg, ios, out, len) == 0 &&
 		    strlen(out) < K_NAMSIZ ? 0 : -1;

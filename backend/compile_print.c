@@ -69,14 +69,37 @@ compile_id_str(const struct ike_id *id, char *buf, size_t len)
 static int
 compile_print_prop(FILE *f, const char *what, const struct ike_prop *p)
 {
-	size_t	i;
+	static const char *const	type[] = {
+		"", "encr", "prf", "integ", "dh", "esn"
+	};
+	const struct ike_xf		*x;
+	size_t				 i;
 
 	OUT("  %s %u:", what, p->num);
-	for (i = 0; i < p->nxf; i++)
-		OUT(" %s", ike_alg_xf_name(p->xf[i].type, p->xf[i].id,
-		    p->xf[i].keybits));
+	for (i = 0; i < p->nxf; i++) {
+		x = &p->xf[i];
+		if (x->type == IKE_XF_DH) {
+			OUT("%s dh %u", i ? "," : "", x->id);
+			continue;
+		}
+		OUT("%s %s %s", i ? "," : "", x->type <= IKE_XF_ESN ?
+		    type[x->type] : "?", ike_alg_xf_name(x->type, x->id,
+		    x->keybits));
+		if (x->type == IKE_XF_ENCR && x->keybits != 0)
+			OUT("-%u", x->keybits);
+	}
 	OUT("\n");
 	return 0;
+}
+
+/* "off" for 0, else "N s". */
+static const char *
+compile_secs(uint64_t v, char *buf, size_t len)
+{
+	if (v == 0)
+		return "off";
+	snprintf(buf, len, "%llu s", (unsigned long long)v);
+	return buf;
 }
 
 static int
@@ -108,10 +131,16 @@ compile_print_child(FILE *f, size_t n, const struct ike_child_def *d)
 	for (i = 0; i < d->nprops; i++)
 		if (compile_print_prop(f, "  esp", &d->props[i]) != 0)
 			return -EIO;
-	OUT("    pfs %s%u, lifetime %llu s, %llu KB, replay window %u\n",
-	    d->pfs_group ? "group" : "none/", d->pfs_group,
-	    (unsigned long long)d->life_seconds,
-	    (unsigned long long)d->life_kbytes, d->replay_window);
+	if (d->pfs_group)
+		OUT("    pfs group %u", d->pfs_group);
+	else
+		OUT("    pfs off");
+	OUT(", lifetime %llu s, ", (unsigned long long)d->life_seconds);
+	if (d->life_kbytes)
+		OUT("%llu KB", (unsigned long long)d->life_kbytes);
+	else
+		OUT("no KB limit");
+	OUT(", replay window %u\n", d->replay_window);
 	return 0;
 }
 
@@ -134,8 +163,12 @@ compile_print_peer(FILE *f, const struct ike_peer *p)
 	for (i = 0; i < p->nprops; i++)
 		if (compile_print_prop(f, "proposal", &p->props[i]) != 0)
 			return -EIO;
-	OUT("  lifetime %u s, dpd %u s (%u retries), nat keepalive %u s\n",
-	    p->lifetime, p->dpd_interval, p->dpd_retries, p->nat_keepalive);
+	OUT("  lifetime %u s, dpd %s", p->lifetime, compile_secs(
+	    p->dpd_interval, a, sizeof(a)));
+	if (p->dpd_interval)
+		OUT(" (%u retries)", p->dpd_retries);
+	OUT(", nat keepalive %s\n", compile_secs(p->nat_keepalive, a,
+	    sizeof(a)));
 	for (i = 0; i < p->nchild; i++)
 		if (compile_print_child(f, i + 1, &p->child[i]) != 0)
 			return -EIO;

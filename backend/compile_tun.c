@@ -227,6 +227,10 @@ compile_tn_protect(struct compile_ctx *c, struct compile_tn *t)
 	    pp->pfs, &pp->life, pp->ikev2_profile, pp->isakmp_profile });
 	if (peer != NULL)
 		compile_child_add(c, peer, &d, t->line);
+	else
+		compile_diag(c, COMPILE_WARN, t->line, "no IKE peer for %s; "
+		    "nothing passes it until the IKE side is complete",
+		    t->f->name);
 }
 
 static void
