@@ -1,11 +1,12 @@
 /*
  * shell/ioshd.c: the iosh daemon.
  *
- *	ioshd [-s STATEDIR] [-S SOCKET] [-g GROUP]
+ *	ioshd [-n] [-s STATEDIR] [-S SOCKET] [-g GROUP]
  *
- * Owns the running config: loads the startup-config at boot and serves
- * consoles over a local socket (root only, or a group), so the router
- * keeps running when nobody is logged in.
+ * Owns the running config: loads the startup-config at boot, applies
+ * it to the kernel, runs IKE for its peers, and serves consoles over a
+ * local socket (root only, or a group), so the router keeps running
+ * when nobody is logged in.  -n (or running without root) only plans.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,6 +23,8 @@
 #include <event2/event.h>
 
 #include "grammar/ios.h"
+#include "ike/ike.h"
+#include "shell/router.h"
 #include "shell/server.h"
 
 #define STATE_DEFAULT	LOCALSTATEDIR "/lib/iosh"
@@ -34,6 +37,8 @@ struct daemon {
 	struct ios_config	*cfg;
 	struct cli_engine	*eng;
 	struct server		*srv;
+	struct router		*router;
+	int			 plan_only;
 };
 
 static void
@@ -70,8 +75,11 @@ parse_opts(int argc, char **argv, struct daemon *d)
 	int		 ch;
 
 	d->gid = -1;
-	while ((ch = getopt(argc, argv, "s:S:g:")) != -1) {
+	while ((ch = getopt(argc, argv, "ns:S:g:")) != -1) {
 		switch (ch) {
+		case 'n':
+			d->plan_only = 1;
+			break;
 		case 's':
 			d->state = optarg;
 			break;
@@ -121,6 +129,21 @@ boot(struct daemon *d)
 	return 0;
 }
 
+/* After a line at any console: the config may have changed. */
+static void
+after_line(void *arg, struct cli *cli)
+{
+	struct daemon	*d = arg;
+
+	router_changed(d->router);
+}
+
+static void
+ike_to_syslog(int level, const char *msg, void *arg)
+{
+	syslog(level, "%s", msg);
+}
+
 static void
 on_signal(evutil_socket_t sig, short what, void *arg)
 {
@@ -153,12 +176,20 @@ main(int argc, char **argv)
 	if (boot(&d) != 0)
 		return 1;
 	d.base = event_base_new();
+	if (d.base == NULL)
+		return 1;
+	ike_log_set_sink(ike_to_syslog, NULL);
+	/* Changing the kernel needs CAP_NET_ADMIN; without root, plan. */
+	d.router = router_new(d.base, d.cfg, d.plan_only || geteuid() != 0);
+	if (d.router == NULL)
+		return 1;
+	router_apply(d.router);
 	d.srv = server_new(d.base, d.eng, d.cfg, IOS_M_USER, IOS_M_PRIV);
-	if (d.base == NULL || d.srv == NULL ||
-	    server_listen(d.srv, d.sock, d.gid) != 0) {
+	if (d.srv == NULL || server_listen(d.srv, d.sock, d.gid) != 0) {
 		logmsg(LOG_ERR, "%s: %s", d.sock, strerror(errno));
 		return 1;
 	}
+	server_set_hook(d.srv, after_line, &d);
 	sigterm = evsignal_new(d.base, SIGTERM, on_signal, &d);
 	sigint = evsignal_new(d.base, SIGINT, on_signal, &d);
 	evsignal_add(sigterm, NULL);
@@ -169,6 +200,7 @@ main(int argc, char **argv)
 	event_free(sigterm);
 	event_free(sigint);
 	server_free(d.srv);
+	router_free(d.router);
 	event_base_free(d.base);
 	ios_config_free(d.cfg);
 	cli_engine_free(d.eng);

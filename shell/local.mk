@@ -8,13 +8,18 @@ shell_libshell_la_SOURCES = \
 	shell/pager.c \
 	shell/proto.c \
 	shell/proto.h \
+	shell/router.c \
+	shell/router.h \
 	shell/server.c \
 	shell/server.h \
 	shell/shell.h
-shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS)
+shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS) \
+	$(LIBNL_CFLAGS) $(OPENSSL_CFLAGS)
 
-SHELL_LIBS = shell/libshell.la grammar/libgrammar.la parser/libparser.la \
-	$(LIBEDIT_LIBS) $(LIBEVENT_LIBS)
+SHELL_LIBS = shell/libshell.la backend/libcompile.la backend/libbackend.la \
+	ike/libike.la \
+	grammar/libgrammar.la parser/libparser.la \
+	$(LIBEDIT_LIBS) $(LIBEVENT_LIBS) $(LIBNL_LIBS) $(OPENSSL_LIBS)
 
 bin_PROGRAMS += shell/iosh
 shell_iosh_SOURCES = shell/iosh.c
