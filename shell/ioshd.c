@@ -68,6 +68,14 @@ log_output(void *arg, const char *buf, size_t len)
 	}
 }
 
+static const struct option longopts[] = {
+	{ "plan",	no_argument,		NULL,	'n' },
+	{ "state",	required_argument,	NULL,	's' },
+	{ "socket",	required_argument,	NULL,	'S' },
+	{ "group",	required_argument,	NULL,	'g' },
+	{ NULL,		0,			NULL,	0 },
+};
+
 static int
 parse_opts(int argc, char **argv, struct daemon *d)
 {
@@ -75,7 +83,8 @@ parse_opts(int argc, char **argv, struct daemon *d)
 	int		 ch;
 
 	d->gid = -1;
-	while ((ch = getopt(argc, argv, "ns:S:g:")) != -1) {
+	while ((ch = getopt_long(argc, argv, "ns:S:g:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
 		case 'n':
 			d->plan_only = 1;
