@@ -106,9 +106,23 @@ swan_start()
 	    >"$dir/charon.out" 2>&1 &
 	SWAN_PID[$ns]=$!
 	at_exit "swan_stop $ns"
-	wait_until 30 test -S "$dir/vici" ||
-		case_fail "charon in $ns did not start (see $dir/charon.out)"
+	if ! wait_until 30 swan_ready "$ns" ||
+	    ! kill -0 "${SWAN_PID[$ns]}" 2>/dev/null; then
+		sed "s/^/    $ns charon: /" "$dir/charon.out"
+		case_fail "charon in $ns did not start"
+	fi
 	log "charon up in $ns"
+}
+
+# swan_ready NS: charon of NS has finished starting or has died (its vici
+# socket exists before it has loaded its plugins, and it may abort then).
+swan_ready()
+{
+	local dir
+
+	dir=$(swan_dir "$1")
+	kill -0 "${SWAN_PID[$1]}" 2>/dev/null || return 0
+	file_has "$dir/charon.log" "worker threads"
 }
 
 swan_stop()
