@@ -6,7 +6,8 @@
 #   lib/xfrm.sh   SAs and policies by hand with ip xfrm
 #   lib/swan.sh   a strongSwan charon per namespace
 #   lib/iosh.sh   iosh's daemon per gateway namespace
-for vm_lib_file in core topo check xfrm swan iosh; do
+#   lib/iosconf.sh IOS configs for the gateways (crypto map, tunnel protection)
+for vm_lib_file in core topo check xfrm swan iosh iosconf; do
 	. "$VM_DIR/lib/$vm_lib_file.sh"
 done
 unset vm_lib_file

@@ -80,3 +80,55 @@ iosh_show()
 	mapfile -t lines <<<"$out"
 	note "$1# $2" "${lines[@]}"
 }
+
+# example_config NAME: the seed's config NAME (office-gw, branch-gw) from
+# docs/examples/, whatever its extension.
+example_config()
+{
+	local f
+
+	for f in "$TOP/docs/examples/$1".*; do
+		case $f in
+		*.md) ;;
+		*) [ -f "$f" ] && { echo "$f"; return 0; } ;;
+		esac
+	done
+	[ -f "$TOP/docs/examples/$1" ] && echo "$TOP/docs/examples/$1"
+}
+
+# iosh_gw KIND SIDE: ioshd on the office or branch gateway with the
+# config ios_config KIND SIDE writes.
+iosh_gw()
+{
+	local ns=$NS_OFFICE_GW file
+
+	[ "$2" = office ] || ns=$NS_BRANCH_GW
+	file=$CASE_TMP/$1-$2.cfg
+	ios_config "$1" "$2" >"$file"
+	start_iosh_gw "$ns" "$file"
+}
+
+# tunnel_up LABEL [SECONDS]: send a few pings to trigger IKE (on-demand
+# peers need traffic), then wait for an ESP SA pair on both gateways and
+# record it as a check.
+tunnel_up()
+{
+	local label=$1 limit=${2:-40}
+
+	nsx "$NS_OFFICE_HOST" busybox ping -c 3 -i 0.5 -W 1 "$BRANCH_HOST" \
+	    >/dev/null 2>&1
+	check "$label: ESP SAs installed on both gateways within $limit s" \
+	    wait_for_sa "$NS_OFFICE_GW" "$limit" &&
+	check "$label: and on $NS_BRANCH_GW" wait_for_sa "$NS_BRANCH_GW" 10
+}
+
+# iosh_show_crypto NS...: the show commands kept in the CI log.
+iosh_show_crypto()
+{
+	local ns
+
+	for ns in "$@"; do
+		iosh_show "$ns" "show crypto ikev2 sa"
+		iosh_show "$ns" "show crypto ipsec sa"
+	done
+}

@@ -12,6 +12,12 @@ SWAN_PSK=${SWAN_PSK:-iosh-vm-test-psk-4f2a9c}
 # The seed's algorithms: IKE aes256/sha256/group 14, ESP aes256+sha256.
 SWAN_IKE_PROPOSAL=${SWAN_IKE_PROPOSAL:-aes256-sha256-modp2048}
 SWAN_ESP_PROPOSAL=${SWAN_ESP_PROPOSAL:-aes256-sha256-modp2048}
+# Child SA rekey_time and life_time (e.g. 50s and 60s); strongSwan's
+# defaults when empty
+SWAN_CHILD_REKEY=${SWAN_CHILD_REKEY:-}
+SWAN_CHILD_LIFE=${SWAN_CHILD_LIFE:-}
+# more settings for the charon section of strongswan.conf
+SWAN_CHARON_EXTRA=${SWAN_CHARON_EXTRA:-}
 declare -A SWAN_PID
 
 swan_dir()
@@ -38,6 +44,7 @@ swan_configure()
 	charon {
 		load = random nonce openssl kdf pem pkcs1 x509 pubkey kernel-netlink socket-default vici
 		install_routes = no
+		$SWAN_CHARON_EXTRA
 		plugins {
 			vici {
 				socket = unix://$dir/vici
@@ -80,6 +87,8 @@ swan_configure()
 					esp_proposals = $SWAN_ESP_PROPOSAL
 					mode = tunnel
 					start_action = none
+					${SWAN_CHILD_REKEY:+rekey_time = $SWAN_CHILD_REKEY}
+					${SWAN_CHILD_LIFE:+life_time = $SWAN_CHILD_LIFE}
 				}
 			}
 		}
