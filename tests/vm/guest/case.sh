@@ -8,6 +8,10 @@ CASE_FILE=$1
 CASE_NAME=$2
 CASE_OUT=$3
 CASE_TMP=/tmp/vm-case/$CASE_NAME
+# A /run of its own: `ip netns add` leaves a file per namespace in
+# /run/netns, which would clash with the next case's namespaces.  This
+# mount namespace is private (see main.sh), so the tmpfs goes with it.
+mount -t tmpfs tmpfs /run || exit 1
 rm -rf "$CASE_TMP"
 mkdir -p "$CASE_TMP"
 cd "$CASE_TMP" || exit 1

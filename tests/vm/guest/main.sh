@@ -44,5 +44,5 @@ say "guest kernel $(uname -r), $(wc -l <"$RUN/cases.list") case(s)"
 while IFS=$'\t' read -r name limit file; do
 	run_case "$name" "$limit" "$file" </dev/null
 done <"$RUN/cases.list"
-echo done >>"$RUN/results"
+echo "done" >>"$RUN/results"
 sync

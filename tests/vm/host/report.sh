@@ -59,7 +59,7 @@ report_new()
 
 report_guest_done()
 {
-	grep -qx done "$RUN/results" 2>/dev/null
+	grep -qx "done" "$RUN/results" 2>/dev/null
 }
 
 # report_missing: every selected case with no result counts as failed.

@@ -17,14 +17,14 @@
 
 ios_config()
 {
-	local kind=$1 side=$2 host peer local lan lan_net peer_net isp tun
+	local kind=$1 side=$2 host peer own lan lan_net peer_net isp tun
 
 	if [ "$side" = office ]; then
-		host=office-gw local=$OFFICE_WAN peer=$BRANCH_WAN
+		host=office-gw own=$OFFICE_WAN peer=$BRANCH_WAN
 		lan=$OFFICE_GW_LAN lan_net=192.168.1.0 peer_net=192.168.2.0
 		isp=$OFFICE_ISP tun=10.255.0.1
 	else
-		host=branch-gw local=$BRANCH_WAN peer=$OFFICE_WAN
+		host=branch-gw own=$BRANCH_WAN peer=$OFFICE_WAN
 		lan=$BRANCH_GW_LAN lan_net=192.168.2.0 peer_net=192.168.1.0
 		isp=$BRANCH_ISP tun=10.255.0.2
 	fi
@@ -47,7 +47,7 @@ ios_config()
 	!
 	crypto ikev2 profile PEER
 	 match identity remote address $peer 255.255.255.255
-	 identity local address $local
+	 identity local address $own
 	 authentication remote pre-share
 	 authentication local pre-share
 	 keyring local PEERS
@@ -67,7 +67,7 @@ ios_config()
 		 match address LAN-TO-LAN
 		!
 		interface GigabitEthernet0/0
-		 ip address $local 255.255.255.0
+		 ip address $own 255.255.255.0
 		 crypto map WAN
 		!
 		EOF
@@ -86,7 +86,7 @@ ios_config()
 		 tunnel protection ipsec profile PROTECT
 		!
 		interface GigabitEthernet0/0
-		 ip address $local 255.255.255.0
+		 ip address $own 255.255.255.0
 		!
 		EOF
 	fi
