@@ -91,7 +91,12 @@ qemu_boot()
 			VM_ACCEL_USED=kvm
 			return 0
 		fi
-		vm_say "kvm: no root after ${VM_KVM_BOOT_TIMEOUT} s, falling back to tcg"
+		if qemu_running; then
+			vm_say "kvm: no root after ${VM_KVM_BOOT_TIMEOUT} s"
+		else
+			vm_say "kvm: qemu ended: $(head -n 1 "$RUN/qemu.log")"
+		fi
+		vm_say "falling back to tcg"
 		qemu_stop
 	fi
 	qemu_start tcg "$limit"
