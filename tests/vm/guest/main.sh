@@ -6,7 +6,7 @@
 # (daemons, captures) dies with it and its network namespaces go away.
 set -u
 . "$VM_WORK/run/env"
-export TOP VM_DIR IOSH_BUILD RUN
+export TOP VM_DIR IOSH_BUILD RUN LIBRESWAN_ROOT
 
 say()
 {
