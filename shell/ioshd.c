@@ -24,6 +24,7 @@
 
 #include "grammar/ios.h"
 #include "ike/ike.h"
+#include "shell/live.h"
 #include "shell/router.h"
 #include "shell/server.h"
 
@@ -117,7 +118,7 @@ parse_opts(int argc, char **argv, struct daemon *d)
 static int
 boot(struct daemon *d)
 {
-	char	path[4096];
+	char	path[4096], ifmap[4096];
 	int	failed;
 
 	if (mkdir(d->state, 0700) != 0 && errno != EEXIST) {
@@ -125,8 +126,11 @@ boot(struct daemon *d)
 		return -1;
 	}
 	snprintf(path, sizeof(path), "%s/startup-config", d->state);
+	/* The IOS name -> Linux device map: STATEDIR/ifmap when it exists. */
+	snprintf(ifmap, sizeof(ifmap), "%s/ifmap", d->state);
 	d->cfg = ios_config_new();
-	if (ios_config_set_paths(d->cfg, path, NULL) != 0)
+	if (ios_config_set_paths(d->cfg, path, access(ifmap, R_OK) == 0 ?
+	    ifmap : NULL) != 0)
 		return -1;
 	ios_config_set_engine(d->cfg, d->eng);
 	failed = ios_config_load(d->cfg, d->eng, path, log_output, NULL);
@@ -177,7 +181,7 @@ main(int argc, char **argv)
 	}
 	openlog("ioshd", LOG_PID | LOG_PERROR, LOG_DAEMON);
 	signal(SIGPIPE, SIG_IGN);
-	d.eng = cli_engine_new(ios_grammar(), err, sizeof(err));
+	d.eng = cli_engine_new(live_grammar(), err, sizeof(err));
 	if (d.eng == NULL) {
 		logmsg(LOG_ERR, "grammar: %s", err);
 		return 1;
@@ -192,6 +196,7 @@ main(int argc, char **argv)
 	d.router = router_new(d.base, d.cfg, d.plan_only || geteuid() != 0);
 	if (d.router == NULL)
 		return 1;
+	live_set_router(d.router);
 	router_apply(d.router);
 	d.srv = server_new(d.base, d.eng, d.cfg, IOS_M_USER, IOS_M_PRIV);
 	if (d.srv == NULL || server_listen(d.srv, d.sock, d.gid) != 0) {

@@ -4,12 +4,16 @@ shell_libshell_la_SOURCES = \
 	shell/client.c \
 	shell/client.h \
 	shell/console.c \
+	shell/live.c \
+	shell/live.h \
 	shell/local.c \
 	shell/pager.c \
 	shell/proto.c \
 	shell/proto.h \
 	shell/router.c \
 	shell/router.h \
+	shell/router_priv.h \
+	shell/router_show.c \
 	shell/server.c \
 	shell/server.h \
 	shell/shell.h

@@ -18,26 +18,7 @@
 
 #include "backend/compile.h"
 #include "grammar/ios.h"
-#include "shell/router.h"
-
-#define APPLY_DELAY_MS	200
-
-struct router {
-	struct event_base	*base;
-	struct ios_config	*cfg;
-	int			 plan_only;
-	struct knl		*knl;		/* for the applier */
-	struct kernel		 kern;
-	struct knl		*ike_knl;	/* for the IKE daemon */
-	struct kernel		 ike_kern;
-	char			*applied;	/* the config last applied */
-	struct compile_out	 out;
-	int			 have_out;
-	struct ike_ctx		 ike;
-	struct ike_net		 net;
-	int			 ike_up;
-	struct event		*ev_apply, *ev_ike, *ev_natt, *ev_tick;
-};
+#include "shell/router_priv.h"
 
 static void	router_tick(evutil_socket_t, short, void *);
 
@@ -157,6 +138,13 @@ router_kernel(struct router *r, struct compile_out *out)
 	return -1;
 }
 
+/* The interface map of the config (its file, or the default). */
+static int
+router_ifmap(void *arg, const char *ios, char *out, size_t len)
+{
+	return ifmap_linux(arg, ios, out, len);
+}
+
 /* Compile and apply now, if the config changed since the last time. */
 int
 router_apply(struct router *r)
@@ -171,7 +159,7 @@ router_apply(struct router *r)
 		return 0;
 	}
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, NULL, &out) != 0) {
+	if (compile_config(r->cfg, router_opts(r), &out) != 0) {
 		free(text);
 		return -1;
 	}
@@ -191,6 +179,14 @@ router_apply(struct router *r)
 	if (!r->plan_only && router_ike_start(r) != 0)
 		syslog(LOG_ERR, "ike: cannot listen on UDP 500/4500");
 	return 0;
+}
+
+const struct compile_opts *
+router_opts(struct router *r)
+{
+	r->opts.ifmap = router_ifmap;
+	r->opts.ifmap_arg = r->cfg;
+	return &r->opts;
 }
 
 static void

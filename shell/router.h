@@ -17,4 +17,13 @@ int		 router_apply(struct router *);
 /* The config may have changed: apply a moment from now. */
 void		 router_changed(struct router *);
 
+/* The live show and clear commands (shell/router_show.c). */
+struct cli;
+int		 router_show_ikev2_sa(struct router *, struct cli *, int);
+int		 router_show_ipsec_sa(struct router *, struct cli *,
+		    const char *peer, int detail);
+int		 router_show_session(struct router *, struct cli *, int);
+int		 router_show_compile(struct router *, struct cli *, int diff);
+int		 router_clear(struct router *, struct cli *, const char *);
+
 #endif

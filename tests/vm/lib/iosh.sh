@@ -43,6 +43,9 @@ start_iosh_gw()
 	state=$(iosh_state "$ns")
 	mkdir -p "$state"
 	cp "$config" "$state/startup-config"
+	# the seed's IOS names on this topology's devices (docs/ifmap.md)
+	printf 'GigabitEthernet0/0\t%s\nGigabitEthernet0/1\t%s\n' \
+	    "$GW_WAN_IF" "$GW_LAN_IF" >"$state/ifmap"
 	# a private /run per daemon, as for charon
 	nsx "$ns" sh -c 'mount -t tmpfs tmpfs /run && exec "$@"' ioshd \
 	    "$IOSHD" --state "$state" >"$state/ioshd.log" 2>&1 &
