@@ -24,6 +24,7 @@
 #include "backend/backend.h"
 
 #define KAPPLY_NOT_RUN	1	/* in res[]: the step was never sent */
+#define KAPPLY_ADOPTED	2	/* in res[]: it was there already */
 
 static int
 kapply_add_cb(struct kstate *have, int kind, const void *obj, size_t len)
@@ -187,9 +188,23 @@ kapply_failed(const struct kapply_call *c, size_t n, const int *res)
 	size_t	i, failed = 0;
 
 	for (i = 0; i < n; i++)
-		if (res[c[i].step] != 0 && res[c[i].step] != KAPPLY_NOT_RUN)
+		if (res[c[i].step] != 0 && res[c[i].step] != KAPPLY_NOT_RUN &&
+		    res[c[i].step] != KAPPLY_ADOPTED)
 			failed++;
 	return failed;
+}
+
+/*
+ * An address the config asks for that the device has already, put
+ * there by someone else (the installer, DHCP, a test's topology): the
+ * config is met, so it is taken as it is.  It stays theirs: iosh never
+ * removes it, on a later apply or when undoing this one.
+ */
+static int
+kapply_adopt(const struct kapply_call *c, int error)
+{
+	return c->verb == KOBJ_ADD && c->obj->kind == KOBJ_ADDR &&
+	    error == -EEXIST ? KAPPLY_ADOPTED : error;
 }
 
 /* Whether a removal failed only because the kernel already dropped it. */
@@ -224,6 +239,10 @@ kapply_group(struct kernel *k, const struct kapply_call *c, size_t n,
 	for (i = 0; i < n; i++) {
 		res[c[i].step] = kapply_call(k, c[i].verb, c[i].obj);
 		(*ncalls)++;
+		if (!undoing)
+			res[c[i].step] = kapply_adopt(&c[i], res[c[i].step]);
+		if (res[c[i].step] == KAPPLY_ADOPTED)
+			continue;
 		if (res[c[i].step] == 0) {
 			if (batch)
 				queued[nq++] = c[i].step;
@@ -236,6 +255,8 @@ kapply_group(struct kernel *k, const struct kapply_call *c, size_t n,
 		k->ops->batch_end(k->arg, bres, nq);
 	for (i = 0; batch && i < nq; i++)
 		res[queued[i]] = bres[i];
+	for (i = 0; batch && !undoing && i < n; i++)
+		res[c[i].step] = kapply_adopt(&c[i], res[c[i].step]);
 	free(bres);
 	for (i = 0; undoing && i < n; i++)
 		if (kapply_gone(c[i].verb, res[c[i].step]))
@@ -272,7 +293,8 @@ kapply_report_fail(const struct kdiff *d, const int *res,
 	size_t			 i;
 
 	for (i = 0; i < d->n; i++)
-		if (res[i] != 0 && res[i] != KAPPLY_NOT_RUN)
+		if (res[i] != 0 && res[i] != KAPPLY_NOT_RUN &&
+		    res[i] != KAPPLY_ADOPTED)
 			break;
 	if (i == d->n)
 		return;

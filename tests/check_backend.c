@@ -407,6 +407,43 @@ START_TEST(test_foreign_conflict)
 }
 END_TEST
 
+/*
+ * An address the device has already, put there by someone else, meets
+ * the config: the apply goes on, and neither the apply nor its undo
+ * removes that address.
+ */
+START_TEST(test_adopt_address)
+{
+	struct kernel		 k;
+	struct kstate		*want = kstate_new();
+	struct krec		*r = kernel_with(NULL, &k, _i);
+	struct kapply_report	 rep;
+	struct k_ifaddr		 a = ifaddr("eth0", "198.51.100.1", 24);
+	struct k_route		 rt = route(9, "198.51.100.254");
+	struct kobj		 o = { .kind = KOBJ_ADDR };
+
+	o.u.addr = a;
+	ck_assert_int_eq(krec_seed(r, &o, 0), 0);
+	ck_assert_int_eq(kstate_add_addr(want, &a, "ip address"), 0);
+	ck_assert_int_eq(kstate_add_route(want, &rt, "ip route 9"), 0);
+	ck_assert_int_eq(kapply_run(&k, want, &rep), 0);
+	ck_assert_uint_eq(kstate_count(krec_state(r), KOBJ_ROUTE), 1);
+	/* Now the route fails: the undo leaves the address alone. */
+	kstate_free(want);
+	want = kstate_new();
+	rt = route(10, "198.51.100.254");
+	ck_assert_int_eq(kstate_add_addr(want, &a, "ip address"), 0);
+	ck_assert_int_eq(kstate_add_route(want, &rt, "ip route 10"), 0);
+	krec_fail_at(r, 3, -ENETUNREACH);
+	ck_assert_int_ne(kapply_run(&k, want, &rep), 0);
+	ck_assert_ptr_null(strstr(krec_log(r), "address del"));
+	ck_assert_uint_eq(kstate_count(krec_state(r), KOBJ_ADDR), 0);
+	ck_assert_uint_eq(kstate_count(krec_state(r), KOBJ_ROUTE), 1);
+	krec_free(r);
+	kstate_free(want);
+}
+END_TEST
+
 START_TEST(test_refuse_unowned)
 {
 	struct kernel		 k;
@@ -605,6 +642,7 @@ backend_suite(void)
 	tcase_add_loop_test(tc, test_rollback_each_call, 0, 2);
 	tcase_add_loop_test(tc, test_report_origin, 0, 2);
 	tcase_add_loop_test(tc, test_foreign_conflict, 0, 2);
+	tcase_add_loop_test(tc, test_adopt_address, 0, 2);
 	tcase_add_test(tc, test_refuse_unowned);
 	tcase_add_test(tc, test_duplicate_identity);
 	tcase_add_loop_test(tc, test_missing_phys_link, 0, 2);
