@@ -203,6 +203,14 @@ void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
 int			 cli_ask(struct cli *, const char *prompt, int echo,
 			    char *buf, size_t len);
 
+/*
+ * The lines a person typed in this session (`show history`): the n-th
+ * most recent first (0: the last), NULL past the end.  Kept for
+ * interactive sessions only, CLI_HISTORY lines at most.
+ */
+#define CLI_HISTORY	20
+const char		*cli_history(const struct cli *, int n);
+
 /* Terminal settings a session keeps. */
 struct cli_term {
 	int	length;		/* 0: no paging */

@@ -130,6 +130,9 @@ struct cli {
 	void			*raw_arg;
 	cli_ask_fn		*ask;
 	void			*ask_arg;
+	char			*hist[CLI_HISTORY];
+	int			 nhist;		/* lines kept */
+	int			 hnext;		/* slot for the next */
 };
 
 /* cli.c */

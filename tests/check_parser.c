@@ -578,6 +578,28 @@ START_TEST(feed_file)
 }
 END_TEST
 
+START_TEST(history)
+{
+	int	i;
+
+	ck_assert_ptr_null(cli_history(cli, 0));
+	run("show version", CLI_OK);
+	run("  ", CLI_OK);
+	run("bogus", CLI_ERR_INVALID);
+	ck_assert_str_eq(cli_history(cli, 0), "bogus");
+	ck_assert_str_eq(cli_history(cli, 1), "show version");
+	ck_assert_ptr_null(cli_history(cli, 2));
+	for (i = 0; i < CLI_HISTORY + 5; i++)
+		run("show version", CLI_OK);
+	ck_assert_str_eq(cli_history(cli, CLI_HISTORY - 1), "show version");
+	ck_assert_ptr_null(cli_history(cli, CLI_HISTORY));
+	/* Lines from a file are not a person's history. */
+	cli_set_source(cli, "file", 0);
+	run("show running-config", CLI_OK);
+	ck_assert_str_eq(cli_history(cli, 0), "show version");
+}
+END_TEST
+
 START_TEST(exit_session)
 {
 	run("exit", CLI_EXIT);
@@ -605,6 +627,7 @@ parser_suite(void)
 	tcase_add_test(tc, complete);
 	tcase_add_test(tc, file_source);
 	tcase_add_test(tc, feed_file);
+	tcase_add_test(tc, history);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
 	return s;
