@@ -59,6 +59,8 @@ compile_config(const struct ios_config *cfg, const struct compile_opts *opts,
 		c.err = -EEXIST;	/* a duplicate slipped through */
 	compile_seen_free(&c.seen);
 	free(c.reqids.v);
+	compile_pidx_free(&c.pidx);
+	compile_v1_free(&c);
 	if ((error = c.err) != 0) {
 		compile_out_free(out);
 		return error < 0 ? error : -ENOMEM;

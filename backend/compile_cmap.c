@@ -192,15 +192,7 @@ compile_cm_ace(struct compile_ctx *c, struct compile_cm *m,
 static const struct ios_acl *
 compile_acl_find(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->acls.n; i++) {
-		const struct ios_acl	*a = cfg->acls.v[i];
-
-		if (strcmp(a->name, name) == 0)
-			return a;
-	}
-	return NULL;
+	return model_acl(CFG_LOOKUP(cfg), name, 0);
 }
 
 /* The ACL, peer and ESP side of an entry; -1 (diagnosed) if missing. */

@@ -15,44 +15,68 @@
 static const struct ikev2_profile *
 compile_find_v2(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->ikev2_profiles.n; i++) {
-		const struct ikev2_profile	*p = cfg->ikev2_profiles.v[i];
-
-		if (strcmp(p->name, name) == 0)
-			return p;
-	}
-	return NULL;
+	return model_ikev2_profile(CFG_LOOKUP(cfg), name, 0);
 }
 
 static const struct isakmp_profile *
 compile_find_v1(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->isakmp_profiles.n; i++) {
-		const struct isakmp_profile	*p = cfg->isakmp_profiles.v[i];
-
-		if (strcmp(p->name, name) == 0)
-			return p;
-	}
-	return NULL;
+	return model_isakmp_profile(CFG_LOOKUP(cfg), name, 0);
 }
 
-static struct ike_peer *
-compile_peer_find(struct compile_ctx *c, const struct compile_ends *e)
+static uint32_t
+compile_pidx_hash(const struct k_addr *l, const struct k_addr *r)
 {
-	size_t	i;
+	return compile_hash(r->u.bytes, sizeof(r->u.bytes),
+	    compile_hash(l->u.bytes, sizeof(l->u.bytes), 2166136261u));
+}
 
-	for (i = 0; i < c->out->npeers; i++) {
-		struct ike_peer	*p = &c->out->peers[i];
+/* The slot of the peer between e's addresses, or the free slot. */
+static size_t *
+compile_pidx_slot(struct compile_ctx *c, const struct k_addr *l,
+    const struct k_addr *r)
+{
+	struct compile_pidx	*x = &c->pidx;
+	struct ike_peer		*p;
+	size_t			 j;
 
-		if (kobj_addr_cmp(&p->local, &e->local) == 0 &&
-		    kobj_addr_cmp(&p->remote, &e->remote) == 0)
-			return p;
+	for (j = compile_pidx_hash(l, r) & (x->cap - 1); x->v[j] != 0;
+	    j = (j + 1) & (x->cap - 1)) {
+		p = &c->out->peers[x->v[j] - 1];
+		if (kobj_addr_cmp(&p->local, l) == 0 &&
+		    kobj_addr_cmp(&p->remote, r) == 0)
+			break;
 	}
-	return NULL;
+	return &x->v[j];
+}
+
+/* Room for one more peer in the index; 0 or -ENOMEM. */
+static int
+compile_pidx_grow(struct compile_ctx *c)
+{
+	struct compile_pidx	old = c->pidx;
+	size_t			i;
+
+	if ((c->out->npeers + 1) * 2 <= old.cap)
+		return 0;
+	c->pidx.cap = old.cap ? old.cap * 2 : 64;
+	if ((c->pidx.v = calloc(c->pidx.cap, sizeof(size_t))) == NULL) {
+		c->pidx = old;
+		return (c->err = -ENOMEM);
+	}
+	for (i = 0; i < c->out->npeers; i++)
+		*compile_pidx_slot(c, &c->out->peers[i].local,
+		    &c->out->peers[i].remote) = i + 1;
+	free(old.v);
+	return 0;
+}
+
+void
+compile_pidx_free(struct compile_pidx *x)
+{
+	free(x->v);
+	x->v = NULL;
+	x->cap = 0;
 }
 
 static struct ike_peer *
@@ -121,11 +145,14 @@ compile_peer(struct compile_ctx *c, const struct compile_ends *e,
     const struct compile_prot *prot)
 {
 	struct ike_peer	*p;
+	size_t		*slot;
 	char		 a[INET6_ADDRSTRLEN];
 	int		 v1;
 
-	if ((p = compile_peer_find(c, e)) != NULL)
-		return p;
+	if (compile_pidx_grow(c) != 0)
+		return NULL;
+	if (*(slot = compile_pidx_slot(c, &e->local, &e->remote)) != 0)
+		return &c->out->peers[*slot - 1];
 	if ((p = compile_peer_slot(c)) == NULL)
 		return NULL;
 	compile_addr_str(&e->remote, a, sizeof(a));
@@ -142,7 +169,7 @@ compile_peer(struct compile_ctx *c, const struct compile_ends *e,
 		compile_diag(c, COMPILE_NOTE, e->line, "peer %s is configured "
 		    "with IKEv1 (isakmp) syntax; iosh negotiates it with "
 		    "IKEv2", a);
-	c->out->npeers++;
+	*compile_pidx_slot(c, &e->local, &e->remote) = ++c->out->npeers;
 	return p;
 }
 

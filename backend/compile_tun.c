@@ -164,15 +164,7 @@ compile_tn_policies(struct compile_ctx *c, const struct compile_tn *t,
 static const struct ipsec_profile *
 compile_tn_profile(struct compile_ctx *c, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < c->cfg->ipsec_profiles.n; i++) {
-		const struct ipsec_profile	*p = c->cfg->ipsec_profiles.v[i];
-
-		if (strcmp(p->name, name) == 0)
-			return p;
-	}
-	return NULL;
+	return model_ipsec_profile(CFG_LOOKUP(c->cfg), name, 0);
 }
 
 /* The Child SA definition's selectors. */
