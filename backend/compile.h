@@ -96,4 +96,12 @@ int	compile_print_peers(const struct compile_out *, FILE *);
 int	compile_print_diags(const struct compile_out *, FILE *);
 const char *compile_sev_name(int);
 
+/*
+ * `show crypto compile diff`: what an apply would add, change and
+ * remove in kern right now, as `ip` commands (kapply_plan); nothing
+ * when the kernel already matches.  0 or a negative errno.
+ */
+int	compile_print_diff(const struct compile_out *, struct kernel *,
+	    FILE *);
+
 #endif

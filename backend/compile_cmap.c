@@ -308,7 +308,7 @@ compile_cmaps(struct compile_ctx *c)
 			compile_cm_entry(c, f, e, &local);
 		}
 		if (n == 0)
-			compile_diag(c, COMPILE_WARN, line, "crypto map %s does "
-			    "not exist", f->crypto_map);
+			compile_diag(c, COMPILE_WARN, line, "crypto map %s "
+			    "does not exist", f->crypto_map);
 	}
 }

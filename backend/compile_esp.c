@@ -65,8 +65,9 @@ compile_ts_prop(struct compile_ctx *c, const struct transform_set *t,
     struct ike_prop *p, const char *line)
 {
 	uint16_t	id, bits;
-	int		aead = t->cipher == TS_ESP_GCM || t->cipher == TS_ESP_GMAC;
+	int		aead;
 
+	aead = t->cipher == TS_ESP_GCM || t->cipher == TS_ESP_GMAC;
 	memset(p, 0, sizeof(*p));
 	p->proto = IKE_PROTO_ESP;
 	if (t->ah || t->comp)

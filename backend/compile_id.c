@@ -102,9 +102,11 @@ compile_if_id(const char *ios)
 static uint32_t
 compile_key_hash(const struct kobj *o)
 {
-	uint32_t	h = compile_hash(&o->kind, sizeof(o->kind), 2166136261u);
 	const struct k_policy	*p = &o->u.policy;
 	const struct k_route	*r = &o->u.route;
+	uint32_t		 h;
+
+	h = compile_hash(&o->kind, sizeof(o->kind), 2166136261u);
 
 	switch (o->kind) {
 	case KOBJ_LINK:

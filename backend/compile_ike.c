@@ -83,16 +83,20 @@ static struct ike_peer *
 compile_peer_slot(struct compile_ctx *c)
 {
 	struct compile_out	*o = c->out;
+	struct compile_psrc	*s;
 	struct ike_peer		*v;
 	size_t			 cap;
 
 	if (o->npeers == c->cap_peers) {
 		cap = c->cap_peers ? c->cap_peers * 2 : 8;
-		if ((v = realloc(o->peers, cap * sizeof(*v))) == NULL) {
+		if ((v = realloc(o->peers, cap * sizeof(*v))) != NULL)
+			o->peers = v;
+		if ((s = realloc(c->psrc, cap * sizeof(*s))) != NULL)
+			c->psrc = s;
+		if (v == NULL || s == NULL) {
 			c->err = -ENOMEM;
 			return NULL;
 		}
-		o->peers = v;
 		c->cap_peers = cap;
 	}
 	v = &o->peers[o->npeers];
@@ -136,6 +140,31 @@ compile_peer_fill(struct compile_ctx *c, struct ike_peer *p,
 	return compile_v1_peer(c, p, e, v1) == 0 ? 1 : -1;
 }
 
+static int
+compile_streq(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* A second use of peer i must name the same IKE settings. */
+static void
+compile_peer_same(struct compile_ctx *c, size_t i,
+    const struct compile_ends *e, const struct compile_prot *prot)
+{
+	const struct compile_psrc	*s = &c->psrc[i];
+
+	if (compile_streq(s->ikev2_profile, prot->ikev2_profile) &&
+	    compile_streq(s->isakmp_profile, prot->isakmp_profile))
+		return;
+	compile_diag(c, COMPILE_WARN, e->line, "peer %s is also used with "
+	    "other IKE settings (%s%s); iosh keeps those of its first use",
+	    c->out->peers[i].name, prot->ikev2_profile ?
+	    "set ikev2-profile " : prot->isakmp_profile ?
+	    "set isakmp-profile " : "no IKE profile", prot->ikev2_profile ?
+	    prot->ikev2_profile : prot->isakmp_profile ?
+	    prot->isakmp_profile : "");
+}
+
 /*
  * The IKE peer for e, made now from what prot names if there is none
  * yet; NULL when the IKE side cannot be compiled (diagnosed).
@@ -151,8 +180,10 @@ compile_peer(struct compile_ctx *c, const struct compile_ends *e,
 
 	if (compile_pidx_grow(c) != 0)
 		return NULL;
-	if (*(slot = compile_pidx_slot(c, &e->local, &e->remote)) != 0)
+	if (*(slot = compile_pidx_slot(c, &e->local, &e->remote)) != 0) {
+		compile_peer_same(c, *slot - 1, e, prot);
 		return &c->out->peers[*slot - 1];
+	}
 	if ((p = compile_peer_slot(c)) == NULL)
 		return NULL;
 	compile_addr_str(&e->remote, a, sizeof(a));
@@ -169,6 +200,8 @@ compile_peer(struct compile_ctx *c, const struct compile_ends *e,
 		compile_diag(c, COMPILE_NOTE, e->line, "peer %s is configured "
 		    "with IKEv1 (isakmp) syntax; iosh negotiates it with "
 		    "IKEv2", a);
+	c->psrc[c->out->npeers].ikev2_profile = prot->ikev2_profile;
+	c->psrc[c->out->npeers].isakmp_profile = prot->isakmp_profile;
 	*compile_pidx_slot(c, &e->local, &e->remote) = ++c->out->npeers;
 	return p;
 }

@@ -44,6 +44,12 @@ struct compile_pidx {
 
 struct compile_v1keys;
 
+/* What IKE settings a peer was made from (names, NULL: none). */
+struct compile_psrc {
+	const char	*ikev2_profile;
+	const char	*isakmp_profile;
+};
+
 struct compile_ctx {
 	const struct ios_config		*cfg;
 	const struct compile_opts	*opts;
@@ -52,6 +58,7 @@ struct compile_ctx {
 	struct compile_seen		 seen;
 	struct compile_ids		 reqids;
 	struct compile_pidx		 pidx;
+	struct compile_psrc		*psrc;	/* one per peer */
 	struct compile_v1keys		*v1keys;	/* built on first use */
 	int				 err;	/* sticky -ENOMEM */
 };

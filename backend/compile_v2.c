@@ -406,8 +406,9 @@ compile_v2_check_prop(struct compile_ctx *c, const struct ikev2_proposal *x)
 
 	snprintf(line, sizeof(line), "crypto ikev2 proposal %s", x->name);
 	for (i = 0; i < c->cfg->ikev2_policies.n; i++) {
-		const struct ikev2_policy	*pol = c->cfg->ikev2_policies.v[i];
+		const struct ikev2_policy	*pol;
 
+		pol = c->cfg->ikev2_policies.v[i];
 		for (j = 0; j < pol->proposals.n; j++)
 			used |= strcmp(pol->proposals.v[j], x->name) == 0;
 	}
@@ -442,8 +443,9 @@ compile_v2_check(struct compile_ctx *c)
 	for (i = 0; i < c->cfg->ikev2_proposals.n; i++)
 		compile_v2_check_prop(c, c->cfg->ikev2_proposals.v[i]);
 	for (i = 0; i < c->cfg->ikev2_policies.n; i++) {
-		const struct ikev2_policy	*pol = c->cfg->ikev2_policies.v[i];
+		const struct ikev2_policy	*pol;
 
+		pol = c->cfg->ikev2_policies.v[i];
 		snprintf(line, sizeof(line), "crypto ikev2 policy %s",
 		    pol->name);
 		for (j = 0; j < pol->proposals.n; j++)

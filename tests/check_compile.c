@@ -270,6 +270,57 @@ START_TEST(test_ifmap_table)
 }
 END_TEST
 
+static size_t
+count_lines(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* The plan lists every object before an apply and nothing after. */
+START_TEST(test_diff_after_apply)
+{
+	struct compile_out	 o;
+	struct kapply_report	 rep;
+	struct kernel		 kern;
+	struct krec		*r;
+	struct loaded		 l;
+	struct kobj		 phys = { .kind = KOBJ_LINK };
+	char			*text = NULL;
+	size_t			 len = 0, i, nobj = 0;
+	FILE			*f;
+
+	load(&l, "tests/compile/ikev1-cryptomap-deny.cfg", NULL);
+	ck_assert_int_eq(compile_config(l.cfg, NULL, &o), 0);
+	ck_assert_ptr_nonnull(r = krec_new());
+	for (i = 0; i < 2; i++) {
+		snprintf(phys.u.link.name, sizeof(phys.u.link.name),
+		    "eth%zu", i);
+		ck_assert_int_eq(krec_seed(r, &phys, 0), 0);
+	}
+	krec_kernel(r, &kern);
+	for (i = 0; i < KOBJ_NKINDS; i++)
+		nobj += kstate_count(o.ks, (int)i);
+	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
+	ck_assert_int_eq(compile_print_diff(&o, &kern, f), 0);
+	fflush(f);
+	ck_assert_uint_eq(count_lines(text), nobj);
+	ck_assert_int_eq(kapply_run(&kern, o.ks, &rep), 0);
+	rewind(f);
+	len = 0;
+	ck_assert_int_eq(compile_print_diff(&o, &kern, f), 0);
+	fclose(f);
+	ck_assert_uint_eq(len, 0);
+	free(text);
+	krec_free(r);
+	compile_out_free(&o);
+	unload(&l);
+}
+END_TEST
+
 static Suite *
 compile_suite(void)
 {
@@ -282,6 +333,7 @@ compile_suite(void)
 	tcase_add_test(tc, test_no_keys);
 	tcase_add_test(tc, test_reqid_stable);
 	tcase_add_test(tc, test_ifmap_table);
+	tcase_add_test(tc, test_diff_after_apply);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
