@@ -232,6 +232,10 @@ compile_cm_resolve(struct compile_ctx *c, struct compile_cm *m)
 		    (const char *)e->peers.v[0]);
 		return -1;
 	}
+	if (e->reverse_route)
+		/* XXX: policy-based traffic needs no route on Linux. */
+		compile_diag(c, COMPILE_NOTE, m->line, "reverse-route is not "
+		    "compiled; the kernel policies steer this traffic");
 	if (e->peers.n > 1)
 		compile_diag(c, COMPILE_NOTE, m->line, "only the first peer "
 		    "(%s) is used; iosh does not fail over between peers",
