@@ -19,8 +19,10 @@
  *   ACE sequence number; or the tunnel interface name), so it stays
  *   the same across recompiles while the object lives; a collision
  *   within one compile takes the next free value, in config order.
- * - policy priorities inside [K_PRIO_MIN, K_PRIO_MAX]: GRE protection
- *   K_PRIO_MIN + tunnel number (up to 255), crypto maps K_PRIO_MIN +
+ * - policy priorities inside [K_PRIO_MIN, K_PRIO_MAX]: IKE (UDP 500,
+ *   4500) between a crypto map interface and its peers passes in clear
+ *   at K_PRIO_MIN; GRE protection K_PRIO_MIN + 1 + tunnel number (up
+ *   to 254); crypto maps K_PRIO_MIN +
  *   (seq << 8) + the ACE's position in its ACL (up to 255), so map
  *   sequence then ACL order decide; route-based any-to-any policies
  *   K_PRIO_MAX (they carry an if_id and match only tunnel traffic).

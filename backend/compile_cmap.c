@@ -195,6 +195,46 @@ compile_acl_find(const struct ios_config *cfg, const char *name)
 	return model_acl(CFG_LOOKUP(cfg), name, 0);
 }
 
+/*
+ * IKE between the interface and the peer passes in clear whatever the
+ * ACL says (IOS never protects its own IKE): UDP from port 500 and
+ * 4500 out, to port 500 and 4500 in, ahead of every map entry.
+ */
+static void
+compile_cm_ike_bypass(struct compile_ctx *c, const struct compile_cm *m)
+{
+	static const uint16_t	ports[] = { 500, 4500 };
+	struct kobj		o = { .kind = KOBJ_POLICY };
+	struct k_policy		*p = &o.u.policy;
+	const struct k_addr	*lo = &m->ends.local, *re = &m->ends.remote;
+	int			plen = lo->family == AF_INET ? 32 : 128;
+	size_t			i;
+	uint8_t			dir;
+
+	for (i = 0; i < 2; i++) {
+		for (dir = K_DIR_IN; dir <= K_DIR_OUT; dir++) {
+			memset(p, 0, sizeof(*p));
+			p->dir = dir;
+			p->action = K_ACT_ALLOW;
+			p->priority = K_PRIO_MIN;
+			p->sel.family = lo->family;
+			p->sel.src = dir == K_DIR_OUT ? *lo : *re;
+			p->sel.dst = dir == K_DIR_OUT ? *re : *lo;
+			p->sel.src_plen = p->sel.dst_plen = (uint8_t)plen;
+			p->sel.proto = IPPROTO_UDP;
+			if (dir == K_DIR_OUT) {
+				p->sel.sport = ports[i];
+				p->sel.sport_mask = 0xffff;
+			} else {
+				p->sel.dport = ports[i];
+				p->sel.dport_mask = 0xffff;
+			}
+			/* A second entry to the same peer: already there. */
+			(void)compile_add(c, &o, m->line);
+		}
+	}
+}
+
 /* The ACL, peer and ESP side of an entry; -1 (diagnosed) if missing. */
 static int
 compile_cm_resolve(struct compile_ctx *c, struct compile_cm *m)
@@ -260,9 +300,10 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 		return;
 	m.peer = compile_peer(c, &m.ends, &(struct compile_prot){ m.line,
 	    e->ts, e->pfs, &e->life, e->ikev2_profile, e->isakmp_profile });
-	if (m.peer != NULL)
+	if (m.peer != NULL) {
 		m.npeer = (size_t)(m.peer - c->out->peers);
-	else
+		compile_cm_ike_bypass(c, &m);
+	} else
 		compile_diag(c, COMPILE_WARN, m.line, "no IKE peer for crypto "
 		    "map %s %d; its traffic is dropped, not sent in clear, "
 		    "until the IKE side is complete", e->map, e->seq);

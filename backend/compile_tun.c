@@ -152,8 +152,8 @@ compile_tn_policies(struct compile_ctx *c, const struct compile_tn *t,
 			p->sel.src_plen = p->sel.dst_plen =
 			    lo->family == AF_INET ? 32 : 128;
 			p->sel.proto = IPPROTO_GRE;
-			p->priority = K_PRIO_MIN + (t->if_id - 1 < 0xff ?
-			    t->if_id - 1 : 0xff);
+			p->priority = K_PRIO_MIN + 1 + (t->if_id - 1 < 0xfe ?
+			    t->if_id - 1 : 0xfe);
 		}
 		if (compile_add(c, &o, t->line) == -EEXIST)
 			compile_diag(c, COMPILE_WARN, t->line, "another tunnel "
