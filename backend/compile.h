@@ -8,11 +8,15 @@
  * same config gives the same output, byte for byte.
  *
  * Identities (see compile_id.c):
- * - IOS interface -> Linux device: opts->ifmap (a callback, e.g. around
- *   the grammar's ifmap_linux), else opts->map (a table of exact
- *   names), else the built-in default: Ethernet, FastEthernet,
+ * - IOS interface -> Linux device: opts->ifmap (a callback), else
+ *   opts->map (a table of exact names), else the grammar's map
+ *   (ifmap_linux: the config's interface map file, then its defaults,
+ *   GigabitEthernet0/N -> ethN ...; see grammar/ios.h), else, with no
+ *   config, the built-in default: Ethernet, FastEthernet,
  *   GigabitEthernet, TenGigabitEthernet N or X/.../N -> ethN (the last
- *   number).  TunnelN is always "iosh-tunN" (neither callback nor
+ *   number).  A name that is no valid Linux device (a '/' in it, 16
+ *   characters or more) counts as none.  Reading the map file is the
+ *   one thing compile_config reads besides the model.  TunnelN is always "iosh-tunN" (neither callback nor
  *   table applies): a link iosh creates must carry K_LINK_PREFIX.
  * - if_id of TunnelN: N + 1 (XFRM needs it non-zero).
  * - reqid: a hash of the object's name (crypto map name, sequence and
@@ -84,8 +88,8 @@ int	compile_config(const struct ios_config *, const struct compile_opts *,
 void	compile_out_free(struct compile_out *);
 
 /* IOS interface name -> Linux device, as compile_config maps it. */
-int	compile_ifname(const struct compile_opts *, const char *, char *,
-	    size_t);
+int	compile_ifname(const struct ios_config *, const struct compile_opts *,
+	    const char *, char *, size_t);
 
 /*
  * `show crypto compile`: the kernel objects as `ip` commands, each

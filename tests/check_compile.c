@@ -254,19 +254,51 @@ START_TEST(test_ifmap_table)
 	struct compile_opts	opts = { .map = map, .nmap = 1 };
 	char			dev[16];
 
-	ck_assert_int_eq(compile_ifname(&opts, "GigabitEthernet0/0", dev,
+	ck_assert_int_eq(compile_ifname(NULL, &opts, "GigabitEthernet0/0", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "enp1s0");
-	ck_assert_int_eq(compile_ifname(&opts, "GigabitEthernet0/3", dev,
+	ck_assert_int_eq(compile_ifname(NULL, &opts, "GigabitEthernet0/3", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "eth3");
-	ck_assert_int_eq(compile_ifname(NULL, "Tunnel12", dev,
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "Tunnel12", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "iosh-tun12");
-	ck_assert_int_eq(compile_ifname(NULL, "Serial0/0", dev,
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "Serial0/0", dev,
 	    sizeof(dev)), -1);
-	ck_assert_int_eq(compile_ifname(NULL, "GigabitEthernet0/0.10", dev,
-	    sizeof(dev)), -1);
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "GigabitEthernet0/0.10",
+	    dev, sizeof(dev)), -1);
+}
+END_TEST
+
+/* The config's interface map file decides the devices. */
+START_TEST(test_ifmap_file)
+{
+	char			 path[] = "/tmp/check_compile_ifmap.XXXXXX";
+	struct compile_out	 o;
+	struct loaded		 l;
+	const struct kobj	*k;
+	FILE			*f;
+	int			 fd, wan0 = 0;
+	size_t			 i;
+
+	ck_assert_int_ge(fd = mkstemp(path), 0);
+	ck_assert_ptr_nonnull(f = fdopen(fd, "w"));
+	fputs("GigabitEthernet0/0 wan0\n", f);
+	fclose(f);
+	load(&l, "/dev/null", NULL);
+	ck_assert_int_eq(ios_config_set_paths(l.cfg, "/nonexistent/startup",
+	    path), 0);
+	feed(&l, "interface GigabitEthernet0/0\n"
+	    " ip address 192.0.2.1 255.255.255.0\n");
+	ck_assert_int_eq(compile_config(l.cfg, NULL, &o), 0);
+	for (i = 0; i < kstate_count(o.ks, KOBJ_ADDR); i++) {
+		k = kstate_get(o.ks, KOBJ_ADDR, i);
+		wan0 += strcmp(k->u.addr.dev, "wan0") == 0;
+	}
+	ck_assert_int_eq(wan0, 1);
+	compile_out_free(&o);
+	unload(&l);
+	unlink(path);
 }
 END_TEST
 
@@ -334,6 +366,7 @@ compile_suite(void)
 	tcase_add_test(tc, test_reqid_stable);
 	tcase_add_test(tc, test_ifmap_table);
 	tcase_add_test(tc, test_diff_after_apply);
+	tcase_add_test(tc, test_ifmap_file);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
