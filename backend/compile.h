@@ -16,8 +16,9 @@
  *   GigabitEthernet, TenGigabitEthernet N or X/.../N -> ethN (the last
  *   number).  A name that is no valid Linux device (a '/' in it, 16
  *   characters or more) counts as none.  Reading the map file is the
- *   one thing compile_config reads besides the model.  TunnelN is always "iosh-tunN" (neither callback nor
- *   table applies): a link iosh creates must carry K_LINK_PREFIX.
+ *   one thing compile_config reads besides the model.  TunnelN is
+ *   always "iosh-tunN" (no map applies): a link iosh creates must
+ *   carry K_LINK_PREFIX.
  * - if_id of TunnelN: N + 1 (XFRM needs it non-zero).
  * - reqid: a hash of the object's name (crypto map name, sequence and
  *   ACE sequence number; or the tunnel interface name), so it stays

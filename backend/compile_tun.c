@@ -69,7 +69,8 @@ compile_tn_source(struct compile_ctx *c, struct compile_tn *t)
 		return -1;
 	}
 	if (src != NULL && compile_if_id(src->name) == 0 &&
-	    compile_ifname(c->cfg, c->opts, src->name, t->dev, sizeof(t->dev)) != 0)
+	    compile_ifname(c->cfg, c->opts, src->name, t->dev,
+	    sizeof(t->dev)) != 0)
 		t->dev[0] = '\0';
 	return 0;
 }
@@ -240,8 +241,8 @@ compile_tn(struct compile_ctx *c, const struct ios_if *f)
 	}
 	t.vti = f->tun_mode != TUN_GRE_IP;
 	t.ends.line = t.line;
-	if (compile_ifname(c->cfg, c->opts, f->name, t.name, sizeof(t.name)) != 0 ||
-	    compile_tn_source(c, &t) != 0)
+	if (compile_ifname(c->cfg, c->opts, f->name, t.name,
+	    sizeof(t.name)) != 0 || compile_tn_source(c, &t) != 0)
 		return;
 	if (compile_tn_dest(c, &t) != 0 && !t.vti)
 		return;
