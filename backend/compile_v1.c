@@ -299,9 +299,14 @@ compile_v1_peer(struct compile_ctx *c, struct ike_peer *p,
 	const struct ios_dpd	*ka = &c->cfg->isakmp_keepalive;
 
 	if ((k = compile_v1_key(c, pr, &p->remote, e->line)) == NULL) {
-		compile_diag(c, COMPILE_WARN, e->line, "no pre-shared key "
-		    "for peer %s (crypto isakmp key ... address %s)",
-		    p->name, p->name);
+		if (pr != NULL && pr->keyrings.n > 0)
+			compile_diag(c, COMPILE_WARN, e->line, "no pre-shared "
+			    "key for peer %s in the keyrings of ISAKMP profile "
+			    "%s", p->name, pr->name);
+		else
+			compile_diag(c, COMPILE_WARN, e->line, "no pre-shared "
+			    "key for peer %s (crypto isakmp key ... address "
+			    "%s)", p->name, p->name);
 		return -1;
 	}
 	if (k->keytype != 0 || k->key == NULL) {
