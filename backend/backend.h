@@ -56,7 +56,15 @@ int	kobj_addr_fmt(const struct k_addr *, char *, size_t);
 int	kobj_addr_cmp(const struct k_addr *, const struct k_addr *);
 const char *kobj_kind_name(int);
 
-/* A set of kernel objects, one array per kind. */
+/*
+ * A set of kernel objects, one array per kind.  The compiler fills a
+ * kstate with kstate_add_*, passing each object's config line as its
+ * origin (copied).  kstate_write prints the canonical text form, for
+ * `show crypto compile`: the `ip` commands that create the state,
+ * kinds in dependency order, sorted by identity within a kind; a file
+ * of them, "ip " removed, runs through `ip -batch` (addresses aside,
+ * whose protocol iproute2 6.1 cannot set).
+ */
 struct kstate;
 
 struct kstate	*kstate_new(void);
@@ -77,7 +85,11 @@ size_t		 kstate_count(const struct kstate *, int);
 const struct kobj *kstate_get(const struct kstate *, int, size_t);
 int		 kstate_write(struct kstate *, FILE *);
 
-/* The steps from what is to what should be, in execution order. */
+/*
+ * The steps from what is (have) to what should be (want), in execution
+ * order; kdiff_make(want, have, d).  kdiff_write prints them as `ip`
+ * commands, for `show crypto compile diff`.
+ */
 struct kdiff_step {
 	int			 verb;	/* KOBJ_ADD, _CHANGE or _DEL */
 	const struct kobj	*want;	/* NULL for KOBJ_DEL */
@@ -104,13 +116,26 @@ struct kapply_report {
 	size_t		undo_failed;	/* undo calls that failed */
 };
 
+/*
+ * kapply_run(k, want, rep): bring the kernel to want, all or nothing;
+ * on failure, rep names the failing object and its origin (a pointer
+ * into want).  kapply_plan: what kapply_run would do, changing nothing.
+ * kapply_read, kdiff_make and kapply_exec are its three steps.
+ */
 int	kapply_read(struct kernel *, struct kstate *, struct kstate **);
 int	kapply_exec(struct kernel *, const struct kdiff *,
 	    struct kapply_report *);
 int	kapply_run(struct kernel *, struct kstate *, struct kapply_report *);
 int	kapply_plan(struct kernel *, struct kstate *, FILE *);
 
-/* The netlink kernel.  knl_open needs CAP_NET_ADMIN to change things. */
+/*
+ * The netlink kernel.  Changing things needs CAP_NET_ADMIN, and so
+ * does reading XFRM policies: without it kapply_read and kapply_plan
+ * give -EPERM, and all a caller can show is the desired state.  One knl
+ * serves one thread of control: SA calls made while an apply has a
+ * batch open are refused (-EBUSY), so a daemon that installs SAs from
+ * callbacks during an apply opens a knl of its own.
+ */
 struct knl;
 
 struct knl_stats {

@@ -8,6 +8,14 @@
  * of kind, so a link exists before the addresses that name it.  When
  * any step fails, every step that succeeded is undone in reverse order
  * and the report names the failing object and its config line.
+ *
+ * The kernel drops routes by itself when an address or a link they
+ * depend on goes away or down.  After an apply that removed an address
+ * or touched a link, kapply reads again: what the desired state still
+ * lacks is added (if it cannot be, as for a route over a link set
+ * down, the whole apply is undone), and after a failure, what the
+ * kernel had before is brought back.  The compiler should not ask for
+ * routes over a link it shuts: such a state is refused whole.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -172,17 +180,39 @@ kapply_inverse(const struct kdiff *d, size_t i)
 	return c;
 }
 
+/* How many of the calls failed (not counting those never made). */
+static size_t
+kapply_failed(const struct kapply_call *c, size_t n, const int *res)
+{
+	size_t	i, failed = 0;
+
+	for (i = 0; i < n; i++)
+		if (res[c[i].step] != 0 && res[c[i].step] != KAPPLY_NOT_RUN)
+			failed++;
+	return failed;
+}
+
+/* Whether a removal failed only because the kernel already dropped it. */
+static int
+kapply_gone(int verb, int error)
+{
+	return verb == KOBJ_DEL && (error == -ENOENT || error == -ESRCH ||
+	    error == -EADDRNOTAVAIL || error == -ENODEV);
+}
+
 /*
  * Make n calls of one kind, as one batch when the kernel can; store
- * each result in res[call.step].  Without batching, stop at the first
- * failure.  Returns the number of failed calls.
+ * each result in res[call.step].  Going forward without batching,
+ * stop at the first failure.  When undoing, make every call, and a
+ * removal of what is gone already is no failure.  Returns the number
+ * of failed calls.
  */
 static size_t
 kapply_group(struct kernel *k, const struct kapply_call *c, size_t n,
-    int *res, size_t *queued, size_t *ncalls)
+    int *res, size_t *queued, size_t *ncalls, int undoing)
 {
 	int	*bres, batch;
-	size_t	 i, nq = 0, failed = 0;
+	size_t	 i, nq = 0;
 
 	if ((bres = calloc(n, sizeof(*bres))) == NULL) {
 		for (i = 0; i < n; i++)
@@ -199,31 +229,36 @@ kapply_group(struct kernel *k, const struct kapply_call *c, size_t n,
 				queued[nq++] = c[i].step;
 			continue;
 		}
-		failed++;
-		if (!batch)
+		if (!batch && !undoing)
 			break;
 	}
 	if (batch)
 		k->ops->batch_end(k->arg, bres, nq);
 	for (i = 0; batch && i < nq; i++)
-		if ((res[queued[i]] = bres[i]) != 0)
-			failed++;
+		res[queued[i]] = bres[i];
 	free(bres);
-	return failed;
+	for (i = 0; undoing && i < n; i++)
+		if (kapply_gone(c[i].verb, res[c[i].step]))
+			res[c[i].step] = 0;
+	return kapply_failed(c, n, res);
 }
 
-/* Run calls in groups of one kind; stop after a group that failed. */
+/*
+ * Run calls in groups of one kind; going forward, stop after a group
+ * that failed; undoing, go on to the end.
+ */
 static size_t
 kapply_calls(struct kernel *k, const struct kapply_call *c, size_t n,
-    int *res, size_t *queued, size_t *ncalls, int stop)
+    int *res, size_t *queued, size_t *ncalls, int undoing)
 {
 	size_t	i, j, failed = 0;
 
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && c[j].obj->kind == c[i].obj->kind;)
 			j++;
-		failed += kapply_group(k, c + i, j - i, res, queued, ncalls);
-		if (failed != 0 && stop)
+		failed += kapply_group(k, c + i, j - i, res, queued, ncalls,
+		    undoing);
+		if (failed != 0 && !undoing)
 			break;
 	}
 	return failed;
@@ -262,7 +297,26 @@ kapply_undo(struct kernel *k, const struct kdiff *d, int *res,
 			c[n++] = kapply_inverse(d, i);
 	for (i = 0; i < d->n; i++)
 		res[i] = KAPPLY_NOT_RUN;
-	rep->undo_failed = kapply_calls(k, c, n, res, queued, &rep->calls, 0);
+	rep->undo_failed += kapply_calls(k, c, n, res, queued, &rep->calls,
+	    1);
+}
+
+/* Undo every step of d, which all succeeded. */
+static void
+kapply_revert(struct kernel *k, const struct kdiff *d,
+    struct kapply_report *rep)
+{
+	struct kapply_call	*c = calloc(d->n + 1, sizeof(*c));
+	size_t			*queued = calloc(d->n + 1, sizeof(*queued));
+	int			*res = calloc(d->n + 1, sizeof(*res));
+
+	if (c != NULL && queued != NULL && res != NULL)
+		kapply_undo(k, d, res, c, queued, rep);
+	else
+		rep->undo_failed += d->n;
+	free(c);
+	free(queued);
+	free(res);
 }
 
 /*
@@ -292,7 +346,7 @@ kapply_exec(struct kernel *k, const struct kdiff *d,
 		res[i] = KAPPLY_NOT_RUN;
 	}
 	error = 0;
-	if (kapply_calls(k, c, d->n, res, queued, &rep->calls, 1) == 0)
+	if (kapply_calls(k, c, d->n, res, queued, &rep->calls, 0) == 0)
 		goto done;
 	kapply_report_fail(d, res, rep);
 	error = rep->err;
@@ -329,6 +383,75 @@ kapply_check(struct kstate *want, struct kapply_report *rep)
 	return 0;
 }
 
+/*
+ * Whether d may make the kernel drop objects it was not asked to: it
+ * drops the routes through a gateway when the address that reaches it
+ * goes, and the routes over a link that goes down or away.
+ */
+static int
+kapply_side_effects(const struct kdiff *d)
+{
+	const struct kobj	*o;
+	size_t			 i;
+
+	for (i = 0; i < d->n; i++) {
+		o = kdiff_obj(&d->v[i]);
+		if (o->kind == KOBJ_LINK ||
+		    (o->kind == KOBJ_ADDR && d->v[i].verb == KOBJ_DEL))
+			return 1;
+	}
+	return 0;
+}
+
+/* Read, diff and execute once: the kernel to target. */
+static int
+kapply_converge(struct kernel *k, struct kstate *target,
+    struct kapply_report *rep)
+{
+	struct kstate	*now = NULL;
+	struct kdiff	 d = { NULL, 0 };
+	int		 error;
+
+	memset(rep, 0, sizeof(*rep));
+	if ((error = kapply_read(k, target, &now)) == 0 &&
+	    (error = kdiff_make(target, now, &d)) == 0)
+		error = kapply_exec(k, &d, rep);
+	else
+		rep->err = error;
+	kdiff_free(&d);
+	kstate_free(now);
+	return error;
+}
+
+/*
+ * After an apply with side effects: on success, add again what the
+ * kernel dropped (when that fails, as for a route whose gateway is no
+ * longer reachable, the whole apply is undone); on failure, bring
+ * back what the kernel dropped during the apply or its undo.
+ */
+static int
+kapply_settle(struct kernel *k, struct kstate *want, struct kstate *have,
+    const struct kdiff *d, int error, struct kapply_report *rep)
+{
+	struct kapply_report	r2;
+
+	if (error == 0) {
+		error = kapply_converge(k, want, &r2);
+		rep->calls += r2.calls;
+		if (error == 0)
+			return 0;
+		rep->err = r2.err;
+		rep->verb = r2.verb;
+		rep->origin = r2.origin;
+		memcpy(rep->what, r2.what, sizeof(rep->what));
+		kapply_revert(k, d, rep);
+	}
+	if (kapply_converge(k, have, &r2) != 0)
+		rep->undo_failed++;
+	rep->calls += r2.calls;
+	return error;
+}
+
 /* Bring the kernel to want: read, diff, execute. */
 int
 kapply_run(struct kernel *k, struct kstate *want, struct kapply_report *rep)
@@ -349,6 +472,8 @@ kapply_run(struct kernel *k, struct kstate *want, struct kapply_report *rep)
 		goto done;
 	}
 	error = kapply_exec(k, &d, rep);
+	if (kapply_side_effects(&d))
+		error = kapply_settle(k, want, have, &d, error, rep);
 done:
 	kdiff_free(&d);
 	kstate_free(have);

@@ -8,6 +8,10 @@
  * be changed in place is removed and added again, and so are the
  * addresses and routes on a link that is removed or made anew: the
  * kernel would drop them with the link.
+ *
+ * Other side effects (routes the kernel drops when an address goes or
+ * a physical link goes down) are not foreseen here; kapply checks for
+ * them after the fact.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -9,7 +9,9 @@
  * request still gets its own result.  Outside a batch, a pack holds one
  * request and the call waits for its answer.
  *
- * Changing anything needs CAP_NET_ADMIN; reading does not.
+ * Changing anything needs CAP_NET_ADMIN, and so does reading XFRM
+ * policies and states (the kernel checks it on every XFRM request);
+ * links, addresses and routes can be read without it.
  */
 #include <errno.h>
 #include <net/if.h>
@@ -119,7 +121,11 @@ knl_stats(const struct knl *k, struct knl_stats *st)
 	*st = k->st;
 }
 
-/* Read answers until the acknowledgement of the pack's last request. */
+/*
+ * Read answers until the acknowledgement of the pack's last request.
+ * An error answer may carry the request back (when NETLINK_CAP_ACK is
+ * not there): wipe what was read if the pack held a secret.
+ */
 static void
 knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 {
@@ -128,10 +134,10 @@ knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 	struct nlmsgerr		*e;
 	unsigned char		*buf = NULL;
 	uint32_t		 last = first + n - 1;
-	int			 len, done = 0;
+	int			 len, got, done = 0;
 
 	while (!done) {
-		if ((len = nl_recv(sk, &peer, &buf, NULL)) <= 0)
+		if ((got = len = nl_recv(sk, &peer, &buf, NULL)) <= 0)
 			break;
 		for (h = (struct nlmsghdr *)buf; nlmsg_ok(h, len);
 		    h = nlmsg_next(h, &len)) {
@@ -144,6 +150,8 @@ knl_collect(struct knl *k, struct nl_sock *sk, uint32_t first, size_t n)
 			if (h->nlmsg_seq == last)
 				done = 1;
 		}
+		if (k->csecret)
+			explicit_bzero(buf, got);
 		free(buf);
 		buf = NULL;
 	}

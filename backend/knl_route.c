@@ -3,6 +3,10 @@
  * libnl-route.  Both carry iosh's protocol number; for addresses
  * that is IFA_PROTO, which libnl 3.7 does not know, so it is added to
  * libnl's message with nla_put_u8 and read back with nlmsg_parse.
+ *
+ * XXX: kernels before 6.1 ignore IFA_PROTO; there iosh would not
+ * recognise its own addresses and a second apply would fail to add
+ * them again (EEXIST).  Debian 12 runs 6.1.
  */
 #include <errno.h>
 #include <string.h>

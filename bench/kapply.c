@@ -10,7 +10,9 @@
  * takes to add them (from the canonical text form of the same desired
  * state), the time kapply_run takes from an empty namespace, and the
  * time and kernel requests of a second kapply_run of the unchanged
- * state.  Needs root.
+ * state.  Then, for both together, the time to change every object,
+ * to fail such a change at its very last request (and roll all of it
+ * back), and to remove everything.  Needs root.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -27,6 +29,8 @@
 #define BENCH_ROUTES	0x2
 
 static int	bench_single;	/* -s: no batching */
+static int	bench_variant;	/* objects changed: gateway, priority */
+static int	bench_bad = -1;	/* this route's gateway is unreachable */
 static struct kernel_ops bench_ops;
 
 static double
@@ -74,7 +78,7 @@ bench_policy(struct k_policy *p, unsigned i)
 	bench_v4(&p->sel.dst, 0xac100000u);
 	p->sel.src_plen = p->sel.dst_plen = 24;
 	p->dir = K_DIR_OUT;
-	p->priority = K_PRIO_MIN + i;
+	p->priority = K_PRIO_MIN + i + (bench_variant ? 0x10000 : 0);
 	p->ntmpl = 1;
 	bench_v4(&p->tmpl[0].src, 0xc0000201u);
 	bench_v4(&p->tmpl[0].dst, 0xc0000202u);
@@ -90,7 +94,8 @@ bench_route(struct k_route *r, unsigned i)
 	memset(r, 0, sizeof(*r));
 	bench_v4(&r->dst, 0x64400000u + (i << 8));
 	r->plen = 24;
-	bench_v4(&r->gw, 0xc00002feu);
+	bench_v4(&r->gw, (int)i == bench_bad ? 0x0a636301u :
+	    bench_variant ? 0xc00002fdu : 0xc00002feu);
 	snprintf(r->oif, sizeof(r->oif), "v0");
 }
 
@@ -116,18 +121,21 @@ bench_state(unsigned n, int what)
 	return ks;
 }
 
-/* The state as an `ip -batch` file: the canonical text without "ip ". */
+/*
+ * An `ip -batch` file: the canonical text of ks (k NULL), or what an
+ * apply of ks would do now (k), without the leading "ip ".
+ */
 static int
-bench_batch_file(struct kstate *ks, const char *path)
+bench_batch_file(struct kernel *k, struct kstate *ks, const char *path)
 {
 	char	*buf = NULL, *line, *save;
 	size_t	 len = 0;
-	FILE	*m = open_memstream(&buf, &len), *f;
+	FILE	*m = open_memstream(&buf, &len), *f = NULL;
 	int	 error;
 
 	if (m == NULL)
 		return -ENOMEM;
-	error = kstate_write(ks, m);
+	error = k == NULL ? kstate_write(ks, m) : kapply_plan(k, ks, m);
 	fclose(m);
 	if (error == 0 && (f = fopen(path, "w")) == NULL)
 		error = -errno;
@@ -140,8 +148,9 @@ bench_batch_file(struct kstate *ks, const char *path)
 	return error;
 }
 
+/* Time `ip -batch` of ks (see bench_batch_file), in a fresh netns. */
 static double
-bench_ip_batch(struct kstate *ks)
+bench_ip_batch(struct kernel *k, struct kstate *ks, int fresh)
 {
 	char	path[] = "/tmp/kapply-bench-XXXXXX", cmd[128];
 	double	t0, t;
@@ -150,7 +159,8 @@ bench_ip_batch(struct kstate *ks)
 	if ((fd = mkstemp(path)) < 0)
 		return -1;
 	close(fd);
-	if (bench_batch_file(ks, path) != 0 || bench_netns() != 0) {
+	if (bench_batch_file(k, ks, path) != 0 ||
+	    (fresh && bench_netns() != 0)) {
 		unlink(path);
 		return -1;
 	}
@@ -159,6 +169,19 @@ bench_ip_batch(struct kstate *ks)
 	t = system(cmd) == 0 ? bench_now() - t0 : -1;
 	unlink(path);
 	return t;
+}
+
+/* The netlink kernel, without its batching under -s. */
+static void
+bench_kernel(struct knl *nl, struct kernel *k)
+{
+	knl_kernel(nl, k);
+	if (!bench_single)
+		return;
+	bench_ops = *k->ops;
+	bench_ops.batch_begin = NULL;
+	bench_ops.batch_end = NULL;
+	k->ops = &bench_ops;
 }
 
 struct bench_iosh {
@@ -178,13 +201,7 @@ bench_kapply(struct kstate *ks, struct kstate *again, struct bench_iosh *r)
 
 	if (bench_netns() != 0 || (error = knl_open(&nl)) != 0)
 		return -1;
-	knl_kernel(nl, &k);
-	if (bench_single) {
-		bench_ops = *k.ops;
-		bench_ops.batch_begin = NULL;
-		bench_ops.batch_end = NULL;
-		k.ops = &bench_ops;
-	}
+	bench_kernel(nl, &k);
 	knl_stats(nl, &s0);
 	t0 = bench_now();
 	error = kapply_run(&k, ks, &rep);
@@ -222,7 +239,7 @@ bench_one(unsigned n, int what, const char *name, int rounds)
 		goto done;
 	objs = kstate_count(ks, KOBJ_POLICY) + kstate_count(ks, KOBJ_ROUTE);
 	for (i = 0; i < rounds; i++) {
-		if ((ip = bench_ip_batch(ks)) < 0 ||
+		if ((ip = bench_ip_batch(NULL, ks, 1)) < 0 ||
 		    bench_kapply(ks, again, &r) != 0)
 			goto done;
 		bip = ip < bip ? ip : bip;
@@ -238,6 +255,87 @@ bench_one(unsigned n, int what, const char *name, int rounds)
 done:
 	kstate_free(ks);
 	kstate_free(again);
+	return error;
+}
+
+static double
+bench_timed(struct kernel *k, struct kstate *ks, int *error)
+{
+	struct kapply_report	rep;
+	double			t0 = bench_now();
+
+	*error = kapply_run(k, ks, &rep);
+	return bench_now() - t0;
+}
+
+/* The same changes and removal through `ip -batch` of the plans. */
+static int
+bench_churn_ip(struct kstate *a, struct kstate *b, struct kstate *none,
+    double *tc, double *tr)
+{
+	struct kernel	 k;
+	struct knl	*nl = NULL;
+	int		 error = -1;
+
+	if (bench_netns() != 0 || knl_open(&nl) != 0)
+		goto done;
+	knl_kernel(nl, &k);
+	bench_timed(&k, a, &error);
+	if (error != 0 || (*tc = bench_ip_batch(&k, b, 0)) < 0 ||
+	    (*tr = bench_ip_batch(&k, none, 0)) < 0)
+		error = -1;
+done:
+	knl_close(nl);
+	return error;
+}
+
+/* Change everything, fail such a change at the end, remove all. */
+static int
+bench_churn(unsigned n)
+{
+	struct kstate	*a, *b, *bad, *none;
+	struct kernel	 k;
+	struct knl	*nl = NULL;
+	double		 tc, tf, tr, ic = 0, ir = 0;
+	int		 e1, e2, e3, e4, error = -1;
+
+	a = bench_state(n, BENCH_POLICIES | BENCH_ROUTES);
+	bench_variant = 1;
+	b = bench_state(n, BENCH_POLICIES | BENCH_ROUTES);
+	bench_variant = 0;
+	bench_bad = n - 1;
+	bad = bench_state(n, BENCH_POLICIES | BENCH_ROUTES);
+	bench_bad = -1;
+	none = kstate_new();
+	if (a == NULL || b == NULL || bad == NULL || none == NULL ||
+	    bench_churn_ip(a, b, none, &ic, &ir) != 0 ||
+	    bench_netns() != 0 || knl_open(&nl) != 0)
+		goto done;
+	bench_kernel(nl, &k);
+	bench_timed(&k, a, &e1);
+	tc = bench_timed(&k, b, &e2);
+	tf = bench_timed(&k, bad, &e3);
+	tr = bench_timed(&k, none, &e4);
+	if (e1 != 0 || e2 != 0 || e3 != -ENETUNREACH || e4 != 0) {
+		fprintf(stderr, "kapply: churn: %d %d %d %d\n", e1, e2, e3,
+		    e4);
+		goto done;
+	}
+	printf("change    %6u objects  ip -batch %7.1f ms %8.0f/s   "
+	    "iosh %7.1f ms %8.0f/s\n", 2 * n, ic * 1e3, 2 * n / ic,
+	    tc * 1e3, 2 * n / tc);
+	printf("remove    %6u objects  ip -batch %7.1f ms %8.0f/s   "
+	    "iosh %7.1f ms %8.0f/s\n", 2 * n, ir * 1e3, 2 * n / ir,
+	    tr * 1e3, 2 * n / tr);
+	printf("rollback  %6u routes   changed back but the last: "
+	    "failed and undone in %.1f ms\n", n, tf * 1e3);
+	error = 0;
+done:
+	knl_close(nl);
+	kstate_free(a);
+	kstate_free(b);
+	kstate_free(bad);
+	kstate_free(none);
 	return error;
 }
 
@@ -276,7 +374,8 @@ main(int argc, char *argv[])
 	    rounds, bench_single ? "; iosh without batching" : "");
 	if (bench_one(n, BENCH_POLICIES, "policies", rounds) != 0 ||
 	    bench_one(n, BENCH_ROUTES, "routes", rounds) != 0 ||
-	    bench_one(n, BENCH_POLICIES | BENCH_ROUTES, "both", rounds) != 0)
+	    bench_one(n, BENCH_POLICIES | BENCH_ROUTES, "both", rounds) != 0 ||
+	    bench_churn(n) != 0)
 		return 1;
 	return 0;
 }
