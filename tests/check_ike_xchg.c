@@ -845,6 +845,48 @@ START_TEST(test_show_sa)
 }
 END_TEST
 
+/*
+ * An authentic IKE_AUTH request carrying an unknown critical payload
+ * (type 60, C bit set, 4 bytes): the responder answers, encrypted,
+ * UNSUPPORTED_CRITICAL_PAYLOAD naming 60, and gives the SA up (2.5).
+ */
+START_TEST(test_critical_auth)
+{
+	static const uint8_t	inner[] = { 0x00, 0x80, 0x00, 0x04 };
+	struct ike_sk		sk;
+	struct ike_hdr		h;
+	struct ike_msg		m;
+	struct ike_buf		*pt;
+	uint8_t			out[512];
+	size_t			len;
+
+	I.out.drop = 2;				/* our own IKE_AUTH */
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	sk = ike_sa_sk_out(I.sa);
+	memset(&h, 0, sizeof(h));
+	memcpy(h.spii, I.sa->spii, 8);
+	memcpy(h.spir, I.sa->spir, 8);
+	h.xchg = IKE_AUTH;
+	h.flags = IKE_F_INITIATOR;
+	h.msgid = 1;
+	ck_assert_int_eq(ike_msg_seal(&sk, &h, 60, inner, sizeof(inner), out,
+	    sizeof(out), &len), IKE_OK);
+	ck_assert_int_eq(ike_sa_recv(R.sa, out, len, now), IKE_E_CRITICAL);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.out.n, 1);
+	sk = ike_sa_sk_in(I.sa);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_int_eq(ike_msg_open(&sk, R.out.pkt[0], R.out.len[0], &m,
+	    &pt), IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+	ike_buf_free(pt);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -874,6 +916,7 @@ main(void)
 	tcase_add_test(tc, test_kernel_refuses);
 	tcase_add_test(tc, test_malformed_replay);
 	tcase_add_test(tc, test_critical_init);
+	tcase_add_test(tc, test_critical_auth);
 	tcase_add_test(tc, test_dpd_alive);
 	tcase_add_test(tc, test_dpd_dead);
 	tcase_add_test(tc, test_delete_ike);
