@@ -89,7 +89,7 @@ void
 ike_sa_fail(struct ike_sa *sa, int err)
 {
 	ike_sa_uninstall_all(sa);
-	if (sa->state == IKE_ST_ESTABLISHED)
+	if (sa->state == IKE_ST_ESTABLISHED && sa->rekeyed == NULL)
 		ike_sa_log_status(sa, "DOWN");
 	sa->state = IKE_ST_DEAD;
 	sa->error = err;
