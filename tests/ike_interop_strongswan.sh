@@ -15,7 +15,7 @@ charon=/usr/lib/ipsec/charon
 ns=iosh-ike-$$
 dir=$(mktemp -d)
 ip netns add "$ns" 2>/dev/null || { echo "skip: no netns"; rm -rf "$dir"; exit 77; }
-trap 'ip netns del "$ns" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
+trap 'ip netns del "$ns" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$dir"' EXIT INT TERM
 ip -n "$ns" link set lo up
 ip -n "$ns" addr add 192.0.2.1/32 dev lo
 ip -n "$ns" addr add 192.0.2.2/32 dev lo
@@ -67,6 +67,7 @@ $bin --local 192.0.2.2 --remote 192.0.2.1 --port 1500 --natt-port 0 \
 	--local-id right.example --remote-id left.example --psk-file $dir/psk \
 	--ike $3 --esp $4 --ts-local 10.2.0.0/16 --ts-remote 10.1.0.0/16 \
 	--xfrm-script $dir/iosh.sh $( [ "$1" = iosh ] && echo --initiate ) \
+	$( [ "$5" = iosh-rekey ] && echo --rekey-ike-after 1 ) \
 	> $dir/iosh.log 2>&1 &
 ipid=\$!
 sleep 0.5
@@ -74,6 +75,9 @@ sleep 0.5
 	--uri unix://$dir/vici >> $dir/swanctl.log 2>&1
 sleep 1.5
 [ "$5" = dpd ] && sleep 2.5
+[ "$5" = rekey ] && swanctl --rekey --ike iosh --uri unix://$dir/vici \
+	>> $dir/swanctl.log 2>&1 && sleep 3
+[ "$5" = iosh-rekey ] && sleep 3.5
 [ "$5" = delete ] && swanctl --terminate --ike iosh --uri unix://$dir/vici \
 	>> $dir/swanctl.log 2>&1 && sleep 0.5
 kill \$ipid; sleep 0.3; kill \$cpid; wait
@@ -93,6 +97,13 @@ check() {	# $1 name, then conditions as grep commands that must match
 	done
 	if [ $ok = 1 ]; then echo "ok: $name"; else echo "FAIL: $name"; fail=1
 		grep -E '\[(IKE|ENC)\]' "$dir/charon.log" | tail -8; cat "$dir/iosh.log"; fi
+}
+
+after() {	# $1 name: in charon.log, lines matching $2, $3, $4 in this order
+	if awk -v a="$2" -v b="$3" -v c="$4" 'n == 0 && $0 ~ a { n = 1; next }
+	    n == 1 && $0 ~ b { n = 2; next } n == 2 && $0 ~ c { n = 3 }
+	    END { exit n != 3 }' "$dir/charon.log"; then echo "ok: $1"
+	else echo "FAIL: $1"; fail=1; grep -E '\[(IKE|ENC)\]' "$dir/charon.log" | tail -12; fi
 }
 
 for suite in "aes256-sha256-modp2048 aes256-sha256" \
@@ -118,6 +129,16 @@ check "iosh retries after charon's INVALID_KE_PAYLOAD" \
     charon.log "N(INVAL_KE)" charon.log "IKE_SA iosh\[[0-9]*\] established"
 run charon aes256-sha256-ecp256 aes256-sha256-ecp256 aes128-sha1 dpd
 check "charon's DPD answered" charon.log "parsed INFORMATIONAL response"
+run charon aes256-sha256-ecp256 aes256-sha256-ecp256 aes128-sha1 rekey
+check "charon rekeys the IKE SA" charon.log "IKE_SA iosh\[[0-9]*\] rekeyed" \
+    iosh.log "IKE SA deleted"
+after "DPD over the IKE SA charon rekeyed" "rekeyed" "sending DPD request" \
+    "parsed INFORMATIONAL response"
+run charon aes256gcm16-prfsha256-x25519 aes256gcm16-prfsha256-x25519 \
+    aes256gcm16 iosh-rekey
+check "iosh rekeys the IKE SA" charon.log "IKE_SA iosh\[[0-9]*\] rekeyed"
+after "DPD over the IKE SA iosh rekeyed" "rekeyed" "sending DPD request" \
+    "parsed INFORMATIONAL response"
 run charon aes256-sha256-ecp256 aes256-sha256-ecp256 aes128-sha1 delete
 check "charon deletes the IKE SA" iosh.log "peer deleted the IKE SA"
 exit $fail
