@@ -159,6 +159,7 @@ int	ike_alg_match(const struct ike_prop *, size_t,
 	    const struct ike_prop *, size_t, struct ike_suite *);
 void	ike_alg_suite_prop(const struct ike_suite *, uint8_t, const uint8_t *,
 	    uint8_t, struct ike_prop *);
+int	ike_alg_parse(const char *, uint8_t, struct ike_prop *);
 int	ike_alg_suite_ok(const struct ike_prop *, size_t,
 	    const struct ike_suite *);
 
@@ -183,6 +184,10 @@ int	ike_crypto_ike_keys(const struct ike_suite *, const struct ike_buf *,
 	    const struct ike_buf *, const struct ike_buf *, const uint8_t *,
 	    const uint8_t *, struct ike_keys *);
 void	ike_keys_free(struct ike_keys *);
+int	ike_crypto_ike_rekeys(const struct ike_suite *, const struct ike_prf *,
+	    const struct ike_buf *, const struct ike_buf *,
+	    const struct ike_buf *, const struct ike_buf *, const uint8_t *,
+	    const uint8_t *, struct ike_keys *);
 
 /* Child SA keys, in the order of 2.17. */
 struct ike_child_keys {
@@ -433,6 +438,8 @@ void	ike_pld_put_ke(struct ike_chain *, uint16_t, const uint8_t *, size_t);
 void	ike_pld_put_nonce(struct ike_chain *, const struct ike_buf *);
 void	ike_pld_put_notify(struct ike_chain *, uint8_t, uint16_t,
 	    const uint8_t *, size_t);
+void	ike_pld_put_notify_spi(struct ike_chain *, uint8_t, const uint8_t *,
+	    uint16_t);
 void	ike_pld_put_id(struct ike_chain *, uint8_t, const struct ike_id *);
 void	ike_pld_put_auth(struct ike_chain *, uint8_t, const uint8_t *, size_t);
 void	ike_pld_put_ts(struct ike_chain *, uint8_t, const struct ike_ts *,
@@ -527,6 +534,7 @@ enum ike_sa_state {
 };
 struct ike_child {
 	int			 installed;
+	uint8_t			 we_init;	/* we began its exchange */
 	uint32_t		 spi_in, spi_out;	/* host order */
 	struct ike_suite	 suite;
 	struct ike_ts		 tsi, tsr;
@@ -549,8 +557,27 @@ struct ike_sa {
 	size_t			 msg1len, msg2len;
 	struct ike_xchg		 x;
 	struct ike_child	 child;
+	struct ike_child	 old;		/* rekeyed, until deleted */
+	struct ike_rekey {			/* our CREATE_CHILD_SA */
+		struct ike_buf	 *ni;
+		struct ike_dhkey *dh;
+		uint32_t	  spi;
+		uint8_t		  ike_spi[8];
+	}			 rk;
+	struct ike_sa		*rekeyed;	/* the IKE SA replacing this */
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
+	uint64_t		 last_rx;	/* last authentic message */
+	uint64_t		 up_since;	/* when it became READY */
+	uint8_t			 pending;	/* IKE_PEND_*: our request */
+};
+enum ike_pending {
+	IKE_PEND_NONE,
+	IKE_PEND_DPD,
+	IKE_PEND_DEL_IKE,
+	IKE_PEND_DEL_CHILD,
+	IKE_PEND_REKEY_CHILD,
+	IKE_PEND_REKEY_IKE,
 };
 struct ike_sa	*ike_sa_new(const struct ike_peer *, struct kernel *,
 		    const struct ike_io *, int);
@@ -559,7 +586,13 @@ int		 ike_sa_start(struct ike_sa *, uint64_t);
 int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
-int		 ike_sa_install(struct ike_sa *);
+uint64_t	 ike_sa_next_due(const struct ike_sa *);
+int		 ike_sa_install(struct ike_sa *, struct ike_child *,
+		    const struct ike_buf *, const struct ike_buf *,
+		    const struct ike_buf *);
+void		 ike_sa_uninstall(struct ike_sa *, struct ike_child *);
+void		 ike_sa_uninstall_all(struct ike_sa *);
+uint32_t	 ike_sa_new_spi(uint8_t *);
 void		 ike_sa_fail(struct ike_sa *, int);
 struct ike_sk	 ike_sa_sk_out(const struct ike_sa *);
 struct ike_sk	 ike_sa_sk_in(const struct ike_sa *);
@@ -582,6 +615,70 @@ int	ike_auth_request(struct ike_sa *, uint64_t);
 int	ike_auth_recv_request(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 int	ike_auth_recv_response(struct ike_sa *, const struct ike_msg *);
+
+/* ---- ike_info.c: INFORMATIONAL (RFC 7296 1.4, 2.4) ---- */
+int	ike_info_dpd(struct ike_sa *, uint64_t);
+int	ike_info_delete_ike(struct ike_sa *, uint64_t);
+int	ike_info_delete_child(struct ike_sa *, struct ike_child *, uint64_t);
+int	ike_info_recv_request(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+int	ike_info_recv_response(struct ike_sa *, const struct ike_msg *);
+
+/* ---- ike_child.c: CREATE_CHILD_SA, Child SA rekey (RFC 7296 1.3.3) ---- */
+int	ike_child_rekey(struct ike_sa *, uint64_t);
+int	ike_child_recv_request(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+int	ike_child_recv_response(struct ike_sa *, const struct ike_msg *,
+	    uint64_t);
+void	ike_child_rekey_clear(struct ike_sa *);
+int	ike_child_rekey_ike(struct ike_sa *, uint64_t);
+
+/* ---- ike_ctx.c: the daemon's SAs, and datagrams routed to them ---- */
+#define IKE_CTX_MAX_PEERS	16
+#define IKE_CTX_MAX_SA		64
+struct ike_ctx {
+	struct ike_peer	*peers;
+	size_t		 npeers;
+	struct kernel	*kern;
+	struct ike_io	 io[IKE_CTX_MAX_PEERS];	/* one per peer */
+	struct ike_sa	*sa[IKE_CTX_MAX_SA];
+	size_t		 nsa;
+};
+void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
+	    struct kernel *, const struct ike_io *);
+int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
+int	ike_ctx_recv(struct ike_ctx *, const struct k_addr *, const uint8_t *,
+	    size_t, uint64_t);
+uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
+struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
+void	ike_ctx_free(struct ike_ctx *);
+
+/* ---- ike_net.c: UDP 500 and 4500 (RFC 7296 2.11, RFC 3948 2.2) ---- */
+struct ike_net;
+struct ike_net_ep {
+	struct ike_net	*net;
+	struct sockaddr_in6	 to;	/* or a sockaddr_in in it */
+	uint32_t		 tolen;
+};
+struct ike_net {
+	int			 fd_ike;
+	int			 fd_natt;	/* -1: none */
+	struct ike_ctx		*ctx;
+	struct ike_net_ep	 ep[IKE_CTX_MAX_PEERS];
+};
+int	 ike_net_open(struct ike_net *, struct ike_ctx *, const struct k_addr *,
+	    uint16_t, uint16_t);
+uint16_t ike_net_port(const struct ike_net *);
+void	 ike_net_io(struct ike_net *, size_t, const struct k_addr *, uint16_t,
+	    struct ike_io *);
+int	 ike_net_poll(struct ike_net *, int, uint64_t);
+int	 ike_net_step(struct ike_net *, int);
+uint64_t ike_net_now(void);
+void	 ike_net_close(struct ike_net *);
+
+/* ---- ike_show.c: `show crypto ikev2 sa` lines, names from ike_alg ---- */
+int	ike_show_sa_header(int, char *, size_t);
+int	ike_show_sa(const struct ike_sa *, unsigned, uint64_t, char *, size_t);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

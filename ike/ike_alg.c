@@ -13,15 +13,16 @@
 /*
  * Type 1, Encryption Algorithm.  ENCR_AES_CBC 12 (RFC 3602), and
  * ENCR_AES_GCM_16 20 (RFC 4106 for ESP, RFC 5282 for IKE): the
- * keying material carries a 4-byte salt after the key.
+ * keying material carries a 4-byte salt after the key, and the
+ * ciphertext needs no alignment (RFC 5282 section 3: block size 1).
  */
 static const struct ike_encr ike_encr_table[] = {
 	{ 12, 128, 0, 16, 16, 0, 0, "AES-128-CBC", "cbc(aes)", "AES-CBC" },
 	{ 12, 192, 0, 16, 16, 0, 0, "AES-192-CBC", "cbc(aes)", "AES-CBC" },
 	{ 12, 256, 0, 16, 16, 0, 0, "AES-256-CBC", "cbc(aes)", "AES-CBC" },
-	{ 20, 128, 1, 4, 8, 4, 16, "AES-128-GCM", "rfc4106(gcm(aes))",
+	{ 20, 128, 1, 1, 8, 4, 16, "AES-128-GCM", "rfc4106(gcm(aes))",
 	    "AES-GCM" },
-	{ 20, 256, 1, 4, 8, 4, 16, "AES-256-GCM", "rfc4106(gcm(aes))",
+	{ 20, 256, 1, 1, 8, 4, 16, "AES-256-GCM", "rfc4106(gcm(aes))",
 	    "AES-GCM" },
 };
 
@@ -334,4 +335,115 @@ ike_alg_suite_ok(const struct ike_prop *ours, size_t nours,
 		if (ike_alg_match_one(&ours[i], &p, &chk) == IKE_OK)
 			return (IKE_OK);
 	return (IKE_E_NOPROP);
+}
+
+/*
+ * Proposal strings as strongSwan writes them ("aes256-sha256-modp2048",
+ * "aes256gcm16-prfsha256-ecp256", "aes128-sha1-esn"): one table of
+ * tokens.  An IKE proposal without a prf token takes the PRF named
+ * like its integrity algorithm.
+ */
+static const struct ike_alg_token {
+	const char	*name;
+	uint8_t		 type;
+	uint16_t	 id;
+	uint16_t	 keybits;
+} ike_alg_tokens[] = {
+	{ "aes128",	 IKE_XF_ENCR,	12, 128 },
+	{ "aes192",	 IKE_XF_ENCR,	12, 192 },
+	{ "aes256",	 IKE_XF_ENCR,	12, 256 },
+	{ "aes128gcm16", IKE_XF_ENCR,	20, 128 },
+	{ "aes256gcm16", IKE_XF_ENCR,	20, 256 },
+	{ "aes128gcm",	 IKE_XF_ENCR,	20, 128 },
+	{ "aes256gcm",	 IKE_XF_ENCR,	20, 256 },
+	{ "prfsha1",	 IKE_XF_PRF,	2, 0 },
+	{ "prfsha256",	 IKE_XF_PRF,	5, 0 },
+	{ "prfsha384",	 IKE_XF_PRF,	6, 0 },
+	{ "prfsha512",	 IKE_XF_PRF,	7, 0 },
+	{ "sha1",	 IKE_XF_INTEG,	2, 0 },
+	{ "sha256",	 IKE_XF_INTEG,	12, 0 },
+	{ "sha384",	 IKE_XF_INTEG,	13, 0 },
+	{ "sha512",	 IKE_XF_INTEG,	14, 0 },
+	{ "modp2048",	 IKE_XF_DH,	14, 0 },
+	{ "modp3072",	 IKE_XF_DH,	15, 0 },
+	{ "modp4096",	 IKE_XF_DH,	16, 0 },
+	{ "ecp256",	 IKE_XF_DH,	19, 0 },
+	{ "ecp384",	 IKE_XF_DH,	20, 0 },
+	{ "ecp521",	 IKE_XF_DH,	21, 0 },
+	{ "curve25519",	 IKE_XF_DH,	31, 0 },
+	{ "x25519",	 IKE_XF_DH,	31, 0 },
+	{ "noesn",	 IKE_XF_ESN,	0, 0 },
+	{ "esn",	 IKE_XF_ESN,	1, 0 },
+};
+
+/* PRF ids by integrity id: HMAC with the same hash. */
+static uint16_t
+ike_alg_prf_for(uint16_t integ)
+{
+	switch (integ) {
+	case 2:
+		return (2);
+	case 12:
+		return (5);
+	case 13:
+		return (6);
+	case 14:
+		return (7);
+	}
+	return (0);
+}
+
+static const struct ike_alg_token *
+ike_alg_token(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < NELEM(ike_alg_tokens); i++)
+		if (strlen(ike_alg_tokens[i].name) == len &&
+		    strncmp(ike_alg_tokens[i].name, s, len) == 0)
+			return (&ike_alg_tokens[i]);
+	return (NULL);
+}
+
+/* Add the PRFs an IKE proposal implies, and "no ESN" to an ESP one. */
+static int
+ike_alg_defaults(struct ike_prop *p)
+{
+	size_t	i, n = p->nxf;
+
+	if (p->proto == IKE_PROTO_IKE && !ike_prop_has_type(p, IKE_XF_PRF))
+		for (i = 0; i < n; i++)
+			if (p->xf[i].type == IKE_XF_INTEG)
+				ike_prop_add(p, IKE_XF_PRF,
+				    ike_alg_prf_for(p->xf[i].id), 0);
+	if (p->proto != IKE_PROTO_IKE && !ike_prop_has_type(p, IKE_XF_ESN))
+		ike_prop_add(p, IKE_XF_ESN, 0, 0);
+	if (!ike_prop_has_type(p, IKE_XF_ENCR))
+		return (IKE_E_INVAL);
+	if (p->proto == IKE_PROTO_IKE && (!ike_prop_has_type(p, IKE_XF_PRF) ||
+	    !ike_prop_has_type(p, IKE_XF_DH)))
+		return (IKE_E_INVAL);
+	return (IKE_OK);
+}
+
+int
+ike_alg_parse(const char *s, uint8_t proto, struct ike_prop *p)
+{
+	const struct ike_alg_token	*t;
+	size_t				 len;
+
+	memset(p, 0, sizeof(*p));
+	p->num = 1;
+	p->proto = proto;
+	while (*s != '\0') {
+		len = strcspn(s, "-");
+		if ((t = ike_alg_token(s, len)) == NULL)
+			return (IKE_E_INVAL);
+		if (ike_prop_add(p, t->type, t->id, t->keybits) != IKE_OK)
+			return (IKE_E_SPACE);
+		s += len;
+		if (*s == '-')
+			s++;
+	}
+	return (ike_alg_defaults(p));
 }

@@ -3,7 +3,7 @@
  * creating the first Child SA.
  *
  *   HDR, SK {IDi, AUTH, SAi2, TSi, TSr}  -->
- *                                       <--  HDR, SK {IDr, AUTH, SAr2, TSi, TSr}
+ *                                  <--  HDR, SK {IDr, AUTH, SAr2, TSi, TSr}
  *
  * Keys may differ by direction: each side signs with its local key and
  * checks the peer with its remote key.
@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 #include "ike/ike.h"
 
@@ -90,7 +89,8 @@ static int
 ike_auth_check(const struct ike_sa *sa, const struct ike_msg *m)
 {
 	const struct ike_id	*id = sa->initiator ? &m->idr : &m->idi;
-	const uint8_t		*idb = sa->initiator ? m->idr_body : m->idi_body;
+	const uint8_t		*idb = sa->initiator ? m->idr_body :
+				    m->idi_body;
 	size_t			 idlen = sa->initiator ? m->idr_bodylen :
 				    m->idi_bodylen;
 	uint8_t			 want[IKE_AUTH_MAX];
@@ -139,16 +139,6 @@ ike_auth_spi_val(const uint8_t *b)
 	    (uint32_t)b[2] << 8 | b[3]);
 }
 
-/* A fresh inbound SPI; values below 256 are reserved (RFC 4303 2.1). */
-static uint32_t
-ike_auth_new_spi(uint8_t *b)
-{
-	if (RAND_bytes(b, 4) != 1)
-		return (0);
-	b[0] |= 0xc0;
-	return (ike_auth_spi_val(b));
-}
-
 /* SA, TSi, TSr, and the transport mode wish, for the first Child SA. */
 static void
 ike_auth_put_child(struct ike_chain *c, const struct ike_prop *props,
@@ -182,7 +172,7 @@ ike_auth_request(struct ike_sa *sa, uint64_t now)
 	ike_pld_put_id(&c, IKE_PLD_IDI, &p->id_local);
 	ike_pld_put_auth(&c, IKE_AUTH_PSK, auth, sa->suite.prf->outlen);
 	if (d != NULL) {
-		sa->child_spi = ike_auth_new_spi(spi);
+		sa->child_spi = ike_sa_new_spi(spi);
 		ike_auth_put_child(&c, props, ike_auth_nodh(d, spi, props),
 		    d->ts_local, d->nts_local, d->ts_remote, d->nts_remote,
 		    d->mode);
@@ -222,7 +212,7 @@ ike_auth_child_choose(struct ike_sa *sa, const struct ike_msg *m,
 		return (IKE_N_TS_UNACCEPTABLE);
 	ch->def = d;
 	ch->spi_out = ike_auth_spi_val(ch->suite.spi);
-	ch->spi_in = ike_auth_new_spi(spi);
+	ch->spi_in = ike_sa_new_spi(spi);
 	ike_alg_suite_prop(&ch->suite, IKE_PROTO_ESP, spi, 4, &prop);
 	ike_auth_put_child(c, &prop, 1, &ch->tsi, 1, &ch->tsr, 1, d->mode);
 	return (0);
@@ -279,7 +269,7 @@ ike_auth_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 		return (rv);
 	sa->state = IKE_ST_ESTABLISHED;
 	if (refuse == 0 && sa->child.def != NULL)
-		return (ike_sa_install(sa));
+		return (ike_sa_install(sa, &sa->child, NULL, sa->ni, sa->nr));
 	return (IKE_OK);
 }
 
@@ -306,9 +296,10 @@ ike_auth_child_accept(struct ike_sa *sa, const struct ike_msg *m)
 	    ike_ts_narrow(m->tsr, 1, d->ts_remote, d->nts_remote, &ch->tsr))
 		return (IKE_E_TS);
 	ch->def = d;
+	ch->we_init = 1;
 	ch->spi_in = sa->child_spi;
 	ch->spi_out = ike_auth_spi_val(ch->suite.spi);
-	return (ike_sa_install(sa));
+	return (ike_sa_install(sa, ch, NULL, sa->ni, sa->nr));
 }
 
 /* Initiator: the response.  The IKE SA stands even if the child fails. */

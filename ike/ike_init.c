@@ -156,6 +156,9 @@ ike_init_keys(struct ike_sa *sa, const struct ike_msg *m)
 	rv = ike_crypto_ike_keys(&sa->suite, gir, sa->ni, sa->nr, sa->spii,
 	    sa->spir, &sa->keys);
 	ike_buf_free(gir);
+	/* The DH secret has done its work: gone now, for PFS and memory. */
+	ike_dh_free(sa->dh);
+	sa->dh = NULL;
 	return (rv);
 }
 
@@ -272,14 +275,13 @@ ike_init_respond(struct ike_sa *sa, const struct ike_msg *m,
 	    (sa->msg1 = ike_init_copy(p, len)) == NULL)
 		return (IKE_E_NOMEM);
 	sa->msg1len = len;
-	if ((rv = ike_dh_new(sa->suite.dh, &sa->dh)) != IKE_OK ||
-	    (rv = ike_init_keys(sa, m)) != IKE_OK)
+	if ((rv = ike_dh_new(sa->suite.dh, &sa->dh)) != IKE_OK)
 		return (rv);
 	ike_alg_suite_prop(&sa->suite, IKE_PROTO_IKE, NULL, 0, &prop);
 	ike_init_hdr(&h, sa->spii, sa->spir, IKE_F_RESPONSE);
 	ike_wr_init(&w, buf, sizeof(buf));
 	if ((rv = ike_init_body(&w, &h, &prop, 1, sa->dh, sa->group,
-	    sa->nr)) != IKE_OK)
+	    sa->nr)) != IKE_OK || (rv = ike_init_keys(sa, m)) != IKE_OK)
 		return (rv);
 	if ((sa->msg2 = ike_init_copy(buf, w.off)) == NULL)
 		return (IKE_E_NOMEM);

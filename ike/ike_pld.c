@@ -22,9 +22,9 @@ typedef int	ike_pld_parse_fn(struct ike_rd *, struct ike_msg *, uint8_t);
 #define IKE_ATTR_TV	0x8000		/* AF bit, 3.3.5 */
 #define IKE_ATTR_KEYLEN	14		/* Key Length, 3.3.5 */
 #define IKE_PLD_CRIT	0x80		/* critical bit, 3.2 */
-#define IKE_NONCE_MIN	16		/* 3.9 */
+#define IKE_NONCE_MIN	16	/* 3.9 */
 #define IKE_NONCE_MAX	256
-#define IKE_TS_LEN_V4	16		/* 3.13.1 */
+#define IKE_TS_LEN_V4	16	/* 3.13.1 */
 #define IKE_TS_LEN_V6	40
 
 /* Does the transform name something in our tables? */
@@ -307,21 +307,21 @@ static const struct ike_pld_kind {
 	const char		*name;
 	ike_pld_parse_fn	*parse;
 } ike_pld_kinds[] = {
-	{ IKE_PLD_SA,		1, "SA",	ike_pld_sa },		/* 3.3 */
-	{ IKE_PLD_KE,		1, "KE",	ike_pld_ke },		/* 3.4 */
-	{ IKE_PLD_IDI,		1, "IDi",	ike_pld_id },		/* 3.5 */
-	{ IKE_PLD_IDR,		1, "IDr",	ike_pld_id },		/* 3.5 */
-	{ IKE_PLD_CERT,		0, "CERT",	ike_pld_skip },		/* 3.6 */
-	{ IKE_PLD_CERTREQ,	0, "CERTREQ",	ike_pld_skip },		/* 3.7 */
-	{ IKE_PLD_AUTH,		1, "AUTH",	ike_pld_auth },		/* 3.8 */
-	{ IKE_PLD_NONCE,	1, "Nonce",	ike_pld_nonce },	/* 3.9 */
-	{ IKE_PLD_NOTIFY,	0, "N",		ike_pld_notify },	/* 3.10 */
-	{ IKE_PLD_DELETE,	0, "D",		ike_pld_delete },	/* 3.11 */
-	{ IKE_PLD_VENDOR,	0, "V",		ike_pld_skip },		/* 3.12 */
-	{ IKE_PLD_TSI,		1, "TSi",	ike_pld_ts },		/* 3.13 */
-	{ IKE_PLD_TSR,		1, "TSr",	ike_pld_ts },		/* 3.13 */
-	{ IKE_PLD_CP,		0, "CP",	ike_pld_skip },		/* 3.15 */
-	{ IKE_PLD_EAP,		0, "EAP",	ike_pld_skip },		/* 3.16 */
+	{ IKE_PLD_SA,		1, "SA",	ike_pld_sa },	/* 3.3 */
+	{ IKE_PLD_KE,		1, "KE",	ike_pld_ke },	/* 3.4 */
+	{ IKE_PLD_IDI,		1, "IDi",	ike_pld_id },	/* 3.5 */
+	{ IKE_PLD_IDR,		1, "IDr",	ike_pld_id },	/* 3.5 */
+	{ IKE_PLD_CERT,		0, "CERT",	ike_pld_skip },	/* 3.6 */
+	{ IKE_PLD_CERTREQ,	0, "CERTREQ",	ike_pld_skip },	/* 3.7 */
+	{ IKE_PLD_AUTH,		1, "AUTH",	ike_pld_auth },	/* 3.8 */
+	{ IKE_PLD_NONCE,	1, "Nonce",	ike_pld_nonce }, /* 3.9 */
+	{ IKE_PLD_NOTIFY,	0, "N",		ike_pld_notify }, /* 3.10 */
+	{ IKE_PLD_DELETE,	0, "D",		ike_pld_delete }, /* 3.11 */
+	{ IKE_PLD_VENDOR,	0, "V",		ike_pld_skip },	/* 3.12 */
+	{ IKE_PLD_TSI,		1, "TSi",	ike_pld_ts },	/* 3.13 */
+	{ IKE_PLD_TSR,		1, "TSr",	ike_pld_ts },	/* 3.13 */
+	{ IKE_PLD_CP,		0, "CP",	ike_pld_skip },	/* 3.15 */
+	{ IKE_PLD_EAP,		0, "EAP",	ike_pld_skip },	/* 3.16 */
 };
 
 static const struct ike_pld_kind *
@@ -532,6 +532,19 @@ ike_pld_put_notify(struct ike_chain *c, uint8_t proto, uint16_t type,
 	ike_wr_u8(c->w, 0);
 	ike_wr_u16(c->w, type);
 	ike_wr_bytes(c->w, data, len);
+	ike_pld_end(c);
+}
+
+/* A notify about one Child SA, naming its 4-byte SPI (REKEY_SA). */
+void
+ike_pld_put_notify_spi(struct ike_chain *c, uint8_t proto,
+    const uint8_t *spi, uint16_t type)
+{
+	ike_pld_begin(c, IKE_PLD_NOTIFY);
+	ike_wr_u8(c->w, proto);
+	ike_wr_u8(c->w, 4);
+	ike_wr_u16(c->w, type);
+	ike_wr_bytes(c->w, spi, 4);
 	ike_pld_end(c);
 }
 

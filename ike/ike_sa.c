@@ -70,6 +70,7 @@ ike_sa_free(struct ike_sa *sa)
 	ike_buf_free(sa->ni);
 	ike_buf_free(sa->nr);
 	ike_keys_free(&sa->keys);
+	ike_child_rekey_clear(sa);
 	free(sa->msg1);
 	free(sa->msg2);
 	ike_xchg_reset(&sa->x);
@@ -87,12 +88,17 @@ ike_sa_log_status(const struct ike_sa *sa, const char *what)
 void
 ike_sa_fail(struct ike_sa *sa, int err)
 {
-	if (sa->state == IKE_ST_ESTABLISHED)
+	ike_sa_uninstall_all(sa);
+	if (sa->state == IKE_ST_ESTABLISHED && sa->rekeyed == NULL)
 		ike_sa_log_status(sa, "DOWN");
 	sa->state = IKE_ST_DEAD;
 	sa->error = err;
-	ike_log(IKE_LOG_INFO, "peer %s: IKE SA failed: %s", sa->peer->name,
-	    ike_strerror(err));
+	if (err == IKE_OK)
+		ike_log(IKE_LOG_INFO, "peer %s: IKE SA deleted",
+		    sa->peer->name);
+	else
+		ike_log(IKE_LOG_INFO, "peer %s: IKE SA failed: %s",
+		    sa->peer->name, ike_strerror(err));
 }
 
 int
@@ -178,11 +184,10 @@ ike_sa_life(struct k_sa *k, const struct ike_child_def *d)
 
 /* One direction: out (local to remote) or in (remote to local). */
 static int
-ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
-    const struct ike_buf *ak)
+ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
+    const struct ike_buf *ek, const struct ike_buf *ak)
 {
 	const struct ike_peer		*p = sa->peer;
-	const struct ike_child		*c = &sa->child;
 	const struct ike_ts		*lts, *rts;
 	struct k_sa			 k;
 
@@ -197,8 +202,8 @@ ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
 	k.replay_window = c->def->replay_window;
 	ike_sa_alg(&k, &c->suite, ek, ak);
 	ike_sa_life(&k, c->def);
-	lts = sa->initiator ? &c->tsi : &c->tsr;
-	rts = sa->initiator ? &c->tsr : &c->tsi;
+	lts = c->we_init ? &c->tsi : &c->tsr;
+	rts = c->we_init ? &c->tsr : &c->tsi;
 	if (ike_ts_to_sel(out ? lts : rts, out ? rts : lts, &k.sel) != IKE_OK)
 		memset(&k.sel, 0, sizeof(k.sel));
 	if (sa->kern->ops->sa_add(sa->kern->arg, &k) != 0)
@@ -207,30 +212,79 @@ ike_sa_add_dir(struct ike_sa *sa, int out, const struct ike_buf *ek,
 }
 
 /*
- * KEYMAT = prf+(SK_d, Ni | Nr): i->r keys first.  The initiator sends
- * with the i->r keys; the responder receives with them.
+ * KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr): i->r keys first, where
+ * i is whoever began the exchange that made this Child SA (2.17).  The
+ * initiator sends with the i->r keys; the responder receives with them.
  */
 int
-ike_sa_install(struct ike_sa *sa)
+ike_sa_install(struct ike_sa *sa, struct ike_child *c,
+    const struct ike_buf *gir, const struct ike_buf *ni,
+    const struct ike_buf *nr)
 {
 	struct ike_child_keys	k;
-	int			rv;
+	int			rv, first = !sa->child.installed &&
+				    !sa->old.installed;
 
-	if ((rv = ike_crypto_child_keys(&sa->child.suite, sa->suite.prf,
-	    sa->keys.d, NULL, sa->ni, sa->nr, &k)) != IKE_OK)
+	if ((rv = ike_crypto_child_keys(&c->suite, sa->suite.prf,
+	    sa->keys.d, gir, ni, nr, &k)) != IKE_OK)
 		return (rv);
-	if (sa->initiator)
-		rv = ike_sa_add_dir(sa, 0, k.er, k.ar) ||
-		    ike_sa_add_dir(sa, 1, k.ei, k.ai) ? IKE_E_KERNEL : IKE_OK;
+	if (c->we_init)
+		rv = ike_sa_add_dir(sa, c, 0, k.er, k.ar) ||
+		    ike_sa_add_dir(sa, c, 1, k.ei, k.ai);
 	else
-		rv = ike_sa_add_dir(sa, 0, k.ei, k.ai) ||
-		    ike_sa_add_dir(sa, 1, k.er, k.ar) ? IKE_E_KERNEL : IKE_OK;
+		rv = ike_sa_add_dir(sa, c, 0, k.ei, k.ai) ||
+		    ike_sa_add_dir(sa, c, 1, k.er, k.ar);
+	rv = rv ? IKE_E_KERNEL : IKE_OK;
 	ike_child_keys_free(&k);
 	if (rv == IKE_OK) {
-		sa->child.installed = 1;
-		ike_sa_log_status(sa, "UP");
+		c->installed = 1;
+		if (first)
+			ike_sa_log_status(sa, "UP");
 	}
 	return (rv);
+}
+
+/* A fresh inbound SPI; values below 256 are reserved (RFC 4303 2.1). */
+uint32_t
+ike_sa_new_spi(uint8_t *b)
+{
+	if (RAND_bytes(b, 4) != 1)
+		return (0);
+	b[0] |= 0xc0;
+	return ((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3]);
+}
+
+static void
+ike_sa_del_dir(struct ike_sa *sa, const struct k_addr *dst, uint32_t spi)
+{
+	struct k_sa_id	id;
+
+	memset(&id, 0, sizeof(id));
+	id.dst = *dst;
+	id.spi = spi;
+	id.proto = IPPROTO_ESP;
+	if (sa->kern->ops->sa_del(sa->kern->arg, &id) != 0)
+		ike_log(IKE_LOG_WARN, "peer %s: kernel kept SA %08x",
+		    sa->peer->name, spi);
+}
+
+/* Remove a Child SA from the kernel, both directions. */
+void
+ike_sa_uninstall(struct ike_sa *sa, struct ike_child *c)
+{
+	if (!c->installed)
+		return;
+	ike_sa_del_dir(sa, &sa->peer->local, c->spi_in);
+	ike_sa_del_dir(sa, &sa->peer->remote, c->spi_out);
+	c->installed = 0;
+}
+
+void
+ike_sa_uninstall_all(struct ike_sa *sa)
+{
+	ike_sa_uninstall(sa, &sa->child);
+	ike_sa_uninstall(sa, &sa->old);
 }
 
 /* ---- receiving ---- */
@@ -275,10 +329,40 @@ ike_sa_recv_response(struct ike_sa *sa, struct ike_msg *m,
 	ike_xchg_response(&sa->x, &m->hdr);
 	if (m->hdr.xchg == IKE_AUTH && sa->state == IKE_ST_AUTH_SENT)
 		rv = ike_auth_recv_response(sa, m);
+	else if (m->hdr.xchg == IKE_INFORMATIONAL)
+		rv = ike_info_recv_response(sa, m);
+	else if (m->hdr.xchg == IKE_CREATE_CHILD_SA)
+		rv = ike_child_recv_response(sa, m, now);
 	else
-		rv = IKE_OK;	/* XXX: INFORMATIONAL responses not used */
+		rv = IKE_E_STATE;
 	ike_buf_free(pt);
 	return (rv);
+}
+
+/*
+ * An authentic request whose inner payloads we refuse (2.5, 2.21):
+ * UNSUPPORTED_CRITICAL_PAYLOAD naming the type, else INVALID_SYNTAX.
+ * Refusing IKE_AUTH ends the IKE SA.
+ */
+static void
+ike_sa_refuse(struct ike_sa *sa, const struct ike_msg *m, int err,
+    uint64_t now)
+{
+	uint8_t		 inner[64];
+	struct ike_wr	 w;
+	struct ike_chain c;
+
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	if (err == IKE_E_CRITICAL)
+		ike_pld_put_notify(&c, 0, IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD,
+		    &m->crit_type, 1);
+	else
+		ike_pld_put_notify(&c, 0, IKE_N_INVALID_SYNTAX, NULL, 0);
+	ike_sa_send_enc(sa, m->hdr.xchg, 1, m->hdr.msgid, inner, w.off,
+	    c.first, now);
+	if (sa->state == IKE_ST_INIT_DONE)
+		ike_sa_fail(sa, err);
 }
 
 /* A request from the peer. */
@@ -294,15 +378,34 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	    sa->state != IKE_ST_ESTABLISHED)
 		return (IKE_E_STATE);
 	if ((rv = ike_msg_open(&sk, p, len, m, &pt)) != IKE_OK) {
+		if (pt != NULL)		/* authentic, but malformed inside */
+			ike_sa_refuse(sa, m, rv, now);
 		ike_buf_free(pt);
 		return (rv);
 	}
 	if (m->hdr.xchg == IKE_AUTH && sa->state == IKE_ST_INIT_DONE)
 		rv = ike_auth_recv_request(sa, m, now);
+	else if (m->hdr.xchg == IKE_INFORMATIONAL &&
+	    sa->state == IKE_ST_ESTABLISHED)
+		rv = ike_info_recv_request(sa, m, now);
+	else if (m->hdr.xchg == IKE_CREATE_CHILD_SA &&
+	    sa->state == IKE_ST_ESTABLISHED)
+		rv = ike_child_recv_request(sa, m, now);
 	else
-		rv = IKE_E_STATE;  /* XXX: INFORMATIONAL, CREATE_CHILD_SA */
+		rv = IKE_E_STATE;
 	ike_buf_free(pt);
 	return (rv);
+}
+
+/* Up: the IKE_SA_INIT copies were only needed for AUTH (2.15). */
+static void
+ike_sa_ready(struct ike_sa *sa, uint64_t now)
+{
+	sa->up_since = now;
+	free(sa->msg1);
+	free(sa->msg2);
+	sa->msg1 = sa->msg2 = NULL;
+	sa->msg1len = sa->msg2len = 0;
 }
 
 /*
@@ -335,15 +438,46 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 			return (rv);
 		rv = ike_sa_recv_request(sa, &m, p, len, now);
 	}
-	if (rv == IKE_OK)
+	if (sa->state == IKE_ST_ESTABLISHED && sa->up_since == 0)
+		ike_sa_ready(sa, now);
+	if (rv == IKE_OK) {
+		sa->last_rx = now;
 		return (rv);
+	}
 drop:
 	ike_debug("peer %s: dropped message: %s", sa->peer->name,
 	    ike_strerror(rv));
 	return (rv);
 }
 
-/* Retransmit what is due; give the SA up when the peer stays silent. */
+/* When tick next has work for this SA; UINT64_MAX: nothing planned. */
+uint64_t
+ike_sa_next_due(const struct ike_sa *sa)
+{
+	uint64_t	due = ike_xchg_next_due(&sa->x);
+	uint64_t	ival = (uint64_t)sa->peer->dpd_interval * 1000;
+
+	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
+	    sa->last_rx + ival < due)
+		due = sa->last_rx + ival;
+	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
+}
+
+/* Is a liveness check due (RFC 7296 2.4)? */
+static int
+ike_sa_dpd_due(const struct ike_sa *sa, uint64_t now)
+{
+	uint64_t	ival = (uint64_t)sa->peer->dpd_interval * 1000;
+
+	return (sa->state == IKE_ST_ESTABLISHED && ival != 0 &&
+	    sa->x.req == NULL && now >= sa->last_rx + ival);
+}
+
+/*
+ * Retransmit what is due, check liveness when the peer has been quiet,
+ * give the SA up when it stays silent.
+ * XXX: dpd_retries is not used; retransmission limits apply.
+ */
 int
 ike_sa_tick(struct ike_sa *sa, uint64_t now)
 {
@@ -351,6 +485,8 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	if (ike_sa_dpd_due(sa, now))
+		return (ike_info_dpd(sa, now));
 	if ((rv = ike_xchg_tick(&sa->x, &sa->io, now)) != IKE_OK)
 		ike_sa_fail(sa, rv);
 	return (rv);

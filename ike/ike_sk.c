@@ -90,7 +90,8 @@ ike_sk_seal(const struct ike_sk *sk, const uint8_t *aad, size_t aadlen,
 		return (IKE_E_INVAL);
 	if ((pt = ike_buf_new(padded)) == NULL)
 		return (IKE_E_NOMEM);
-	memcpy(pt->p, plain, plen);
+	if (plen > 0)
+		memcpy(pt->p, plain, plen);
 	pt->p[padded - 1] = (uint8_t)(padded - plen - 1);
 	if (sk->encr->aead)
 		rv = ike_sk_gcm_seal(sk, aad, aadlen, pt->p, padded, out);

@@ -163,6 +163,36 @@ START_TEST(test_alg_esp_pfs)
 }
 END_TEST
 
+/* Proposal strings, strongSwan style. */
+START_TEST(test_alg_parse)
+{
+	struct ike_prop	p;
+
+	ck_assert_int_eq(ike_alg_parse("aes256-sha256-modp2048", IKE_PROTO_IKE,
+	    &p), IKE_OK);
+	ck_assert_uint_eq(p.nxf, 4);
+	ck_assert_uint_eq(p.xf[0].keybits, 256);
+	ck_assert_uint_eq(p.xf[1].id, 12);		/* INTEG */
+	ck_assert_uint_eq(p.xf[2].id, 14);		/* DH */
+	ck_assert_uint_eq(p.xf[3].type, IKE_XF_PRF);	/* implied */
+	ck_assert_uint_eq(p.xf[3].id, 5);
+	ck_assert_int_eq(ike_alg_parse("aes256gcm16-prfsha384-ecp256-x25519",
+	    IKE_PROTO_IKE, &p), IKE_OK);
+	ck_assert_uint_eq(p.nxf, 4);
+	ck_assert_int_eq(ike_alg_parse("aes256gcm16", IKE_PROTO_ESP, &p),
+	    IKE_OK);
+	ck_assert_uint_eq(p.xf[1].type, IKE_XF_ESN);
+	ck_assert_int_eq(ike_alg_parse("aes256gcm16-ecp256", IKE_PROTO_IKE,
+	    &p), IKE_E_INVAL);			/* no PRF */
+	ck_assert_int_eq(ike_alg_parse("aes256-md5-modp1024", IKE_PROTO_IKE,
+	    &p), IKE_E_INVAL);
+	ck_assert_int_eq(ike_alg_parse("", IKE_PROTO_ESP, &p), IKE_E_INVAL);
+	ck_assert_int_eq(ike_alg_parse("aes128-sha1-esn", IKE_PROTO_ESP, &p),
+	    IKE_OK);
+	ck_assert_uint_eq(p.xf[2].id, 1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -175,6 +205,7 @@ main(void)
 	tcase_add_test(tc, test_alg_aead_integ_none);
 	tcase_add_test(tc, test_alg_ike_match);
 	tcase_add_test(tc, test_alg_esp_pfs);
+	tcase_add_test(tc, test_alg_parse);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

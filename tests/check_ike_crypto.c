@@ -88,7 +88,8 @@ START_TEST(test_integ_trunc)
 	const struct ike_integ	*i = ike_alg_integ(12);	/* SHA2_256_128 */
 	struct ike_buf		*key = ike_buf_dup("Jefe", 4);
 	const char		*d = "what do ya want for nothing?";
-	struct ike_chunk	 c[2] = { { d, 10 }, { d + 10, strlen(d) - 10 } };
+	struct ike_chunk	 c[2] = { { d, 10 },
+	    { d + 10, strlen(d) - 10 } };
 	uint8_t			 out[32];
 
 	ck_assert_int_eq(ike_crypto_integ(i, key, c, 2, out), IKE_OK);
@@ -292,7 +293,8 @@ START_TEST(test_kdf_acvp_sha256)
 {
 	const struct ike_prf	*prf = ike_alg_prf(5);
 	struct ike_buf		*ni = hbuf(CAVP_NI), *nr = hbuf(CAVP_NR);
-	struct ike_buf		*gir = hbuf(CAVP_GIR), *gnew = hbuf(CAVP_GIR_NEW);
+	struct ike_buf		*gir = hbuf(CAVP_GIR);
+	struct ike_buf		*gnew = hbuf(CAVP_GIR_NEW);
 	struct ike_buf		*seed, *dkm, *skd, *child;
 	uint8_t			*spii, *spir, out[32];
 	size_t			 n, dlen;
@@ -386,7 +388,8 @@ static const struct {
 	  "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
 	  "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091",
 	  "5bc94fbc3221a5db94fae95ae7121a47" },
-	{ 256, "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
+	{ 256, "feffe9928665731c6d6a8f9467308308"
+	  "feffe9928665731c6d6a8f9467308308",
 	  "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
 	  "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662",
 	  "76fc6ece0f4e1768cddf8853bb2d551b" },
@@ -433,7 +436,8 @@ static const struct {
 	uint16_t	 group;
 	const char	*i, *gi, *gr, *gir;
 } ecp_kat[] = {
-	{ 19, "C88F01F510D9AC3F70A292DAA2316DE544E9AAB8AFE84049C62A9C57862D1433",
+	{ 19, "C88F01F510D9AC3F70A292DAA2316DE5"
+	  "44E9AAB8AFE84049C62A9C57862D1433",
 	  "DAD0B65394221CF9B051E1FECA5787D098DFE637FC90B9EF945D0C3772581180"
 	  "5271A0461CDB8252D61F1C456FA3E59AB1F45B33ACCF5F58389E0577B8990BB3",
 	  "D12DFB5289C8D4F81208B70270398C342296970A0BCCB74C736FC7554494BF63"
@@ -482,11 +486,16 @@ START_TEST(test_ecp_kat)
 END_TEST
 
 /* ---- Curve25519: RFC 7748 section 6.1 (Alice and Bob) ---- */
-#define X_A_PRIV "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"
-#define X_A_PUB	 "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
-#define X_B_PRIV "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb"
-#define X_B_PUB	 "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"
-#define X_K	 "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742"
+#define X_A_PRIV "77076d0a7318a57d3c16c17251b26645" \
+	"df4c2f87ebc0992ab177fba51db92c2a"
+#define X_A_PUB "8520f0098930a754748b7ddcb43ef75a" \
+	"0dbf3a0d26381af4eba4a98eaa9b4e6a"
+#define X_B_PRIV "5dab087e624a8a4b79e17f8b83800ee6" \
+	"6f3bb1292618b6fd1c2f8b27ff88e0eb"
+#define X_B_PUB "de9edb7d7b7dc1b4d35b61c2ece43537" \
+	"3f8343c85b78674dadfc7e146f882b4f"
+#define X_K "4a5d9d5ba4ce2de1728e3bf480350f25" \
+	"e07e21c947d19e3376f09b3c1e161742"
 
 START_TEST(test_x25519_kat)
 {

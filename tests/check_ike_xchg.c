@@ -44,11 +44,20 @@ log_count(int level, const char *line, void *arg)
 	log_lines[level]++;
 }
 
+/* Every datagram sent, in order, for replays. */
+static uint8_t	trace[8][IKE_MAX_MSG];
+static size_t	tracelen[8];
+static int	ntrace;
+
 static int
 wire_send(void *arg, const uint8_t *p, size_t len)
 {
 	struct wire	*w = arg;
 
+	if (ntrace < 8) {
+		memcpy(trace[ntrace], p, len);
+		tracelen[ntrace++] = len;
+	}
 	w->sent++;
 	if (w->sent == w->drop)
 		return (0);
@@ -146,6 +155,7 @@ setup(void)
 {
 	now = 1000;
 	memset(log_lines, 0, sizeof(log_lines));
+	ntrace = 0;
 	ike_log_set_sink(log_count, NULL);
 	side_init(&I, "192.0.2.1", "192.0.2.2", "left.example",
 	    "right.example", "10.1.0.0", "10.2.0.0", 7);
@@ -158,10 +168,24 @@ setup(void)
 static void
 teardown(void)
 {
+	if (I.sa)
+		ike_sa_free(I.sa->rekeyed);
+	if (R.sa)
+		ike_sa_free(R.sa->rekeyed);
 	ike_sa_free(I.sa);
 	ike_sa_free(R.sa);
 	ike_peer_free_secrets(&I.peer);
 	ike_peer_free_secrets(&R.peer);
+}
+
+/* The SA a datagram is for: the old one or the one that replaced it. */
+static struct ike_sa *
+route(struct ike_sa *sa, const uint8_t *p)
+{
+	if (sa != NULL && sa->rekeyed != NULL &&
+	    memcmp(p, sa->rekeyed->spii, 8) == 0)
+		return (sa->rekeyed);
+	return (sa);
 }
 
 /* Deliver everything queued, both ways, until the wires are quiet. */
@@ -179,13 +203,14 @@ pump(void)
 				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
 				    w.pkt[i], w.len[i], now, &R.last_rv);
 			else
-				R.last_rv = ike_sa_recv(R.sa, w.pkt[i],
-				    w.len[i], now);
+				R.last_rv = ike_sa_recv(route(R.sa, w.pkt[i]),
+				    w.pkt[i], w.len[i], now);
 		}
 		w = R.out;
 		R.out.n = 0;
 		for (i = 0; i < w.n; i++)
-			I.last_rv = ike_sa_recv(I.sa, w.pkt[i], w.len[i], now);
+			I.last_rv = ike_sa_recv(route(I.sa, w.pkt[i]),
+			    w.pkt[i], w.len[i], now);
 	}
 }
 
@@ -559,6 +584,388 @@ START_TEST(test_kernel_refuses)
 }
 END_TEST
 
+
+/*
+ * Every datagram of a real exchange, truncated at every length and
+ * with every byte flipped, fed to both established SAs and to a fresh
+ * responder: errors only, never a crash, never a state change.
+ */
+START_TEST(test_malformed_replay)
+{
+	uint8_t		 b[IKE_MAX_MSG];
+	struct ike_sa	*fresh;
+	int		 t, rv;
+	size_t		 i;
+
+	run();
+	ck_assert_int_eq(ntrace, 4);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	for (t = 0; t < ntrace; t++) {
+		for (i = 0; i < tracelen[t]; i++) {
+			memcpy(b, trace[t], tracelen[t]);
+			ck_assert_int_ne(ike_sa_recv(I.sa, b, i, now), IKE_OK);
+			ck_assert_int_ne(ike_sa_recv(R.sa, b, i, now), IKE_OK);
+			b[i] ^= 0xff;
+			rv = ike_sa_recv(I.sa, b, tracelen[t], now);
+			ck_assert_int_ne(rv, IKE_OK);
+			rv = ike_sa_recv(R.sa, b, tracelen[t], now);
+			ck_assert(rv != IKE_OK);
+			fresh = ike_init_accept(&R.peer, &R.k.k, &R.io, b,
+			    tracelen[t], now, &rv);
+			ike_sa_free(fresh);
+			R.out.n = 0;
+		}
+	}
+	I.out.n = 0;
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(R.k.nadd, 2);
+}
+END_TEST
+
+/* An unknown critical payload in IKE_SA_INIT: UNSUPPORTED_CRITICAL_PAYLOAD. */
+START_TEST(test_critical_init)
+{
+	uint8_t		b[IKE_MAX_MSG];
+	size_t		len;
+	struct ike_msg	m;
+	int		err;
+
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	len = I.out.len[0];
+	memcpy(b, I.out.pkt[0], len);
+	/* Append a critical payload of type 60 behind the nonce. */
+	ck_assert_int_eq(ike_msg_parse(b, len, &m), IKE_OK);
+	b[len] = 0;
+	b[len + 1] = 0x80;
+	b[len + 2] = 0;
+	b[len + 3] = 4;
+	b[(size_t)(m.nonce - b) - 4] = 60;	/* the nonce's next payload */
+	len += 4;
+	b[26] = (uint8_t)(len >> 8);
+	b[27] = (uint8_t)len;
+	ck_assert_ptr_null(ike_init_accept(&R.peer, &R.k.k, &R.io, b, len,
+	    now, &err));
+	ck_assert_int_eq(err, IKE_E_CRITICAL);
+	ck_assert_int_eq(R.out.n, 1);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+}
+END_TEST
+
+/* Liveness check after dpd_interval of quiet, answered (2.4). */
+START_TEST(test_dpd_alive)
+{
+	I.peer.dpd_interval = 10;
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now + 9999), IKE_OK);
+	ck_assert_int_eq(I.out.n, 0);
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.out.n, 1);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_DPD);
+	pump();
+	ck_assert_int_eq(R.last_rv, IKE_OK);
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+	ck_assert_uint_eq(I.sa->last_rx, now);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NONE);
+	ck_assert_uint_eq(I.sa->x.next_id, 3);
+	ck_assert_uint_eq(R.sa->x.peer_id, 3);
+}
+END_TEST
+
+/* A silent peer: the checks go unanswered, the SAs come out. */
+START_TEST(test_dpd_dead)
+{
+	int	i, rv = IKE_OK;
+
+	I.peer.dpd_interval = 10;
+	run();
+	now += 10000;
+	for (i = 0; i < 10 && rv == IKE_OK; i++, now += 20000) {
+		rv = ike_sa_tick(I.sa, now);
+		I.out.n = 0;			/* lost */
+	}
+	ck_assert_int_eq(rv, IKE_E_TIMEOUT);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_ge(log_lines[IKE_LOG_INFO], 2);	/* up, down */
+}
+END_TEST
+
+/* Deleting the IKE SA takes both ends' Child SAs out (1.4.1). */
+START_TEST(test_delete_ike)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_ike(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->error, IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_uint_eq(R.k.del[0].spi, R.sa->child.spi_in);
+	ck_assert_uint_eq(R.k.del[1].spi, R.sa->child.spi_out);
+}
+END_TEST
+
+/* Deleting the Child SA from the responder's side; the IKE SA stays. */
+START_TEST(test_delete_child)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi, I.sa->child.spi_in);
+	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_E_STATE);
+}
+END_TEST
+
+/* The installed pair of one child matches across the two sides. */
+static void
+check_pair(uint32_t i_in, uint32_t i_out)
+{
+	const struct krec_sa	*a, *b;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	a = krec_find(&I.k, i_out);
+	b = krec_find(&R.k, i_out);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+	a = krec_find(&I.k, i_in);
+	b = krec_find(&R.k, i_in);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+}
+
+/* Rekey from either side, with or without PFS (1.3.3, 2.8, 2.17). */
+static void
+rekey(struct side *from, int pfs)
+{
+	uint32_t		 in0, out0;
+	const struct krec_sa	*old, *new;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	if (pfs) {
+		ike_prop_add(&I.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
+	}
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	in0 = I.sa->child.spi_in;
+	out0 = I.sa->child.spi_out;
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_E_BUSY);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 2);		/* the old pair, both ends */
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in0 + out0);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, in0);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	old = krec_find(&I.k, out0);
+	new = krec_find(&I.k, I.sa->child.spi_out);
+	k1 = sa_key(old, &l1);
+	k2 = sa_key(new, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_ne(memcmp(k1, k2, l1), 0);
+	ck_assert_int_eq(I.sa->old.installed, 0);
+	ck_assert_int_eq(R.sa->old.installed, 0);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(from->sa->x.next_id, from == &I ? 4 : 2);
+}
+
+START_TEST(test_rekey_child)
+{
+	rekey(&I, 0);
+}
+END_TEST
+
+START_TEST(test_rekey_child_pfs)
+{
+	rekey(&I, 1);
+	ck_assert_uint_eq(I.sa->child.suite.dh->id, 31);
+}
+END_TEST
+
+START_TEST(test_rekey_child_by_responder)
+{
+	rekey(&R, 1);
+}
+END_TEST
+
+/* PFS wanted by one side only: refused, the old Child SA stays. */
+START_TEST(test_rekey_child_refused)
+{
+	ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+	R.peer.child[0].pfs_group = 31;
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
+/* `show crypto ikev2 sa`, with names from the algorithm tables. */
+START_TEST(test_show_sa)
+{
+	char	buf[1024];
+
+	ike_prop(&I.peer.props[0], 12, 256, 12, 19, 0);
+	ike_prop(&R.peer.props[0], 12, 256, 12, 19, 0);
+	I.peer.lifetime = 86400;
+	run();
+	now += 735000;
+	ike_show_sa_header(AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, " IPv4 Crypto IKEv2  SA\n\n"
+	    "Tunnel-id Local                 Remote                "
+	    "fvrf/ivrf            Status\n");
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf,
+	    "1         192.0.2.1/500         192.0.2.2/500         "
+	    "none/none            READY\n"
+	    "      Encr: AES-CBC, keysize: 256, PRF: SHA256, Hash: SHA256, "
+	    "DH Grp:19, Auth sign: PSK, Auth verify: PSK\n"
+	    "      Life/Active Time: 86400/735 sec\n");
+	/* A short buffer is cut, never overrun. */
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, 40), 40);
+	ck_assert_uint_eq(strlen(buf), 39);
+}
+END_TEST
+
+/*
+ * An authentic IKE_AUTH request carrying an unknown critical payload
+ * (type 60, C bit set, 4 bytes): the responder answers, encrypted,
+ * UNSUPPORTED_CRITICAL_PAYLOAD naming 60, and gives the SA up (2.5).
+ */
+START_TEST(test_critical_auth)
+{
+	static const uint8_t	inner[] = { 0x00, 0x80, 0x00, 0x04 };
+	struct ike_sk		sk;
+	struct ike_hdr		h;
+	struct ike_msg		m;
+	struct ike_buf		*pt;
+	uint8_t			out[512];
+	size_t			len;
+
+	I.out.drop = 2;				/* our own IKE_AUTH */
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	sk = ike_sa_sk_out(I.sa);
+	memset(&h, 0, sizeof(h));
+	memcpy(h.spii, I.sa->spii, 8);
+	memcpy(h.spir, I.sa->spir, 8);
+	h.xchg = IKE_AUTH;
+	h.flags = IKE_F_INITIATOR;
+	h.msgid = 1;
+	ck_assert_int_eq(ike_msg_seal(&sk, &h, 60, inner, sizeof(inner), out,
+	    sizeof(out), &len), IKE_OK);
+	ck_assert_int_eq(ike_sa_recv(R.sa, out, len, now), IKE_E_CRITICAL);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.out.n, 1);
+	sk = ike_sa_sk_in(I.sa);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_int_eq(ike_msg_open(&sk, R.out.pkt[0], R.out.len[0], &m,
+	    &pt), IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+	ike_buf_free(pt);
+}
+END_TEST
+
+/*
+ * Rekeying the IKE SA (1.3.2, 2.18): a new SA on each side with new
+ * SPIs and keys takes the Child SA over without touching the kernel;
+ * the old SA is deleted; the new one carries on from message ID 0.
+ */
+START_TEST(test_rekey_ike)
+{
+	struct ike_sa	*in, *rn;
+
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	pump();
+	in = I.sa->rekeyed;
+	rn = R.sa->rekeyed;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(rn);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(in->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(rn->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(in->initiator, 1);
+	ck_assert_int_eq(memcmp(in->spii, rn->spii, 8), 0);
+	ck_assert_int_eq(memcmp(in->spir, rn->spir, 8), 0);
+	ck_assert_int_ne(memcmp(in->spii, I.sa->spii, 8), 0);
+	same_key(in->keys.d, rn->keys.d);
+	same_key(in->keys.ei, rn->keys.ei);
+	same_key(in->keys.ar, rn->keys.ar);
+	same_key(in->keys.pr, rn->keys.pr);
+	ck_assert_int_eq(ike_buf_eq(in->keys.d, I.sa->keys.d), 0);
+	ck_assert_int_eq(I.k.nadd, 2);		/* the Child SA stays */
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(R.k.ndel, 0);
+	ck_assert_int_eq(in->child.installed, 1);
+	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	/* The new IKE SA works: a Child SA rekey over it, IDs from 0. */
+	ck_assert_uint_eq(in->x.next_id, 0);
+	ck_assert_int_eq(ike_child_rekey(in, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	check_pair(in->child.spi_in, in->child.spi_out);
+}
+END_TEST
+
+/* The responder may begin the IKE SA rekey; it becomes the initiator. */
+START_TEST(test_rekey_ike_by_responder)
+{
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_ptr_nonnull(R.sa->rekeyed);
+	ck_assert_int_eq(R.sa->rekeyed->initiator, 1);
+	ck_assert_int_eq(I.sa->rekeyed->initiator, 0);
+	ck_assert_int_eq(I.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	same_key(I.sa->rekeyed->keys.ei, R.sa->rekeyed->keys.ei);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(ike_info_dpd(I.sa->rekeyed, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -586,6 +993,20 @@ main(void)
 	tcase_add_test(tc, test_child_ts_unacceptable);
 	tcase_add_test(tc, test_child_narrowed);
 	tcase_add_test(tc, test_kernel_refuses);
+	tcase_add_test(tc, test_malformed_replay);
+	tcase_add_test(tc, test_critical_init);
+	tcase_add_test(tc, test_critical_auth);
+	tcase_add_test(tc, test_dpd_alive);
+	tcase_add_test(tc, test_dpd_dead);
+	tcase_add_test(tc, test_delete_ike);
+	tcase_add_test(tc, test_delete_child);
+	tcase_add_test(tc, test_rekey_child);
+	tcase_add_test(tc, test_rekey_child_pfs);
+	tcase_add_test(tc, test_rekey_child_by_responder);
+	tcase_add_test(tc, test_rekey_child_refused);
+	tcase_add_test(tc, test_show_sa);
+	tcase_add_test(tc, test_rekey_ike);
+	tcase_add_test(tc, test_rekey_ike_by_responder);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
