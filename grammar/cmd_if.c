@@ -479,7 +479,7 @@ static const struct ios_name names_if_keep[] = {
 	{ 2, "access-group" }, { 2, "ospf" }, { 2, "helper-address" },
 	{ 2, "flow" }, { 2, "verify" }, { 2, "unnumbered" }, { 2, "policy" },
 	{ 2, "nbar" }, { 2, "directed-broadcast" }, { 2, "mask-reply" },
-	{ 2, "nhrp" }, { 2, "split-horizon" }, { 2, "nat" },
+	{ 2, "nhrp" }, { 2, "split-horizon" }, { 2, "nat" }, { 2, "vrf" },
 	{ 3, "nd" }, { 3, "traffic-filter" }, { 3, "mtu" }, { 3, "ospf" },
 	{ 3, "unnumbered" },
 	{ 0, NULL }
@@ -587,6 +587,8 @@ static const struct cmd_tok t_if_keep2[] = {
 	{ "mask-reply", "Enable sending ICMP Mask Reply messages" },
 	{ "|", NULL },
 	{ "nhrp", "NHRP interface subcommands" }, { "|", NULL },
+	{ "vrf", "VPN Routing/Forwarding parameters on the interface" },
+	{ "|", NULL },
 	{ "split-horizon", "Perform split horizon" },
 	{ "}", NULL }, KEEP_REST, T_END
 };
