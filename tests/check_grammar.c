@@ -95,7 +95,6 @@ paste(const char *text)
 static void
 session_setup(void)
 {
-	engine_setup();
 	cfg = ios_config_new();
 	cli = cli_new(eng, IOS_M_PRIV, cfg);
 	cli_set_output(cli, out_write, &out);
@@ -110,7 +109,6 @@ session_teardown(void)
 	ios_config_free(cfg);
 	free(out.s);
 	memset(&out, 0, sizeof(out));
-	engine_teardown();
 }
 
 static char *
@@ -756,7 +754,9 @@ grammar_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("session");
+	tcase_add_unchecked_fixture(tc, engine_setup, engine_teardown);
 	tcase_add_checked_fixture(tc, session_setup, session_teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_no_forms, 0,
 	    sizeof(noforms) / sizeof(noforms[0]));
 	tcase_add_test(tc, test_cmap_note);
