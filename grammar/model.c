@@ -499,16 +499,36 @@ model_cmap_exists(struct ios_config *cfg, const char *map)
 
 /*
  * Entries of one map stay together, by sequence number; maps in the
- * order they were created.
+ * order they were created.  Where a new entry goes:
  */
+static size_t
+cmap_position(const struct ios_vec *v, const char *map, int seq)
+{
+	const struct cmap_entry	*o;
+	size_t			 i;
+	int			 seen = 0;
+
+	for (i = 0; i < v->n; i++) {
+		o = v->v[i];
+		if (strcmp(o->map, map) != 0) {
+			if (seen)
+				break;
+			continue;
+		}
+		seen = 1;
+		if (o->seq > seq)
+			break;
+	}
+	return seen ? i : v->n;
+}
+
 struct cmap_entry *
 model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
     int create)
 {
 	struct cmap_entry	*e, *o;
 	char			 key[512], nkey[512];
-	size_t			 i, at;
-	int			 seen = 0;
+	size_t			 at;
 
 	model_key(key, sizeof(key), K_CMAP, map, seq);
 	if ((e = index_get(&cfg->idx, key)) != NULL || !create)
@@ -521,19 +541,10 @@ model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
 		return NULL;
 	}
 	at = cfg->cmap_entries.n;
-	for (i = 0; i < cfg->cmap_entries.n; i++) {
-		o = cfg->cmap_entries.v[i];
-		if (strcmp(o->map, map) != 0) {
-			if (seen)
-				break;
-			continue;
-		}
-		seen = 1;
-		if (o->seq > seq)
-			break;
-	}
-	if (seen)
-		at = i;
+	o = at > 0 ? cfg->cmap_entries.v[at - 1] : NULL;
+	/* Appending to the last map is the usual case: no walk then. */
+	if (o == NULL || strcmp(o->map, map) != 0 || o->seq > seq)
+		at = cmap_position(&cfg->cmap_entries, map, seq);
 	model_key(nkey, sizeof(nkey), K_CMAPN, map, -1);
 	if (vec_insert(&cfg->cmap_entries, at, e) == -1 ||
 	    index_put(&cfg->idx, key, e) == -1 ||
@@ -667,6 +678,7 @@ model_del_interface(struct ios_config *cfg, const char *name)
 	model_key(key, sizeof(key), K_IF, name, -1);
 	if ((o = model_unlink(cfg, &cfg->interfaces, key)) == NULL)
 		return -1;
+	subnet_del_if(cfg, o);
 	if_free(o);
 	return 0;
 }
@@ -968,6 +980,7 @@ ios_config_clear(struct ios_config *cfg)
 	vec_free(&cfg->routes, route_free);
 	vec_free(&cfg->routes6, route_free);
 	vec_free(&cfg->acls, acl_free);
+	vec_free(&cfg->subnets, free);
 	for (i = 0; i < KEEP_NSECT; i++)
 		vec_free(&cfg->keep[i], keep_free);
 	index_free(&cfg->idx);

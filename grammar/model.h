@@ -511,6 +511,7 @@ struct ios_config {
 	struct ios_vec		 routes;
 	struct ios_vec		 routes6;
 	struct ios_vec		 acls;			/* named, then num */
+	struct ios_vec		 subnets;		/* grammar/subnet.c */
 	struct ios_vec		 keep[KEEP_NSECT];
 	struct ios_index	 idx;			/* "kind\0name" */
 	char			*startup_path;
@@ -579,6 +580,15 @@ struct ios_keep	*model_keep_add(struct ios_config *, int section,
 		    const char *text);
 int		 model_keep_del(struct ios_config *, int section,
 		    const char *text);
+
+/* Interface subnets (grammar/subnet.c): sorted, disjoint. */
+struct ios_if	*subnet_overlap(const struct ios_config *, struct in_addr,
+		    struct in_addr mask);
+struct ios_if	*subnet_owner(const struct ios_config *, struct in_addr);
+int		 subnet_add(struct ios_config *, struct in_addr,
+		    struct in_addr mask, struct ios_if *);
+void		 subnet_del(struct ios_config *, struct in_addr);
+void		 subnet_del_if(struct ios_config *, const struct ios_if *);
 
 /* Freeing list elements (for handlers that delete one). */
 void	model_match_id_free(void *);
