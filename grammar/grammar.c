@@ -38,6 +38,12 @@ static const struct cli_mode ios_modes[IOS_M_COUNT] = {
 	{ IOS_M_KEEP, "config-block", '#', IOS_M_CONFIG, MODE_CONFIG },
 };
 
+/* IOS's default exec aliases (show aliases), where the word exists. */
+static const struct cli_alias ios_aliases[] = {
+	{ IOS_M_USER, "s", "show" }, { IOS_M_PRIV, "s", "show" },
+	{ IOS_M_USER, "lo", "logout" }, { IOS_M_PRIV, "lo", "logout" },
+};
+
 static const char *
 ios_hostname(void *model)
 {
@@ -81,6 +87,8 @@ ios_grammar(void)
 	g.niftypes = ios_niftypes;
 	g.exec_mode = IOS_M_PRIV;
 	g.hostname = ios_hostname;
+	g.aliases = ios_aliases;
+	g.naliases = sizeof(ios_aliases) / sizeof(ios_aliases[0]);
 	g.nmodes = IOS_M_COUNT;
 	g.modes = ios_modes;
 	return &g;
