@@ -41,6 +41,8 @@ static const struct keep_kind kinds[] = {
 	    0 },
 	{ "boot-end-marker", NULL, NULL, "Boot end marker", KEEP_BOOT, -1, 1, 1 },
 	{ "vrf", "definition", NULL, "VRF definition", KEEP_BOOT, B, 0, 0 },
+	{ "enable", "password", NULL, "Assign the privileged level password",
+	    KEEP_BOOT, -1, 1, 0 },
 	{ "logging", NULL, NULL, "Modify message logging facilities", KEEP_BOOT,
 	    -1, 0, 0 },
 	{ "aaa", NULL, NULL, "Authentication, Authorization and Accounting.",
@@ -171,6 +173,8 @@ first_help(const char *kw)
 		return H_CRYPTO;
 	if (strcmp(kw, "vrf") == 0)
 		return "Configure a VRF";
+	if (strcmp(kw, "enable") == 0)
+		return "Modify enable password parameters";
 	return NULL;
 }
 

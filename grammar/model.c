@@ -25,6 +25,8 @@
 #define K_IPSP	's'
 #define K_CMAP	'm'
 #define K_CMAPN	'n'
+#define K_DMAP	'd'
+#define K_DMAPN	'e'
 #define K_IF	'x'
 #define K_ACL	'a'
 #define K_ROUTE	'R'
@@ -522,31 +524,34 @@ cmap_position(const struct ios_vec *v, const char *map, int seq)
 	return seen ? i : v->n;
 }
 
-struct cmap_entry *
-model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
+static struct cmap_entry *
+cmap_entry(struct ios_config *cfg, int dyn, const char *map, int seq,
     int create)
 {
+	struct ios_vec		*list = dyn ? &cfg->dynmap_entries :
+				    &cfg->cmap_entries;
 	struct cmap_entry	*e, *o;
 	char			 key[512], nkey[512];
 	size_t			 at;
 
-	model_key(key, sizeof(key), K_CMAP, map, seq);
+	model_key(key, sizeof(key), dyn ? K_DMAP : K_CMAP, map, seq);
 	if ((e = index_get(&cfg->idx, key)) != NULL || !create)
 		return e;
 	if ((e = calloc(1, sizeof(*e))) == NULL)
 		return NULL;
 	e->seq = seq;
+	e->dynamic = dyn;
 	if ((e->map = strdup(map)) == NULL) {
 		free(e);
 		return NULL;
 	}
-	at = cfg->cmap_entries.n;
-	o = at > 0 ? cfg->cmap_entries.v[at - 1] : NULL;
+	at = list->n;
+	o = at > 0 ? list->v[at - 1] : NULL;
 	/* Appending to the last map is the usual case: no walk then. */
 	if (o == NULL || strcmp(o->map, map) != 0 || o->seq > seq)
-		at = cmap_position(&cfg->cmap_entries, map, seq);
-	model_key(nkey, sizeof(nkey), K_CMAPN, map, -1);
-	if (vec_insert(&cfg->cmap_entries, at, e) == -1 ||
+		at = cmap_position(list, map, seq);
+	model_key(nkey, sizeof(nkey), dyn ? K_DMAPN : K_CMAPN, map, -1);
+	if (vec_insert(list, at, e) == -1 ||
 	    index_put(&cfg->idx, key, e) == -1 ||
 	    index_put(&cfg->idx, nkey, e) == -1) {
 		/* XXX: an index failure leaves e listed; only on ENOMEM. */
@@ -573,34 +578,63 @@ cmap_free(void *p)
 	free(o);
 }
 
-/* seq < 0 deletes every entry of the map. */
-int
-model_del_cmap(struct ios_config *cfg, const char *map, int seq)
+struct cmap_entry *
+model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
+    int create)
 {
+	return cmap_entry(cfg, 0, map, seq, create);
+}
+
+struct cmap_entry *
+model_dynmap_entry(struct ios_config *cfg, const char *map, int seq,
+    int create)
+{
+	return cmap_entry(cfg, 1, map, seq, create);
+}
+
+/* seq < 0 deletes every entry of the map. */
+static int
+cmap_del(struct ios_config *cfg, int dyn, const char *map, int seq)
+{
+	struct ios_vec		*list = dyn ? &cfg->dynmap_entries :
+				    &cfg->cmap_entries;
 	struct cmap_entry	*o;
 	char			 key[512];
 	size_t			 i;
 	int			 found = 0, left = 0;
 
-	for (i = 0; i < cfg->cmap_entries.n; ) {
-		o = cfg->cmap_entries.v[i];
+	for (i = 0; i < list->n; ) {
+		o = list->v[i];
 		if (strcmp(o->map, map) != 0 || (seq >= 0 && o->seq != seq)) {
 			if (strcmp(o->map, map) == 0)
 				left = 1;
 			i++;
 			continue;
 		}
-		model_key(key, sizeof(key), K_CMAP, map, o->seq);
+		model_key(key, sizeof(key), dyn ? K_DMAP : K_CMAP, map,
+		    o->seq);
 		index_del(&cfg->idx, key);
-		vec_remove(&cfg->cmap_entries, i);
+		vec_remove(list, i);
 		cmap_free(o);
 		found = 1;
 	}
 	if (!left) {
-		model_key(key, sizeof(key), K_CMAPN, map, -1);
+		model_key(key, sizeof(key), dyn ? K_DMAPN : K_CMAPN, map, -1);
 		index_del(&cfg->idx, key);
 	}
 	return found ? 0 : -1;
+}
+
+int
+model_del_cmap(struct ios_config *cfg, const char *map, int seq)
+{
+	return cmap_del(cfg, 0, map, seq);
+}
+
+int
+model_del_dynmap(struct ios_config *cfg, const char *map, int seq)
+{
+	return cmap_del(cfg, 1, map, seq);
 }
 
 /* -------------------------------------------------------- interfaces */
@@ -976,6 +1010,7 @@ ios_config_clear(struct ios_config *cfg)
 	vec_free(&cfg->transform_sets, ts_free);
 	vec_free(&cfg->ipsec_profiles, ipsec_profile_free);
 	vec_free(&cfg->cmap_entries, cmap_free);
+	vec_free(&cfg->dynmap_entries, cmap_free);
 	vec_free(&cfg->interfaces, if_free);
 	vec_free(&cfg->routes, route_free);
 	vec_free(&cfg->routes6, route_free);

@@ -329,10 +329,11 @@ struct ipsec_profile {
 	int			 responder_only;
 };
 
-/* crypto map NAME SEQ ipsec-isakmp */
+/* crypto map NAME SEQ ipsec-isakmp, or crypto dynamic-map NAME SEQ */
 struct cmap_entry {
 	char			*map;
 	int			 seq;
+	int			 dynamic;	/* a crypto dynamic-map entry */
 	int			 manual;	/* ipsec-manual */
 	char			*dynmap;	/* ... dynamic DYN */
 	char			*description;
@@ -506,6 +507,7 @@ struct ios_config {
 	struct ios_vec		 ipsec_profiles;
 	struct ios_sa_life	 ipsec_life;		/* global */
 	int			 replay_window;		/* 0: 64 */
+	struct ios_vec		 dynmap_entries;	/* by map, seq */
 	struct ios_vec		 cmap_entries;		/* by map, seq */
 	struct ios_vec		 interfaces;		/* by type, num */
 	struct ios_vec		 routes;
@@ -543,6 +545,8 @@ struct ipsec_profile	*model_ipsec_profile(struct ios_config *,
 			    const char *, int create);
 struct cmap_entry	*model_cmap_entry(struct ios_config *,
 			    const char *, int seq, int create);
+struct cmap_entry	*model_dynmap_entry(struct ios_config *,
+			    const char *, int seq, int create);
 int			 model_cmap_exists(struct ios_config *,
 			    const char *);
 struct ios_if		*model_interface(struct ios_config *,
@@ -562,6 +566,7 @@ int	model_del_isakmp_profile(struct ios_config *, const char *);
 int	model_del_transform_set(struct ios_config *, const char *);
 int	model_del_ipsec_profile(struct ios_config *, const char *);
 int	model_del_cmap(struct ios_config *, const char *, int seq);
+int	model_del_dynmap(struct ios_config *, const char *, int seq);
 int	model_del_interface(struct ios_config *, const char *);
 int	model_del_acl(struct ios_config *, const char *);
 

@@ -539,6 +539,20 @@ START_TEST(test_show_run_interface)
 }
 END_TEST
 
+START_TEST(test_show_kept)
+{
+	ck_assert_int_eq(paste("service timestamps log datetime msec\n"
+	    "no service pad\nline vty 0 4\n transport input ssh\n"
+	    "interface gi1\n negotiation auto\n ip address 10.0.0.1 "
+	    "255.255.255.0\n end\n"), 0);
+	ck_assert_int_eq(run("show kept-config"), CLI_OK);
+	ck_assert_str_eq(out.s, "! Kept in the running config, not applied "
+	    "by iosh:\nservice timestamps log datetime msec\n"
+	    "no service pad\nline vty 0 4\n transport input ssh\n"
+	    "interface GigabitEthernet1\n negotiation auto\n");
+}
+END_TEST
+
 START_TEST(test_route_checks)
 {
 	ck_assert_int_eq(paste("interface gi1\n ip address 10.0.0.1 "
@@ -789,6 +803,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_transform_rules);
 	tcase_add_test(tc, test_ikev2_gcm_mix);
 	tcase_add_test(tc, test_show_run_interface);
+	tcase_add_test(tc, test_show_kept);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
 	tcase_add_test(tc, test_interface_names);
