@@ -298,6 +298,13 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 	m.ends.line = m.line;
 	if (compile_cm_resolve(c, &m) != 0)
 		return;
+	if (m.ends.remote.family != local->family &&
+	    compile_if_addr(f, m.ends.remote.family, &m.ends.local) != 0) {
+		compile_diag(c, COMPILE_WARN, m.line, "%s has no address of "
+		    "the family of peer %s; the entry stays disabled", f->name,
+		    (const char *)e->peers.v[0]);
+		return;
+	}
 	m.peer = compile_peer(c, &m.ends, &(struct compile_prot){ m.line,
 	    e->ts, e->pfs, &e->life, e->ikev2_profile, e->isakmp_profile });
 	if (m.peer != NULL) {
@@ -320,7 +327,6 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 		}
 		compile_cm_ace(c, &m, a, pos++);
 	}
-	(void)f;
 }
 
 /* Every crypto map applied to an interface. */
