@@ -267,6 +267,23 @@ compile_tun_dev(struct compile_ctx *c, const char *ios, char *dev,
 	return 0;
 }
 
+/* What iosh leaves out of an interface, said once. */
+static void
+compile_if_unsupported(struct compile_ctx *c, const struct ios_if *f)
+{
+	char	line[COMPILE_LINE_MAX];
+
+	snprintf(line, sizeof(line), "interface %s", f->name);
+	if (f->vrf != NULL)
+		/* XXX: VRFs would need a routing table per VRF. */
+		compile_diag(c, COMPILE_WARN, line, "vrf forwarding %s is not "
+		    "compiled; %s is compiled in the global table", f->vrf,
+		    f->name);
+	if (f->tcp_mss != 0)
+		compile_diag(c, COMPILE_NOTE, line, "ip tcp adjust-mss is not "
+		    "compiled");
+}
+
 /*
  * Interfaces that are not tunnels, and the addresses of tunnels (after
  * compile_tunnels made their links).
@@ -280,6 +297,7 @@ compile_if(struct compile_ctx *c)
 	for (i = 0; i < c->cfg->interfaces.n; i++) {
 		const struct ios_if	*f = c->cfg->interfaces.v[i];
 
+		compile_if_unsupported(c, f);
 		if (compile_if_id(f->name) == 0)
 			compile_if_phys(c, f);
 		else if (compile_tun_dev(c, f->name, dev, sizeof(dev)) == 0)
