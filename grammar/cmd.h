@@ -94,7 +94,7 @@ extern const struct cmd_def *const cmds_ipsec[];
 extern const struct cmd_def *const cmds_if[];
 extern const struct cmd_def *const cmds_route[];
 extern const struct cmd_def *const cmds_acl[];
-extern const struct cmd_def *const cmds_keep[];
+const struct cmd_def *const *cmd_keep_cmds(void);
 
 /* Start-up: fill the commands whose tokens are made in code. */
 void	cmd_ikev2_init(void);

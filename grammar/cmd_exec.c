@@ -343,6 +343,16 @@ h_show_version(struct cli *cli, const struct cmd_args *a)
 }
 
 static int
+h_show_kept(struct cli *cli, const struct cmd_args *a)
+{
+	(void)a;
+	cli_printf(cli, "! Kept in the running config, not applied by "
+	    "iosh:\n");
+	ios_print_kept(cfg_of(cli), emit_cli, cli);
+	return CLI_OK;
+}
+
+static int
 h_show_privilege(struct cli *cli, const struct cmd_args *a)
 {
 	(void)a;
@@ -369,6 +379,13 @@ static const struct cmd_tok t_show_privilege[] = {
 	{ "show", H_SHOW },
 	{ "privilege", "Show current privilege level" }, T_END
 };
+static const struct cmd_tok t_show_kept[] = {
+	{ "show", H_SHOW },
+	{ "kept-config", "Configuration lines kept but not applied by iosh" },
+	T_END
+};
+static const struct cmd_def c_show_kept = { M(IOS_M_PRIV), -1, CMD_PIPE, 0,
+	h_show_kept, t_show_kept };
 static const struct cmd_def c_show_run = { M(IOS_M_PRIV), -1, CMD_PIPE, 0,
 	h_show_run, t_show_run };
 static const struct cmd_def c_show_start = { M(IOS_M_PRIV), -1, CMD_PIPE, 0,
@@ -604,7 +621,7 @@ static const struct cmd_def c_enable_secret = { M(IOS_M_CONFIG), -1, CMD_NO,
 const struct cmd_def *const cmds_exec[] = {
 	&c_enable, &c_disable, &c_exit, &c_logout, &c_configure, &c_end,
 	&c_exit_config, &c_terminal,
-	&c_show_run, &c_show_start, &c_show_version, &c_show_privilege,
+	&c_show_run, &c_show_kept, &c_show_start, &c_show_version, &c_show_privilege,
 	&c_write, &c_copy_rs, &c_copy_sr, &c_erase,
 	&c_hostname, &c_enable_secret,
 	NULL

@@ -71,31 +71,74 @@ static const struct cmd_def c_interface = { M(IOS_M_CONFIG), IOS_M_IF,
 
 /* ------------------------------------------------------ ip address */
 
-/* Another interface whose subnet overlaps addr/mask, or NULL. */
-static const struct ios_if *
-if_overlap(const struct ios_config *cfg, const struct ios_if *self,
-    struct in_addr addr, struct in_addr mask)
+static void
+if_drop_addresses(struct ios_config *cfg, struct ios_if *f)
 {
-	size_t	 i, j;
+	subnet_del_if(cfg, f);
+	f->has_addr = 0;
+	vec_free(&f->secondary, free);
+}
 
-	for (i = 0; i < cfg->interfaces.n; i++) {
-		const struct ios_if *o = cfg->interfaces.v[i];
-		uint32_t m;
+/* IOS's checks of a new address: a usable host, no overlap. */
+static int
+if_check_address(struct cli *cli, struct in_addr ad, struct in_addr m)
+{
+	const struct ios_if	*o;
+	char			 net[INET_ADDRSTRLEN];
+	uint32_t		 host;
+	int			 plen = mask_plen(m);
 
-		if (o == self || !o->has_addr)
-			continue;
-		m = mask.s_addr & o->mask.s_addr;
-		if ((o->addr.s_addr & m) == (addr.s_addr & m))
-			return o;
-		for (j = 0; j < o->secondary.n; j++) {
-			struct in_addr *s = o->secondary.v[j];
+	host = ntohl(ad.s_addr) & ~ntohl(m.s_addr);
+	if (plen == -1 || plen == 0 || (plen < 31 && (host == 0 ||
+	    host == ~ntohl(m.s_addr))))
+		return cmd_fail(cli, "Bad mask /%d for address %s\n",
+		    plen < 0 ? 0 : plen, inet_ntop(AF_INET, &ad, net,
+		    sizeof(net)));
+	if ((o = subnet_overlap(cfg_of(cli), ad, m)) != NULL) {
+		struct in_addr n = { ad.s_addr & m.s_addr };
 
-			m = mask.s_addr & s[1].s_addr;
-			if ((s[0].s_addr & m) == (addr.s_addr & m))
-				return o;
-		}
+		return cmd_fail(cli, "%% %s overlaps with %s\n",
+		    inet_ntop(AF_INET, &n, net, sizeof(net)), o->name);
 	}
-	return NULL;
+	return CLI_OK;
+}
+
+static int
+if_secondary(struct cli *cli, struct ios_if *f, struct in_addr ad,
+    struct in_addr m, int off)
+{
+	struct in_addr	*s;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < f->secondary.n; i++)
+		if (((struct in_addr *)f->secondary.v[i])[0].s_addr ==
+		    ad.s_addr)
+			break;
+	if (off) {
+		if (i < f->secondary.n) {
+			subnet_del(cfg_of(cli), ad);
+			free(f->secondary.v[i]);
+			vec_remove(&f->secondary, i);
+		}
+		return CLI_OK;
+	}
+	if (i < f->secondary.n)
+		return CLI_OK;
+	if (!f->has_addr)
+		return cmd_fail(cli, "%% Secondary address requires a primary "
+		    "address\n");
+	if ((rc = if_check_address(cli, ad, m)) != CLI_OK)
+		return rc;
+	if ((s = malloc(2 * sizeof(*s))) == NULL ||
+	    vec_push(&f->secondary, s) == -1 ||
+	    subnet_add(cfg_of(cli), ad, m, f) == -1) {
+		/* XXX: on ENOMEM s may stay listed without its subnet */
+		return cmd_fail(cli, "%% Out of memory\n");
+	}
+	s[0] = ad;
+	s[1] = m;
+	return CLI_OK;
 }
 
 static int
@@ -103,76 +146,40 @@ h_ip_address(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
 	struct ios_if		*f = cli_ctx(cli);
-	struct in_addr		 ad, m, *s;
-	const struct ios_if	*o;
-	char			 net[INET_ADDRSTRLEN];
-	uint32_t		 host;
-	int			 plen;
-	size_t			 i = 0;
+	struct in_addr		 ad, m;
+	int			 rc;
 
 	if (cmd_has(a, "dhcp")) {
+		if (!cmd_off(a))
+			if_drop_addresses(cfg, f);
 		f->dhcp = !cmd_off(a);
-		if (f->dhcp)
-			f->has_addr = 0;
 		return CLI_OK;
 	}
 	if (cmd_v4(a, "addr", &ad) == -1 || cmd_v4(a, "mask", &m) == -1) {
 		if (!cmd_off(a))
 			return cmd_fail(cli, "%% Incomplete command.\n");
-		f->has_addr = 0;
+		if_drop_addresses(cfg, f);
 		f->dhcp = 0;
-		vec_free(&f->secondary, free);
 		return CLI_OK;
 	}
-	if (cmd_has(a, "secondary")) {
-		for (i = 0; i < f->secondary.n; i++) {
-			s = f->secondary.v[i];
-			if (s[0].s_addr == ad.s_addr)
-				break;
-		}
-		if (cmd_off(a)) {
-			if (i < f->secondary.n) {
-				free(f->secondary.v[i]);
-				vec_remove(&f->secondary, i);
-			}
-			return CLI_OK;
-		}
-	} else if (cmd_off(a)) {
-		if (f->has_addr && f->addr.s_addr == ad.s_addr) {
-			f->has_addr = 0;
-			vec_free(&f->secondary, free);
-		} else
+	if (cmd_has(a, "secondary"))
+		return if_secondary(cli, f, ad, m, cmd_off(a));
+	if (cmd_off(a)) {
+		if (!f->has_addr || f->addr.s_addr != ad.s_addr)
 			return cmd_fail(cli, "%%Invalid address\n");
+		if_drop_addresses(cfg, f);
 		return CLI_OK;
 	}
-	plen = mask_plen(m);
-	host = ntohl(ad.s_addr) & ~ntohl(m.s_addr);
-	if (plen == -1 || plen == 0 || (plen < 31 && (host == 0 ||
-	    host == ~ntohl(m.s_addr))))
-		return cmd_fail(cli, "Bad mask /%d for address %s\n",
-		    plen < 0 ? 0 : plen, inet_ntop(AF_INET, &ad, net,
-		    sizeof(net)));
-	if ((o = if_overlap(cfg, f, ad, m)) != NULL) {
-		struct in_addr n = { ad.s_addr & m.s_addr };
-
-		return cmd_fail(cli, "%% %s overlaps with %s\n",
-		    inet_ntop(AF_INET, &n, net, sizeof(net)), o->name);
+	/* A new primary replaces the old one, which must not count. */
+	if (f->has_addr)
+		subnet_del(cfg, f->addr);
+	if ((rc = if_check_address(cli, ad, m)) != CLI_OK) {
+		if (f->has_addr)
+			subnet_add(cfg, f->addr, f->mask, f);
+		return rc;
 	}
-	if (cmd_has(a, "secondary")) {
-		if (!f->has_addr)
-			return cmd_fail(cli, "%% Secondary address requires "
-			    "a primary address\n");
-		if (i < f->secondary.n)
-			return CLI_OK;
-		if ((s = malloc(2 * sizeof(*s))) == NULL ||
-		    vec_push(&f->secondary, s) == -1) {
-			free(s);
-			return cmd_fail(cli, "%% Out of memory\n");
-		}
-		s[0] = ad;
-		s[1] = m;
-		return CLI_OK;
-	}
+	if (subnet_add(cfg, ad, m, f) == -1)
+		return cmd_fail(cli, "%% Out of memory\n");
 	f->addr = ad;
 	f->mask = m;
 	f->has_addr = 1;
@@ -479,7 +486,7 @@ static const struct ios_name names_if_keep[] = {
 	{ 2, "access-group" }, { 2, "ospf" }, { 2, "helper-address" },
 	{ 2, "flow" }, { 2, "verify" }, { 2, "unnumbered" }, { 2, "policy" },
 	{ 2, "nbar" }, { 2, "directed-broadcast" }, { 2, "mask-reply" },
-	{ 2, "nhrp" }, { 2, "split-horizon" }, { 2, "nat" },
+	{ 2, "nhrp" }, { 2, "split-horizon" }, { 2, "nat" }, { 2, "vrf" },
 	{ 3, "nd" }, { 3, "traffic-filter" }, { 3, "mtu" }, { 3, "ospf" },
 	{ 3, "unnumbered" },
 	{ 0, NULL }
@@ -587,6 +594,8 @@ static const struct cmd_tok t_if_keep2[] = {
 	{ "mask-reply", "Enable sending ICMP Mask Reply messages" },
 	{ "|", NULL },
 	{ "nhrp", "NHRP interface subcommands" }, { "|", NULL },
+	{ "vrf", "VPN Routing/Forwarding parameters on the interface" },
+	{ "|", NULL },
 	{ "split-horizon", "Perform split horizon" },
 	{ "}", NULL }, KEEP_REST, T_END
 };

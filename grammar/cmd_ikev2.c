@@ -296,6 +296,25 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 			alglist_del(l, ids[i]);
 		return CLI_OK;
 	}
+	if (l == &p->enc) {
+		struct ios_alglist t = *l;
+		int gcm = 0, cbc = 0;
+
+		for (i = 0; i < n; i++)
+			alglist_add(&t, ids[i]);
+		for (i = 0; i < t.n; i++) {
+			if (t.v[i] == IKEV2_ENC_AES_GCM_128 ||
+			    t.v[i] == IKEV2_ENC_AES_GCM_256)
+				gcm = 1;
+			else
+				cbc = 1;
+		}
+		/* XXX: IOS's wording for this refusal is not verified. */
+		if (gcm && cbc)
+			return cmd_fail(cli, "%% AEAD (aes-gcm) and non-AEAD "
+			    "encryption algorithms cannot be in the same "
+			    "proposal\n");
+	}
 	for (i = 0; i < n; i++)
 		alglist_add(l, ids[i]);
 	return CLI_OK;

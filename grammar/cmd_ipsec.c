@@ -330,6 +330,34 @@ static const struct cmd_tok t_cmap[] = {
 static const struct cmd_def c_cmap = { M(IOS_M_CONFIG), IOS_M_CMAP, CMD_NO, 3,
 	h_cmap, t_cmap };
 
+static int
+h_dynmap(struct cli *cli, const struct cmd_args *a)
+{
+	struct ios_config	*cfg = cfg_of(cli);
+	const char		*map = cmd_arg(a, "mapname");
+	int			 seq = (int)cmd_num(a, "seq", -1);
+	struct cmap_entry	*e;
+
+	if (cmd_off(a)) {
+		model_del_dynmap(cfg, map, seq);
+		return CLI_OK;
+	}
+	if ((e = model_dynmap_entry(cfg, map, seq, 1)) == NULL)
+		return cmd_fail(cli, "%% Out of memory\n");
+	cli_set_ctx(cli, e);
+	return CLI_OK;
+}
+
+static const struct cmd_tok t_dynmap[] = {
+	{ "crypto", H_CRYPTO },
+	{ "dynamic-map", "Specify a dynamic crypto map template" },
+	{ "WORD:mapname", "Dynamic crypto map template tag" },
+	{ "<1-65535>:seq", "Sequence to insert into dynamic crypto map "
+	    "entry" }, T_END
+};
+static const struct cmd_def c_dynmap = { M(IOS_M_CONFIG), IOS_M_CMAP,
+	CMD_NO, 3, h_dynmap, t_dynmap };
+
 /* ---------------------------------- set ... (profile and map entries) */
 
 /* The fields profiles and map entries share. */
@@ -628,7 +656,7 @@ cmd_ipsec_init(void)
 
 const struct cmd_def *const cmds_ipsec[] = {
 	&c_transform_set, &c_ts_mode, &c_global_life, &c_replay,
-	&c_profile, &c_cmap,
+	&c_profile, &c_cmap, &c_dynmap,
 	&c_set_ts, &c_set_pfs, &c_set_life, &c_set_ikev2, &c_set_isakmp,
 	&c_description, &c_responder_only, &c_set_peer, &c_match_address,
 	&c_reverse_route,

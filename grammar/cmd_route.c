@@ -7,25 +7,6 @@
 
 #include "grammar/cmd.h"
 
-/* Is a one of the router's own interface addresses? */
-static int
-own_address(const struct ios_config *cfg, struct in_addr a)
-{
-	size_t	 i, j;
-
-	for (i = 0; i < cfg->interfaces.n; i++) {
-		const struct ios_if *f = cfg->interfaces.v[i];
-
-		if (f->has_addr && f->addr.s_addr == a.s_addr)
-			return 1;
-		for (j = 0; j < f->secondary.n; j++)
-			if (((struct in_addr *)f->secondary.v[j])->s_addr ==
-			    a.s_addr)
-				return 1;
-	}
-	return 0;
-}
-
 static int
 h_ip_route(struct cli *cli, const struct cmd_args *a)
 {
@@ -56,7 +37,7 @@ h_ip_route(struct cli *cli, const struct cmd_args *a)
 	}
 	if (r.ifname == NULL && r.nexthop.af == 0)
 		return cmd_fail(cli, "%% Incomplete command.\n");
-	if (r.nexthop.af && own_address(cfg, r.nexthop.v4))
+	if (r.nexthop.af && subnet_owner(cfg, r.nexthop.v4) != NULL)
 		return cmd_fail(cli, "%%Invalid next hop address (it's this "
 		    "router)\n");
 	r.distance = (int)cmd_num(a, "dist", 0);

@@ -38,6 +38,12 @@ static const struct cli_mode ios_modes[IOS_M_COUNT] = {
 	{ IOS_M_KEEP, "config-block", '#', IOS_M_CONFIG, MODE_CONFIG },
 };
 
+/* IOS's default exec aliases (show aliases), where the word exists. */
+static const struct cli_alias ios_aliases[] = {
+	{ IOS_M_USER, "s", "show" }, { IOS_M_PRIV, "s", "show" },
+	{ IOS_M_USER, "lo", "logout" }, { IOS_M_PRIV, "lo", "logout" },
+};
+
 static const char *
 ios_hostname(void *model)
 {
@@ -47,9 +53,9 @@ ios_hostname(void *model)
 	    "Router";
 }
 
-static const struct cmd_def *const *const ios_sets[] = {
+static const struct cmd_def *const *ios_sets[] = {
 	cmds_exec, cmds_ikev2, cmds_isakmp, cmds_ipsec, cmds_if, cmds_route,
-	cmds_acl, cmds_keep,
+	cmds_acl, NULL,		/* the kept lines, made at start-up */
 };
 
 const struct cli_grammar *
@@ -57,27 +63,32 @@ ios_grammar(void)
 {
 	static struct cli_grammar	 g;
 	static const struct cmd_def	**all;
-	size_t				 n = 0, i, j;
+	const struct cmd_def *const	**sets = ios_sets;
+	size_t				 nsets = sizeof(ios_sets) /
+					    sizeof(ios_sets[0]), n = 0, i, j;
 
 	if (g.modes != NULL)
 		return &g;
 	cmd_ikev2_init();
 	cmd_ipsec_init();
-	for (i = 0; i < sizeof(ios_sets) / sizeof(ios_sets[0]); i++)
-		for (j = 0; ios_sets[i][j] != NULL; j++)
+	sets[nsets - 1] = cmd_keep_cmds();
+	for (i = 0; i < nsets; i++)
+		for (j = 0; sets[i][j] != NULL; j++)
 			n++;
 	if ((all = calloc(n, sizeof(*all))) == NULL)
 		return NULL;
 	n = 0;
-	for (i = 0; i < sizeof(ios_sets) / sizeof(ios_sets[0]); i++)
-		for (j = 0; ios_sets[i][j] != NULL; j++)
-			all[n++] = ios_sets[i][j];
+	for (i = 0; i < nsets; i++)
+		for (j = 0; sets[i][j] != NULL; j++)
+			all[n++] = sets[i][j];
 	g.cmds = all;
 	g.ncmds = n;
 	g.iftypes = ios_iftypes;
 	g.niftypes = ios_niftypes;
 	g.exec_mode = IOS_M_PRIV;
 	g.hostname = ios_hostname;
+	g.aliases = ios_aliases;
+	g.naliases = sizeof(ios_aliases) / sizeof(ios_aliases[0]);
 	g.nmodes = IOS_M_COUNT;
 	g.modes = ios_modes;
 	return &g;

@@ -84,6 +84,9 @@ void			 ios_print_running(const struct ios_config *,
 void			 ios_print_interface(const struct ios_config *,
 			    const struct ios_if *, ios_emit_fn *, void *);
 int			 ios_print_file(const struct ios_config *, FILE *);
+/* Kept lines that iosh prints back but does not apply. */
+void			 ios_print_kept(const struct ios_config *,
+			    ios_emit_fn *, void *);
 void			 ios_print_ikev2_profile(const struct ikev2_profile *,
 			    ios_emit_fn *, void *);
 /* Pieces of lines, for show commands elsewhere. */

@@ -22,6 +22,7 @@ grammar_libgrammar_la_SOURCES = \
 	grammar/names.c \
 	grammar/print.c \
 	grammar/save.c \
+	grammar/subnet.c \
 	grammar/vec.c
 grammar_libgrammar_la_LIBADD = -lcrypt
 
@@ -32,3 +33,9 @@ tests_check_grammar_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_grammar_LDADD = grammar/libgrammar.la parser/libparser.la \
 	$(CHECK_LIBS)
 EXTRA_DIST += tests/configs docs/examples
+
+# bench/bench_grammar FILE: load and print rates (built by make check,
+# not run by it: a speed target is no test)
+check_PROGRAMS += bench/bench_grammar
+bench_bench_grammar_SOURCES = bench/bench_grammar.c
+bench_bench_grammar_LDADD = grammar/libgrammar.la parser/libparser.la

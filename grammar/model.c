@@ -25,6 +25,8 @@
 #define K_IPSP	's'
 #define K_CMAP	'm'
 #define K_CMAPN	'n'
+#define K_DMAP	'd'
+#define K_DMAPN	'e'
 #define K_IF	'x'
 #define K_ACL	'a'
 #define K_ROUTE	'R'
@@ -499,30 +501,17 @@ model_cmap_exists(struct ios_config *cfg, const char *map)
 
 /*
  * Entries of one map stay together, by sequence number; maps in the
- * order they were created.
+ * order they were created.  Where a new entry goes:
  */
-struct cmap_entry *
-model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
-    int create)
+static size_t
+cmap_position(const struct ios_vec *v, const char *map, int seq)
 {
-	struct cmap_entry	*e, *o;
-	char			 key[512], nkey[512];
-	size_t			 i, at;
+	const struct cmap_entry	*o;
+	size_t			 i;
 	int			 seen = 0;
 
-	model_key(key, sizeof(key), K_CMAP, map, seq);
-	if ((e = index_get(&cfg->idx, key)) != NULL || !create)
-		return e;
-	if ((e = calloc(1, sizeof(*e))) == NULL)
-		return NULL;
-	e->seq = seq;
-	if ((e->map = strdup(map)) == NULL) {
-		free(e);
-		return NULL;
-	}
-	at = cfg->cmap_entries.n;
-	for (i = 0; i < cfg->cmap_entries.n; i++) {
-		o = cfg->cmap_entries.v[i];
+	for (i = 0; i < v->n; i++) {
+		o = v->v[i];
 		if (strcmp(o->map, map) != 0) {
 			if (seen)
 				break;
@@ -532,10 +521,37 @@ model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
 		if (o->seq > seq)
 			break;
 	}
-	if (seen)
-		at = i;
-	model_key(nkey, sizeof(nkey), K_CMAPN, map, -1);
-	if (vec_insert(&cfg->cmap_entries, at, e) == -1 ||
+	return seen ? i : v->n;
+}
+
+static struct cmap_entry *
+cmap_entry(struct ios_config *cfg, int dyn, const char *map, int seq,
+    int create)
+{
+	struct ios_vec		*list = dyn ? &cfg->dynmap_entries :
+				    &cfg->cmap_entries;
+	struct cmap_entry	*e, *o;
+	char			 key[512], nkey[512];
+	size_t			 at;
+
+	model_key(key, sizeof(key), dyn ? K_DMAP : K_CMAP, map, seq);
+	if ((e = index_get(&cfg->idx, key)) != NULL || !create)
+		return e;
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		return NULL;
+	e->seq = seq;
+	e->dynamic = dyn;
+	if ((e->map = strdup(map)) == NULL) {
+		free(e);
+		return NULL;
+	}
+	at = list->n;
+	o = at > 0 ? list->v[at - 1] : NULL;
+	/* Appending to the last map is the usual case: no walk then. */
+	if (o == NULL || strcmp(o->map, map) != 0 || o->seq > seq)
+		at = cmap_position(list, map, seq);
+	model_key(nkey, sizeof(nkey), dyn ? K_DMAPN : K_CMAPN, map, -1);
+	if (vec_insert(list, at, e) == -1 ||
 	    index_put(&cfg->idx, key, e) == -1 ||
 	    index_put(&cfg->idx, nkey, e) == -1) {
 		/* XXX: an index failure leaves e listed; only on ENOMEM. */
@@ -562,34 +578,63 @@ cmap_free(void *p)
 	free(o);
 }
 
-/* seq < 0 deletes every entry of the map. */
-int
-model_del_cmap(struct ios_config *cfg, const char *map, int seq)
+struct cmap_entry *
+model_cmap_entry(struct ios_config *cfg, const char *map, int seq,
+    int create)
 {
+	return cmap_entry(cfg, 0, map, seq, create);
+}
+
+struct cmap_entry *
+model_dynmap_entry(struct ios_config *cfg, const char *map, int seq,
+    int create)
+{
+	return cmap_entry(cfg, 1, map, seq, create);
+}
+
+/* seq < 0 deletes every entry of the map. */
+static int
+cmap_del(struct ios_config *cfg, int dyn, const char *map, int seq)
+{
+	struct ios_vec		*list = dyn ? &cfg->dynmap_entries :
+				    &cfg->cmap_entries;
 	struct cmap_entry	*o;
 	char			 key[512];
 	size_t			 i;
 	int			 found = 0, left = 0;
 
-	for (i = 0; i < cfg->cmap_entries.n; ) {
-		o = cfg->cmap_entries.v[i];
+	for (i = 0; i < list->n; ) {
+		o = list->v[i];
 		if (strcmp(o->map, map) != 0 || (seq >= 0 && o->seq != seq)) {
 			if (strcmp(o->map, map) == 0)
 				left = 1;
 			i++;
 			continue;
 		}
-		model_key(key, sizeof(key), K_CMAP, map, o->seq);
+		model_key(key, sizeof(key), dyn ? K_DMAP : K_CMAP, map,
+		    o->seq);
 		index_del(&cfg->idx, key);
-		vec_remove(&cfg->cmap_entries, i);
+		vec_remove(list, i);
 		cmap_free(o);
 		found = 1;
 	}
 	if (!left) {
-		model_key(key, sizeof(key), K_CMAPN, map, -1);
+		model_key(key, sizeof(key), dyn ? K_DMAPN : K_CMAPN, map, -1);
 		index_del(&cfg->idx, key);
 	}
 	return found ? 0 : -1;
+}
+
+int
+model_del_cmap(struct ios_config *cfg, const char *map, int seq)
+{
+	return cmap_del(cfg, 0, map, seq);
+}
+
+int
+model_del_dynmap(struct ios_config *cfg, const char *map, int seq)
+{
+	return cmap_del(cfg, 1, map, seq);
 }
 
 /* -------------------------------------------------------- interfaces */
@@ -667,6 +712,7 @@ model_del_interface(struct ios_config *cfg, const char *name)
 	model_key(key, sizeof(key), K_IF, name, -1);
 	if ((o = model_unlink(cfg, &cfg->interfaces, key)) == NULL)
 		return -1;
+	subnet_del_if(cfg, o);
 	if_free(o);
 	return 0;
 }
@@ -964,10 +1010,12 @@ ios_config_clear(struct ios_config *cfg)
 	vec_free(&cfg->transform_sets, ts_free);
 	vec_free(&cfg->ipsec_profiles, ipsec_profile_free);
 	vec_free(&cfg->cmap_entries, cmap_free);
+	vec_free(&cfg->dynmap_entries, cmap_free);
 	vec_free(&cfg->interfaces, if_free);
 	vec_free(&cfg->routes, route_free);
 	vec_free(&cfg->routes6, route_free);
 	vec_free(&cfg->acls, acl_free);
+	vec_free(&cfg->subnets, free);
 	for (i = 0; i < KEEP_NSECT; i++)
 		vec_free(&cfg->keep[i], keep_free);
 	index_free(&cfg->idx);

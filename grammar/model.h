@@ -329,10 +329,11 @@ struct ipsec_profile {
 	int			 responder_only;
 };
 
-/* crypto map NAME SEQ ipsec-isakmp */
+/* crypto map NAME SEQ ipsec-isakmp, or crypto dynamic-map NAME SEQ */
 struct cmap_entry {
 	char			*map;
 	int			 seq;
+	int			 dynamic;	/* a crypto dynamic-map entry */
 	int			 manual;	/* ipsec-manual */
 	char			*dynmap;	/* ... dynamic DYN */
 	char			*description;
@@ -506,11 +507,13 @@ struct ios_config {
 	struct ios_vec		 ipsec_profiles;
 	struct ios_sa_life	 ipsec_life;		/* global */
 	int			 replay_window;		/* 0: 64 */
+	struct ios_vec		 dynmap_entries;	/* by map, seq */
 	struct ios_vec		 cmap_entries;		/* by map, seq */
 	struct ios_vec		 interfaces;		/* by type, num */
 	struct ios_vec		 routes;
 	struct ios_vec		 routes6;
 	struct ios_vec		 acls;			/* named, then num */
+	struct ios_vec		 subnets;		/* grammar/subnet.c */
 	struct ios_vec		 keep[KEEP_NSECT];
 	struct ios_index	 idx;			/* "kind\0name" */
 	char			*startup_path;
@@ -542,6 +545,8 @@ struct ipsec_profile	*model_ipsec_profile(struct ios_config *,
 			    const char *, int create);
 struct cmap_entry	*model_cmap_entry(struct ios_config *,
 			    const char *, int seq, int create);
+struct cmap_entry	*model_dynmap_entry(struct ios_config *,
+			    const char *, int seq, int create);
 int			 model_cmap_exists(struct ios_config *,
 			    const char *);
 struct ios_if		*model_interface(struct ios_config *,
@@ -561,6 +566,7 @@ int	model_del_isakmp_profile(struct ios_config *, const char *);
 int	model_del_transform_set(struct ios_config *, const char *);
 int	model_del_ipsec_profile(struct ios_config *, const char *);
 int	model_del_cmap(struct ios_config *, const char *, int seq);
+int	model_del_dynmap(struct ios_config *, const char *, int seq);
 int	model_del_interface(struct ios_config *, const char *);
 int	model_del_acl(struct ios_config *, const char *);
 
@@ -579,6 +585,15 @@ struct ios_keep	*model_keep_add(struct ios_config *, int section,
 		    const char *text);
 int		 model_keep_del(struct ios_config *, int section,
 		    const char *text);
+
+/* Interface subnets (grammar/subnet.c): sorted, disjoint. */
+struct ios_if	*subnet_overlap(const struct ios_config *, struct in_addr,
+		    struct in_addr mask);
+struct ios_if	*subnet_owner(const struct ios_config *, struct in_addr);
+int		 subnet_add(struct ios_config *, struct in_addr,
+		    struct in_addr mask, struct ios_if *);
+void		 subnet_del(struct ios_config *, struct in_addr);
+void		 subnet_del_if(struct ios_config *, const struct ios_if *);
 
 /* Freeing list elements (for handlers that delete one). */
 void	model_match_id_free(void *);

@@ -506,6 +506,8 @@ print_pfs(struct out *o, int pfs)
 		out_line(o, " set pfs");
 }
 
+static void	print_cmap_entry(struct out *, const struct cmap_entry *);
+
 static void
 print_ipsec(struct out *o, const struct ios_config *cfg)
 {
@@ -555,35 +557,44 @@ print_ipsec(struct out *o, const struct ios_config *cfg)
 			out_line(o, " responder-only");
 		o->fn(o->arg, "!");
 	}
-	for (i = 0; i < cfg->cmap_entries.n; i++) {
-		const struct cmap_entry *e = cfg->cmap_entries.v[i];
-		size_t j;
+	for (i = 0; i < cfg->dynmap_entries.n; i++)
+		print_cmap_entry(o, cfg->dynmap_entries.v[i]);
+	for (i = 0; i < cfg->cmap_entries.n; i++)
+		print_cmap_entry(o, cfg->cmap_entries.v[i]);
+}
 
-		if (e->dynmap)
-			out_line(o, "crypto map %s %d ipsec-isakmp dynamic %s",
-			    e->map, e->seq, e->dynmap);
-		else
-			out_line(o, "crypto map %s %d %s", e->map, e->seq,
-			    e->manual ? "ipsec-manual" : "ipsec-isakmp");
-		if (e->description)
-			out_line(o, " description %s", e->description);
-		for (j = 0; j < e->peers.n; j++)
-			out_line(o, " set peer %s", (char *)e->peers.v[j]);
-		print_ts_names(o, "", e->ts);
-		print_pfs(o, e->pfs);
-		print_life(o, " set security-association", &e->life);
-		if (e->ikev2_profile)
-			out_line(o, " set ikev2-profile %s", e->ikev2_profile);
-		if (e->isakmp_profile)
-			out_line(o, " set isakmp-profile %s",
-			    e->isakmp_profile);
-		if (e->acl)
-			out_line(o, " match address %s", e->acl);
-		if (e->reverse_route)
-			out_line(o, " reverse-route%s",
-			    e->reverse_route == 2 ? " static" : "");
-		o->fn(o->arg, "!");
-	}
+static void
+print_cmap_entry(struct out *o, const struct cmap_entry *e)
+{
+	size_t	 j;
+
+	if (e->dynamic)
+		out_line(o, "crypto dynamic-map %s %d", e->map,
+		    e->seq);
+	else if (e->dynmap)
+		out_line(o, "crypto map %s %d ipsec-isakmp dynamic %s",
+		    e->map, e->seq, e->dynmap);
+	else
+		out_line(o, "crypto map %s %d %s", e->map, e->seq,
+		    e->manual ? "ipsec-manual" : "ipsec-isakmp");
+	if (e->description)
+		out_line(o, " description %s", e->description);
+	for (j = 0; j < e->peers.n; j++)
+		out_line(o, " set peer %s", (char *)e->peers.v[j]);
+	print_ts_names(o, "", e->ts);
+	print_pfs(o, e->pfs);
+	print_life(o, " set security-association", &e->life);
+	if (e->ikev2_profile)
+		out_line(o, " set ikev2-profile %s", e->ikev2_profile);
+	if (e->isakmp_profile)
+		out_line(o, " set isakmp-profile %s",
+		    e->isakmp_profile);
+	if (e->acl)
+		out_line(o, " match address %s", e->acl);
+	if (e->reverse_route)
+		out_line(o, " reverse-route%s",
+		    e->reverse_route == 2 ? " static" : "");
+	o->fn(o->arg, "!");
 }
 
 /* -------------------------------------------------------- interfaces */
@@ -870,6 +881,38 @@ print_acls(struct out *o, const struct ios_config *cfg)
 	if (n)
 		o->fn(o->arg, "!");
 	free(v);
+}
+
+/* ------------------------------------------------ kept, not applied */
+
+/*
+ * The lines iosh keeps and prints back but does not apply: the kept
+ * sections, and the kept lines of each interface under its name.
+ */
+void
+ios_print_kept(const struct ios_config *cfg, ios_emit_fn *fn, void *arg)
+{
+	struct out	 oo = { fn, arg }, *o = &oo;
+	size_t		 i, j;
+	int		 s;
+
+	for (s = 0; s < KEEP_NSECT; s++)
+		for (i = 0; i < cfg->keep[s].n; i++) {
+			const struct ios_keep *k = cfg->keep[s].v[i];
+
+			o->fn(o->arg, k->text);
+			for (j = 0; j < k->sub.n; j++)
+				o->fn(o->arg, k->sub.v[j]);
+		}
+	for (i = 0; i < cfg->interfaces.n; i++) {
+		const struct ios_if *f = cfg->interfaces.v[i];
+
+		if (f->keep.n == 0)
+			continue;
+		out_line(o, "interface %s", f->name);
+		for (j = 0; j < f->keep.n; j++)
+			out_line(o, " %s", (char *)f->keep.v[j]);
+	}
 }
 
 /* ------------------------------------------------------ the whole */

@@ -95,7 +95,6 @@ paste(const char *text)
 static void
 session_setup(void)
 {
-	engine_setup();
 	cfg = ios_config_new();
 	cli = cli_new(eng, IOS_M_PRIV, cfg);
 	cli_set_output(cli, out_write, &out);
@@ -110,7 +109,6 @@ session_teardown(void)
 	ios_config_free(cfg);
 	free(out.s);
 	memset(&out, 0, sizeof(out));
-	engine_teardown();
 }
 
 static char *
@@ -289,7 +287,7 @@ struct noform {
 
 static const struct noform noforms[] = {
 	{ "", "crypto ikev2 proposal P", "no crypto ikev2 proposal P" },
-	{ "crypto ikev2 proposal P\n", "encryption aes-cbc-256 aes-gcm-128",
+	{ "crypto ikev2 proposal P\n", "encryption aes-gcm-256 aes-gcm-128",
 	    "no encryption" },
 	{ "crypto ikev2 proposal P\n encryption aes-cbc-128\n",
 	    "encryption aes-cbc-256", "no encryption aes-cbc-256" },
@@ -513,6 +511,45 @@ START_TEST(test_transform_rules)
 	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
 	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
 	    "does not exist.\n");
+}
+END_TEST
+
+START_TEST(test_ikev2_gcm_mix)
+{
+	ck_assert_int_eq(run("crypto ikev2 proposal P"), CLI_OK);
+	ck_assert_int_eq(run("encryption aes-cbc-256 aes-gcm-128"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("encryption aes-gcm-128"), CLI_OK);
+	ck_assert_int_eq(run("encryption aes-cbc-128"), CLI_ERR_FAILED);
+}
+END_TEST
+
+START_TEST(test_show_run_interface)
+{
+	ck_assert_int_eq(paste("interface gi2\n ip address 10.9.0.1 "
+	    "255.255.255.0\n end\n"), 0);
+	ck_assert_int_eq(run("s run int gi2"), CLI_OK);
+	ck_assert_str_eq(out.s, "Building configuration...\n\n"
+	    "Current configuration : 68 bytes\n!\n"
+	    "interface GigabitEthernet2\n ip address 10.9.0.1 "
+	    "255.255.255.0\nend\n");
+	ck_assert_int_eq(run("show running-config | include address"),
+	    CLI_OK);
+	ck_assert_str_eq(out.s, " ip address 10.9.0.1 255.255.255.0\n");
+}
+END_TEST
+
+START_TEST(test_show_kept)
+{
+	ck_assert_int_eq(paste("service timestamps log datetime msec\n"
+	    "no service pad\nline vty 0 4\n transport input ssh\n"
+	    "interface gi1\n negotiation auto\n ip address 10.0.0.1 "
+	    "255.255.255.0\n end\n"), 0);
+	ck_assert_int_eq(run("show kept-config"), CLI_OK);
+	ck_assert_str_eq(out.s, "! Kept in the running config, not applied "
+	    "by iosh:\nservice timestamps log datetime msec\n"
+	    "no service pad\nline vty 0 4\n transport input ssh\n"
+	    "interface GigabitEthernet1\n negotiation auto\n");
 }
 END_TEST
 
@@ -756,12 +793,17 @@ grammar_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("session");
+	tcase_add_unchecked_fixture(tc, engine_setup, engine_teardown);
 	tcase_add_checked_fixture(tc, session_setup, session_teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_no_forms, 0,
 	    sizeof(noforms) / sizeof(noforms[0]));
 	tcase_add_test(tc, test_cmap_note);
 	tcase_add_test(tc, test_ikev2_notes);
 	tcase_add_test(tc, test_transform_rules);
+	tcase_add_test(tc, test_ikev2_gcm_mix);
+	tcase_add_test(tc, test_show_run_interface);
+	tcase_add_test(tc, test_show_kept);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
 	tcase_add_test(tc, test_interface_names);
