@@ -43,6 +43,9 @@ start_iosh_gw()
 	state=$(iosh_state "$ns")
 	mkdir -p "$state"
 	cp "$config" "$state/startup-config"
+	# the seed's IOS names on this topology's devices (docs/ifmap.md)
+	printf 'GigabitEthernet0/0\t%s\nGigabitEthernet0/1\t%s\n' \
+	    "$GW_WAN_IF" "$GW_LAN_IF" >"$state/ifmap"
 	# a private /run per daemon, as for charon
 	nsx "$ns" sh -c 'mount -t tmpfs tmpfs /run && exec "$@"' ioshd \
 	    "$IOSHD" --state "$state" >"$state/ioshd.log" 2>&1 &
@@ -131,4 +134,14 @@ iosh_show_crypto()
 		iosh_show "$ns" "show crypto ikev2 sa"
 		iosh_show "$ns" "show crypto ipsec sa"
 	done
+}
+
+# iosh_waits NS SECONDS: a crypto-map gateway must not bring SAs up by
+# itself: IOS negotiates crypto map SAs on demand, when traffic or the peer
+# asks.  Without that, iosh cannot be tested as a responder.
+iosh_waits()
+{
+	sleep "$2"
+	check "$1: no SA after $2 s without traffic (crypto maps come up on demand)" \
+	    sa_none "$1"
 }
