@@ -171,10 +171,12 @@ sa_pair_present()
 	[[ $out == *"src $2 dst $3"* && $out == *"src $3 dst $2"* ]]
 }
 
-# sa_none NS: NS holds no SA at all.
+# sa_none NS: NS holds no SA at all.  The larval states the kernel keeps
+# while it waits for an ACQUIRE to be answered (SPI 0) are no SA.
 sa_none()
 {
-	[ -z "$(ip -n "$1" xfrm state list)" ]
+	! ip -n "$1" xfrm state list | grep 'spi 0x' |
+	    grep -qv 'spi 0x00000000'
 }
 
 # sa_monitor_start NS: log every SA the kernel of NS adds, deletes or
