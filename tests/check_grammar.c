@@ -553,6 +553,72 @@ START_TEST(test_show_kept)
 }
 END_TEST
 
+START_TEST(test_interface_lifecycle)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("interface gi1\n description WAN\n "
+	    "negotiation auto\n exit\ninterface gi1.100\n encapsulation "
+	    "dot1Q 100\n ip address 10.100.0.1 255.255.255.0\n exit\n"), 0);
+	ck_assert_int_eq(run("no interface gi1"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("default interface gi1"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "interface GigabitEthernet1\n no ip "
+	    "address\n!\ninterface GigabitEthernet1.100\n ip address "
+	    "10.100.0.1 255.255.255.0\n encapsulation dot1Q 100\n!\n"));
+	free(s);
+	ck_assert_int_eq(run("no interface gi1.100"), CLI_OK);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "GigabitEthernet1.100"));
+	free(s);
+	/* its subnet went with it */
+	ck_assert_int_eq(paste("interface lo5\n ip address 10.100.0.1 "
+	    "255.255.255.0\n"), 0);
+}
+END_TEST
+
+START_TEST(test_routes_misc)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("ip route 0.0.0.0 0.0.0.0 Null0\n"
+	    "ip route 10.0.0.0 255.0.0.0 GigabitEthernet1 192.0.2.1 5 "
+	    "track 3\nipv6 route ::/0 2001:db8::1\n"
+	    "ipv6 route 2001:db8:5::/48 Tunnel1 2001:db8::2 10\n"
+	    "ip route 9.0.0.0 255.0.0.0 192.0.2.9 permanent\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "ip route 0.0.0.0 0.0.0.0 Null0\n"
+	    "ip route 9.0.0.0 255.0.0.0 192.0.2.9 permanent\n"
+	    "ip route 10.0.0.0 255.0.0.0 GigabitEthernet1 192.0.2.1 5 "
+	    "track 3\nipv6 route ::/0 2001:DB8::1\n"
+	    "ipv6 route 2001:DB8:5::/48 Tunnel1 2001:DB8::2 10\n"));
+	free(s);
+	ck_assert_int_eq(run("no ip route 10.0.0.0 255.0.0.0 192.0.2.7"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("no ip route 10.0.0.0 255.0.0.0"), CLI_OK);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "ip route 10.0.0.0"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_keyring_wildcard)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("crypto ikev2 keyring KR\n peer ANY\n  "
+	    "address 0.0.0.0 0.0.0.0\n  pre-shared-key 6 FLgBaJHXdYY_AAA\n"
+	    "  exit\n peer V6\n  address 2001:db8::/32\n"
+	    "  pre-shared-key remote r-key\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto ikev2 keyring KR\n peer ANY\n"
+	    "  address 0.0.0.0 0.0.0.0\n  pre-shared-key 6 FLgBaJHXdYY_AAA\n"
+	    " !\n peer V6\n  address 2001:DB8::/32\n  pre-shared-key remote "
+	    "r-key\n !\n!\n"));
+	free(s);
+}
+END_TEST
+
 START_TEST(test_route_checks)
 {
 	ck_assert_int_eq(paste("interface gi1\n ip address 10.0.0.1 "
@@ -804,6 +870,9 @@ grammar_suite(void)
 	tcase_add_test(tc, test_ikev2_gcm_mix);
 	tcase_add_test(tc, test_show_run_interface);
 	tcase_add_test(tc, test_show_kept);
+	tcase_add_test(tc, test_interface_lifecycle);
+	tcase_add_test(tc, test_routes_misc);
+	tcase_add_test(tc, test_keyring_wildcard);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
 	tcase_add_test(tc, test_interface_names);
