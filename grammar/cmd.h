@@ -61,6 +61,12 @@ cmd_off(const struct cmd_args *a)
 	return cmd_negated(a) || cmd_default(a);
 }
 
+/*
+ * Weak algorithms (IOS-XE 17.11+ refuses them, field notice FN72510):
+ * iosh takes them, to load old configs, and says so.
+ */
+void	cmd_weak(struct cli *, const char *what);
+
 /* Prints a message line and returns CLI_ERR_FAILED. */
 int	cmd_fail(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -315,8 +315,15 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 			    "encryption algorithms cannot be in the same "
 			    "proposal\n");
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		alglist_add(l, ids[i]);
+		if (names == names_group && (ids[i] == 1 || ids[i] == 2 ||
+		    ids[i] == 5 || ids[i] == 24))
+			cmd_weak(cli, names_kw(names_group, ids[i]));
+		else if (names != names_group && ids[i] == (names ==
+		    names_ikev2_enc ? IKEV2_ENC_3DES : IKEV2_HASH_MD5))
+			cmd_weak(cli, names_kw(names, ids[i]));
+	}
 	return CLI_OK;
 }
 

@@ -120,6 +120,13 @@ h_transform_set(struct cli *cli, const struct cmd_args *a)
 	/* The name itself might read as a transform: skip past it. */
 	if ((rc = ts_build(cli, x, nx, &n)) != CLI_OK)
 		return rc;
+	if (n.cipher == TS_ESP_DES || n.cipher == TS_ESP_3DES ||
+	    n.cipher == TS_ESP_NULL || n.cipher == TS_ESP_GMAC)
+		cmd_weak(cli, names_kw(names_ts_cipher, n.cipher));
+	if (n.esp_auth == TS_AUTH_MD5)
+		cmd_weak(cli, "esp-md5-hmac");
+	if (n.ah == TS_AUTH_MD5)
+		cmd_weak(cli, "ah-md5-hmac");
 	if ((t = model_transform_set(cfg, name, 1)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	n.name = t->name;
@@ -440,6 +447,8 @@ h_set_pfs(struct cli *cli, const struct cmd_args *a)
 	set_fields(cli, &f);
 	g = cmd_which(a, names_pfs);
 	*f.pfs = cmd_off(a) ? 0 : g > 0 ? g : -1;
+	if (!cmd_off(a) && (g == 1 || g == 2 || g == 5))
+		cmd_weak(cli, names_kw(names_pfs, g));
 	return CLI_OK;
 }
 

@@ -22,6 +22,13 @@ cmd_fail(struct cli *cli, const char *fmt, ...)
 	return CLI_ERR_FAILED;
 }
 
+void
+cmd_weak(struct cli *cli, const char *what)
+{
+	cli_printf(cli, "%% Warning: %s is a weak algorithm; IOS-XE 17.11 "
+	    "and later refuse it\n", what);
+}
+
 /* Unique-prefix match of word in table: exact first; -1 if none. */
 static int
 kw_match(const struct ios_name *t, const char *w, size_t len)

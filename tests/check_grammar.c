@@ -507,7 +507,15 @@ START_TEST(test_transform_rules)
 	    "esp-aes esp-sha256-hmac\n mode tunnel\n"));
 	free(s);
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* weak ones load, with a warning each */
+	ck_assert_int_eq(run("crypto ipsec transform-set W esp-3des "
+	    "esp-md5-hmac"), CLI_OK);
+	ck_assert_str_eq(out.s, "% Warning: esp-3des is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n% Warning: esp-md5-hmac is a "
+	    "weak algorithm; IOS-XE 17.11 and later refuse it\n");
 	ck_assert_int_eq(run("crypto ipsec profile P"), CLI_OK);
+	ck_assert_int_eq(run("set pfs group2"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "group2 is a weak"));
 	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
 	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
 	    "does not exist.\n");
