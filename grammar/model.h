@@ -518,7 +518,13 @@ struct ios_config {
 	struct ios_index	 idx;			/* "kind\0name" */
 	char			*startup_path;
 	char			*ifmap_path;
-	int			 dirty;			/* changed since save */
+	/*
+	 * Lines of the startup-config failed at boot: the next save keeps
+	 * that file as the backup, and later saves leave the backup alone,
+	 * so that the failed lines are never lost.
+	 */
+	int			 boot_failed;
+	int			 bak_locked;
 	void			*engine;		/* struct cli_engine */
 };
 

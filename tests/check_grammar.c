@@ -798,6 +798,30 @@ START_TEST(test_save)
 }
 END_TEST
 
+/* A startup-config with failed lines survives two saves as the backup. */
+START_TEST(test_save_keeps_failed)
+{
+	char	 dir[] = "/tmp/gsaveXXXXXX", path[256], bak[300], *s;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	snprintf(bak, sizeof(bak), "%s.bak", path);
+	spill(path, "hostname B\nfrobnicate the widgets\n");
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(ios_config_load(cfg, eng, path, out_write, &out),
+	    1);
+	ck_assert_int_eq(ios_config_save(cfg), 0);
+	ck_assert_int_eq(run("hostname C"), CLI_OK);
+	ck_assert_int_eq(ios_config_save(cfg), 0);
+	s = slurp(bak);
+	ck_assert_str_eq(s, "hostname B\nfrobnicate the widgets\n");
+	free(s);
+	unlink(bak);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_ifmap)
 {
 	char	 dev[32], map[] = "/tmp/gifmapXXXXXX";
@@ -887,6 +911,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_address_overlap);
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
 	suite_add_tcase(s, tc);
