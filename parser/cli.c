@@ -63,8 +63,12 @@ cli_new(struct cli_engine *e, int mode, void *model)
 void
 cli_free(struct cli *c)
 {
+	int	i;
+
 	if (c == NULL)
 		return;
+	for (i = 0; i < CLI_HISTORY; i++)
+		free(c->hist[i]);
 	free(c->src);
 	free(c->toks);
 	free(c->walk.steps);
@@ -355,6 +359,31 @@ cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
 	return rc == CLI_OK || rc == CLI_EXIT ? rc : CLI_ERR_FAILED;
 }
 
+static void
+cli_remember(struct cli *c, const char *line)
+{
+	char	*copy;
+	size_t	 len = strlen(line);
+
+	while (len > 0 && isspace((unsigned char)line[len - 1]))
+		len--;
+	if (!c->interactive || len == 0 || (copy = strndup(line, len)) == NULL)
+		return;
+	free(c->hist[c->hnext]);
+	c->hist[c->hnext] = copy;
+	c->hnext = (c->hnext + 1) % CLI_HISTORY;
+	if (c->nhist < CLI_HISTORY)
+		c->nhist++;
+}
+
+const char *
+cli_history(const struct cli *c, int n)
+{
+	if (n < 0 || n >= c->nhist)
+		return NULL;
+	return c->hist[(c->hnext - 1 - n + 2 * CLI_HISTORY) % CLI_HISTORY];
+}
+
 static int
 is_comment(const char *line)
 {
@@ -379,6 +408,7 @@ cli_execute(struct cli *c, const char *line)
 		cli_flush(c, NULL, NULL);
 		return CLI_OK;
 	}
+	cli_remember(c, line);
 	if (is_comment(line))
 		return CLI_OK;
 	ntoks = match_tokenize(line, &c->toks, &c->tokcap);

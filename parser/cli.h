@@ -46,6 +46,10 @@ struct cmd_tok {
 #define CMD_PIPE	0x02	/* output may be filtered: | include ... */
 #define CMD_HIDDEN	0x04	/* matches, but not shown by ? or TAB */
 #define CMD_NO_ONLY	0x08	/* exists only in its `no` form */
+#define CMD_EXACT	0x10	/* keywords must be typed in full: for
+				   catch-alls that keep lines verbatim,
+				   so they never take an abbreviation
+				   meant for a parent mode */
 
 typedef int cmd_handler_fn(struct cli *, const struct cmd_args *);
 
@@ -199,6 +203,14 @@ void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
 int			 cli_ask(struct cli *, const char *prompt, int echo,
 			    char *buf, size_t len);
 
+/*
+ * The lines a person typed in this session (`show history`): the n-th
+ * most recent first (0: the last), NULL past the end.  Kept for
+ * interactive sessions only, CLI_HISTORY lines at most.
+ */
+#define CLI_HISTORY	20
+const char		*cli_history(const struct cli *, int n);
+
 /* Terminal settings a session keeps. */
 struct cli_term {
 	int	length;		/* 0: no paging */
@@ -221,6 +233,10 @@ const char		*cmd_arg(const struct cmd_args *, const char *name);
 const char		*cmd_arg_nth(const struct cmd_args *,
 			    const char *name, int n);
 int			 cmd_has(const struct cmd_args *, const char *name);
+/*
+ * cmd_arg and cmd_arg_nth look for a placeholder of that name first,
+ * then a keyword (whose value is the keyword); cmd_has takes either.
+ */
 long			 cmd_num(const struct cmd_args *, const char *name,
 			    long dflt);
 const char		*cmd_line(const struct cmd_args *);	/* as typed */

@@ -164,15 +164,25 @@ args_free(struct cmd_args *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* The nth argument called name: placeholders (kw 0), keywords (kw 1). */
 static const struct arg *
-args_find(const struct cmd_args *a, const char *name, int nth)
+args_find_kind(const struct cmd_args *a, const char *name, int nth, int kw)
 {
 	size_t	i;
 
 	for (i = 0; i < a->n; i++)
-		if (strcasecmp(a->v[i].node->name, name) == 0 && nth-- == 0)
+		if ((a->v[i].node->type == N_KW) == kw &&
+		    strcasecmp(a->v[i].node->name, name) == 0 && nth-- == 0)
 			return &a->v[i];
 	return NULL;
+}
+
+static const struct arg *
+args_find(const struct cmd_args *a, const char *name, int nth)
+{
+	const struct arg	*v = args_find_kind(a, name, nth, 0);
+
+	return v ? v : args_find_kind(a, name, nth, 1);
 }
 
 int

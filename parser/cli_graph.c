@@ -223,6 +223,7 @@ node_new(enum node_type type, const char *text, size_t textlen,
 		abort();
 	n->type = type;
 	n->text = strndup(text, textlen);
+	n->textlen = textlen;
 	n->name = name ? strndup(name, namelen) : n->text;
 	n->help = help;
 	if (n->text == NULL || n->name == NULL)
@@ -274,67 +275,98 @@ static const struct {
 	{ "IFNAME",	N_IFNAME },
 };
 
-/* A node for one token spec, not yet linked. */
-static struct node *
-node_from_tok(const struct cmd_tok *t)
+/* A token spec, read without copying. */
+struct spec {
+	enum node_type	 type;
+	const char	*text, *name;
+	size_t		 textlen, namelen;
+};
+
+static void
+spec_parse(const struct cmd_tok *t, struct spec *sp)
 {
 	const char	*colon = strchr(t->spec, ':');
-	size_t		 speclen, i;
-	struct node	*n;
-	char		*endp;
+	size_t		 i, n = sizeof(placeholders) / sizeof(placeholders[0]);
 
 	/* "X:X::X:X" holds colons of its own. */
 	if (strncmp(t->spec, "X:X::X:X", 8) == 0)
 		colon = strchr(t->spec + 8, ':');
-	speclen = colon ? (size_t)(colon - t->spec) : strlen(t->spec);
-	for (i = 0; i < sizeof(placeholders) / sizeof(placeholders[0]); i++)
-		if (strlen(placeholders[i].spec) == speclen &&
-		    strncmp(placeholders[i].spec, t->spec, speclen) == 0)
+	sp->text = t->spec;
+	sp->textlen = colon ? (size_t)(colon - t->spec) : strlen(t->spec);
+	sp->name = colon ? colon + 1 : t->spec;
+	sp->namelen = colon ? strlen(colon + 1) : sp->textlen;
+	for (i = 0; i < n; i++)
+		if (strlen(placeholders[i].spec) == sp->textlen &&
+		    strncmp(placeholders[i].spec, t->spec, sp->textlen) == 0)
 			break;
-	if (i < sizeof(placeholders) / sizeof(placeholders[0]))
-		n = node_new(placeholders[i].type, t->spec, speclen,
-		    colon ? colon + 1 : NULL, colon ? strlen(colon + 1) : 0,
-		    t->help);
-	else if (t->spec[0] == '<') {
-		n = node_new(N_RANGE, t->spec, speclen,
-		    colon ? colon + 1 : NULL, colon ? strlen(colon + 1) : 0,
-		    t->help);
-		n->lo = strtol(t->spec + 1, &endp, 10);
+	if (i < n)
+		sp->type = placeholders[i].type;
+	else if (t->spec[0] == '<')
+		sp->type = N_RANGE;
+	else {
+		sp->type = N_KW;
+		sp->textlen = sp->namelen = strlen(t->spec);
+		sp->name = t->spec;
+	}
+}
+
+/* A node for one token spec, not yet linked. */
+static struct node *
+node_from_spec(const struct spec *sp, const char *help)
+{
+	struct node	*n;
+	char		*endp;
+
+	n = node_new(sp->type, sp->text, sp->textlen,
+	    sp->name != sp->text ? sp->name : NULL, sp->namelen, help);
+	if (sp->type == N_RANGE) {
+		n->lo = strtol(sp->text + 1, &endp, 10);
 		n->hi = *endp == '-' ? strtol(endp + 1, &endp, 10) : n->lo;
-	} else
-		n = node_new(N_KW, t->spec, strlen(t->spec), NULL, 0,
-		    t->help);
+	}
 	return n;
 }
 
-static int
-node_same(const struct node *a, const struct node *b)
+static struct node *
+node_from_tok(const struct cmd_tok *t)
 {
-	if (a->type != b->type)
+	struct spec	sp;
+
+	spec_parse(t, &sp);
+	return node_from_spec(&sp, t->help);
+}
+
+static int
+node_is(const struct node *n, const struct spec *sp)
+{
+	if (n->type != sp->type || n->textlen != sp->textlen)
 		return 0;
-	if (a->type == N_KW)
-		return strcasecmp(a->text, b->text) == 0;
-	return strcmp(a->text, b->text) == 0 && strcmp(a->name, b->name) == 0;
+	if (n->type == N_KW)
+		return strncasecmp(n->text, sp->text, sp->textlen) == 0;
+	return strncmp(n->text, sp->text, sp->textlen) == 0 &&
+	    strlen(n->name) == sp->namelen &&
+	    strncmp(n->name, sp->name, sp->namelen) == 0;
 }
 
 /* The kid of parent that is the same as t, made if missing. */
 static struct node *
-node_step(struct node *parent, const struct cmd_tok *t, int hidden)
+node_step(struct node *parent, const struct cmd_tok *t,
+    const struct spec *sp, unsigned flags)
 {
-	struct node	*n = node_from_tok(t);
+	struct node	*n;
 	size_t		 i;
 
-	for (i = 0; i < parent->nkids; i++)
-		if (node_same(parent->kids[i], n)) {
-			if (parent->kids[i]->help == NULL)
-				parent->kids[i]->help = t->help;
-			if (!hidden)
-				parent->kids[i]->flags &= ~NODE_HIDDEN;
-			node_free(n);
-			return parent->kids[i];
-		}
-	if (hidden)
-		n->flags |= NODE_HIDDEN;
+	for (i = parent->nkids; i-- > 0;) {
+		n = parent->kids[i];
+		if (!node_is(n, sp))
+			continue;
+		if (n->help == NULL)
+			n->help = t->help;
+		/* A word is hidden or exact only if all its users are. */
+		n->flags &= flags | ~(unsigned)(NODE_HIDDEN | NODE_EXACT);
+		return n;
+	}
+	n = node_from_spec(sp, t->help);
+	n->flags |= flags;
 	node_add_kid(parent, n);
 	return n;
 }
@@ -348,15 +380,19 @@ node_end(struct node *n, const struct cmd_def *c)
 
 static void
 insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
-    const struct cmd_tok **p, size_t len)
+    const struct spec *specs, const struct cmd_tok **p, size_t len)
 {
 	struct node	*n = root, *no = noroot;
-	int		 hidden = (c->flags & CMD_HIDDEN) != 0;
+	unsigned	 flags = 0;
 	size_t		 i, min;
 
+	if (c->flags & CMD_HIDDEN)
+		flags |= NODE_HIDDEN;
+	if (c->flags & CMD_EXACT)
+		flags |= NODE_EXACT;
 	if (!(c->flags & CMD_NO_ONLY)) {
 		for (i = 0; i < len; i++)
-			n = node_step(n, p[i], hidden);
+			n = node_step(n, p[i], &specs[p[i] - c->toks], flags);
 		node_end(n, c);
 	}
 	if (!(c->flags & CMD_NO))
@@ -364,7 +400,7 @@ insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
 	min = c->no_min > 0 && (size_t)c->no_min < len ? (size_t)c->no_min
 	    : len;
 	for (i = 0; i < len; i++) {
-		no = node_step(no, p[i], hidden);
+		no = node_step(no, p[i], &specs[p[i] - c->toks], flags);
 		if (i + 1 >= min)
 			node_end(no, c);
 	}
@@ -449,7 +485,8 @@ static int
 graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
     struct paths *ps, char *err, size_t errlen)
 {
-	size_t	i, m, ntoks;
+	struct spec	*specs;
+	size_t		 i, m, ntoks;
 
 	paths_clear(ps);
 	for (ntoks = 0; c->toks[ntoks].spec != NULL; ntoks++)
@@ -459,13 +496,20 @@ graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
 		    "syntax", c->toks[0].spec);
 		return -1;
 	}
+	specs = calloc(ntoks, sizeof(*specs));
+	if (specs == NULL)
+		abort();
+	for (i = 0; i < ntoks; i++)
+		if (!tok_structural(&c->toks[i]))
+			spec_parse(&c->toks[i], &specs[i]);
 	for (m = 0; m < e->g->nmodes; m++) {
 		if (!(c->modes & MODE_BIT(m)))
 			continue;
 		for (i = 0; i < ps->n; i++)
-			insert_path(e->roots[m], e->noroots[m], c, ps->p[i],
-			    ps->len[i]);
+			insert_path(e->roots[m], e->noroots[m], c, specs,
+			    ps->p[i], ps->len[i]);
 	}
+	free(specs);
 	return 0;
 }
 

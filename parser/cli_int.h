@@ -27,6 +27,7 @@ enum node_type {
 #define NODE_DO		0x10	/* the `do` prefix */
 #define NODE_PIPE	0x20	/* the `|` of an output modifier */
 #define NODE_MODIFIER	0x40	/* include, exclude, ... */
+#define NODE_EXACT	0x80	/* only whole keywords match */
 
 /*
  * One node of a mode's command tree.  The tree is a trie over the
@@ -37,6 +38,7 @@ struct node {
 	enum node_type		 type;
 	unsigned		 flags;
 	const char		*text;		/* keyword, or the spec shown */
+	size_t			 textlen;
 	const char		*name;		/* argument name */
 	const char		*help;
 	long			 lo, hi;	/* N_RANGE */
@@ -128,6 +130,9 @@ struct cli {
 	void			*raw_arg;
 	cli_ask_fn		*ask;
 	void			*ask_arg;
+	char			*hist[CLI_HISTORY];
+	int			 nhist;		/* lines kept */
+	int			 hnext;		/* slot for the next */
 };
 
 /* cli.c */

@@ -173,10 +173,13 @@ match_node(const struct cli_engine *e, const struct node *n,
 	*used = 1;
 	switch (n->type) {
 	case N_KW:
-		if (t->len > strlen(n->text) ||
+		if (t->len > n->textlen || tolower((unsigned char)*t->s) !=
+		    tolower((unsigned char)*n->text) ||
 		    strncasecmp(n->text, t->s, t->len) != 0)
 			return LVL_NONE;
-		return t->len == strlen(n->text) ? LVL_EXACT : LVL_PARTIAL;
+		if (t->len == n->textlen)
+			return LVL_EXACT;
+		return n->flags & NODE_EXACT ? LVL_NONE : LVL_PARTIAL;
 	case N_WORD:
 		return LVL_WORD;
 	case N_LINE:

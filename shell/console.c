@@ -265,6 +265,9 @@ console_run(const struct console_ops *ops, void *eng, struct pager *pager)
 		console_restore(&con);
 		line = el_gets(con.el, &n);
 		console_noecho(&con);
+		/* Ctrl-Z on an empty line reads as the end: it is not. */
+		if (line == NULL && (con.ctrlz || con.ctrlc))
+			line = "";
 		if (line == NULL) {
 			out("\n");
 			break;

@@ -82,7 +82,15 @@ parse_opts(int argc, char **argv, struct opts *o)
 	o->cmds = calloc((size_t)argc, sizeof(*o->cmds));
 	if (o->cmds == NULL)
 		return -1;
-	while ((ch = getopt(argc, argv, "s:S:c:")) != -1) {
+	static const struct option longopts[] = {
+		{ "state",	required_argument,	NULL,	's' },
+		{ "socket",	required_argument,	NULL,	'S' },
+		{ "command",	required_argument,	NULL,	'c' },
+		{ NULL,		0,			NULL,	0 },
+	};
+
+	while ((ch = getopt_long(argc, argv, "s:S:c:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
 		case 's':
 			o->state = optarg;

@@ -1,11 +1,12 @@
 /*
  * shell/ioshd.c: the iosh daemon.
  *
- *	ioshd [-s STATEDIR] [-S SOCKET] [-g GROUP]
+ *	ioshd [-n] [-s STATEDIR] [-S SOCKET] [-g GROUP]
  *
- * Owns the running config: loads the startup-config at boot and serves
- * consoles over a local socket (root only, or a group), so the router
- * keeps running when nobody is logged in.
+ * Owns the running config: loads the startup-config at boot, applies
+ * it to the kernel, runs IKE for its peers, and serves consoles over a
+ * local socket (root only, or a group), so the router keeps running
+ * when nobody is logged in.  -n (or running without root) only plans.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,6 +23,9 @@
 #include <event2/event.h>
 
 #include "grammar/ios.h"
+#include "ike/ike.h"
+#include "shell/live.h"
+#include "shell/router.h"
 #include "shell/server.h"
 
 #define STATE_DEFAULT	LOCALSTATEDIR "/lib/iosh"
@@ -34,6 +38,8 @@ struct daemon {
 	struct ios_config	*cfg;
 	struct cli_engine	*eng;
 	struct server		*srv;
+	struct router		*router;
+	int			 plan_only;
 };
 
 static void
@@ -63,6 +69,14 @@ log_output(void *arg, const char *buf, size_t len)
 	}
 }
 
+static const struct option longopts[] = {
+	{ "plan",	no_argument,		NULL,	'n' },
+	{ "state",	required_argument,	NULL,	's' },
+	{ "socket",	required_argument,	NULL,	'S' },
+	{ "group",	required_argument,	NULL,	'g' },
+	{ NULL,		0,			NULL,	0 },
+};
+
 static int
 parse_opts(int argc, char **argv, struct daemon *d)
 {
@@ -70,8 +84,12 @@ parse_opts(int argc, char **argv, struct daemon *d)
 	int		 ch;
 
 	d->gid = -1;
-	while ((ch = getopt(argc, argv, "s:S:g:")) != -1) {
+	while ((ch = getopt_long(argc, argv, "ns:S:g:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
+		case 'n':
+			d->plan_only = 1;
+			break;
 		case 's':
 			d->state = optarg;
 			break;
@@ -100,7 +118,7 @@ parse_opts(int argc, char **argv, struct daemon *d)
 static int
 boot(struct daemon *d)
 {
-	char	path[4096];
+	char	path[4096], ifmap[4096];
 	int	failed;
 
 	if (mkdir(d->state, 0700) != 0 && errno != EEXIST) {
@@ -108,8 +126,11 @@ boot(struct daemon *d)
 		return -1;
 	}
 	snprintf(path, sizeof(path), "%s/startup-config", d->state);
+	/* The IOS name -> Linux device map: STATEDIR/ifmap when it exists. */
+	snprintf(ifmap, sizeof(ifmap), "%s/ifmap", d->state);
 	d->cfg = ios_config_new();
-	if (ios_config_set_paths(d->cfg, path, NULL) != 0)
+	if (ios_config_set_paths(d->cfg, path, access(ifmap, R_OK) == 0 ?
+	    ifmap : NULL) != 0)
 		return -1;
 	ios_config_set_engine(d->cfg, d->eng);
 	failed = ios_config_load(d->cfg, d->eng, path, log_output, NULL);
@@ -119,6 +140,21 @@ boot(struct daemon *d)
 		logmsg(LOG_WARNING, "%s: %d lines failed to load", path,
 		    failed);
 	return 0;
+}
+
+/* After a line at any console: the config may have changed. */
+static void
+after_line(void *arg, struct cli *cli)
+{
+	struct daemon	*d = arg;
+
+	router_changed(d->router);
+}
+
+static void
+ike_to_syslog(int level, const char *msg, void *arg)
+{
+	syslog(level, "%s", msg);
 }
 
 static void
@@ -145,7 +181,7 @@ main(int argc, char **argv)
 	}
 	openlog("ioshd", LOG_PID | LOG_PERROR, LOG_DAEMON);
 	signal(SIGPIPE, SIG_IGN);
-	d.eng = cli_engine_new(ios_grammar(), err, sizeof(err));
+	d.eng = cli_engine_new(live_grammar(), err, sizeof(err));
 	if (d.eng == NULL) {
 		logmsg(LOG_ERR, "grammar: %s", err);
 		return 1;
@@ -153,12 +189,21 @@ main(int argc, char **argv)
 	if (boot(&d) != 0)
 		return 1;
 	d.base = event_base_new();
+	if (d.base == NULL)
+		return 1;
+	ike_log_set_sink(ike_to_syslog, NULL);
+	/* Changing the kernel needs CAP_NET_ADMIN; without root, plan. */
+	d.router = router_new(d.base, d.cfg, d.plan_only || geteuid() != 0);
+	if (d.router == NULL)
+		return 1;
+	live_set_router(d.router);
+	router_apply(d.router);
 	d.srv = server_new(d.base, d.eng, d.cfg, IOS_M_USER, IOS_M_PRIV);
-	if (d.base == NULL || d.srv == NULL ||
-	    server_listen(d.srv, d.sock, d.gid) != 0) {
+	if (d.srv == NULL || server_listen(d.srv, d.sock, d.gid) != 0) {
 		logmsg(LOG_ERR, "%s: %s", d.sock, strerror(errno));
 		return 1;
 	}
+	server_set_hook(d.srv, after_line, &d);
 	sigterm = evsignal_new(d.base, SIGTERM, on_signal, &d);
 	sigint = evsignal_new(d.base, SIGINT, on_signal, &d);
 	evsignal_add(sigterm, NULL);
@@ -169,6 +214,7 @@ main(int argc, char **argv)
 	event_free(sigterm);
 	event_free(sigint);
 	server_free(d.srv);
+	router_free(d.router);
 	event_base_free(d.base);
 	ios_config_free(d.cfg);
 	cli_engine_free(d.eng);

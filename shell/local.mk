@@ -1,14 +1,44 @@
-# shell/: the console (libedit, pager) and the programs.
+# shell/: the console (libedit, pager), the daemon's socket, the programs.
 noinst_LTLIBRARIES += shell/libshell.la
 shell_libshell_la_SOURCES = \
+	shell/client.c \
+	shell/client.h \
 	shell/console.c \
+	shell/live.c \
+	shell/live.h \
 	shell/local.c \
 	shell/pager.c \
+	shell/proto.c \
+	shell/proto.h \
+	shell/router.c \
+	shell/router.h \
+	shell/router_priv.h \
+	shell/router_show.c \
+	shell/server.c \
+	shell/server.h \
 	shell/shell.h
-shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS)
+shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS) \
+	$(LIBNL_CFLAGS) $(OPENSSL_CFLAGS)
 
-check_PROGRAMS += tests/check_shell
-TESTS += tests/check_shell
+SHELL_LIBS = shell/libshell.la backend/libcompile.la backend/libbackend.la \
+	ike/libike.la \
+	grammar/libgrammar.la parser/libparser.la \
+	$(LIBEDIT_LIBS) $(LIBEVENT_LIBS) $(LIBNL_LIBS) $(OPENSSL_LIBS)
+
+bin_PROGRAMS += shell/iosh
+shell_iosh_SOURCES = shell/iosh.c
+shell_iosh_LDADD = $(SHELL_LIBS)
+
+sbin_PROGRAMS += shell/ioshd
+shell_ioshd_SOURCES = shell/ioshd.c
+shell_ioshd_LDADD = $(SHELL_LIBS)
+
+check_PROGRAMS += tests/check_shell tests/transcript
+TESTS += tests/check_shell tests/transcripts.sh tests/console/tmux.sh \
+	tests/daemon.sh
+EXTRA_DIST += tests/transcripts.sh tests/console/tmux.sh tests/daemon.sh
 tests_check_shell_SOURCES = tests/check_shell.c
 tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_check_shell_LDADD = shell/libshell.la $(LIBEDIT_LIBS) $(CHECK_LIBS)
+tests_check_shell_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
+tests_transcript_SOURCES = tests/transcript.c
+tests_transcript_LDADD = $(SHELL_LIBS)

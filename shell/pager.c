@@ -59,6 +59,10 @@ pager_write(void *arg, const char *buf, size_t len)
 	const char	*nl;
 	size_t		 n;
 
+	if (p->length <= 1 && !p->aborted) {
+		p->put(p->putarg, buf, len);
+		return;
+	}
 	while (len > 0 && !p->aborted) {
 		if (p->length > 1 && p->lines >= p->length - 1 &&
 		    pager_wait(p) != 0)

@@ -45,7 +45,7 @@ get_hostname(void *model)
 static int
 h_record(struct cli *c, const struct cmd_args *a)
 {
-	static const char *names[] = { "WORD", "name", "addr", "mask",
+	static const char *names[] = { "WORD", "key", "name", "addr", "mask",
 	    "prio", "LINE", "if", "nh", "dist", "secondary", "aes", "des",
 	    "128", "256", NULL };
 	const char	*v;
@@ -199,6 +199,13 @@ CMD(c_keyring, MODE_BIT(M_CONF), M_KR, CMD_NO, 0, h_record,
     { "WORD:name", "Name of a key ring" });
 CMD(c_peer, MODE_BIT(M_KR), M_PEER, CMD_NO, 0, h_record,
     { "peer", "Configure a peer" }, { "WORD:name", "Name of the peer" });
+CMD(c_keep, MODE_BIT(M_IF), -1, CMD_EXACT | CMD_HIDDEN, 0, h_record,
+    { "ip", NULL }, { "route-cache", "Kept as typed" }, { "LINE", NULL });
+CMD(c_isakey, MODE_BIT(M_CONF), -1, CMD_NO, 0, h_record,
+    { "crypto", NULL }, { "isakmp", NULL },
+    { "key", "Set pre-shared key for remote peer" },
+    { "WORD:key", "The key" }, { "address", "Peer address" },
+    { "A.B.C.D:addr", "IP address" });
 CMD(c_refuse, MODE_BIT(M_CONF), M_IF, 0, 0, h_fail,
     { "refuse", "A command whose handler says no" });
 
@@ -206,7 +213,7 @@ static const struct cmd_def *const cmds[] = {
 	&c_enable, &c_exit, &c_end, &c_conf, &c_show_ver, &c_show_run,
 	&c_show_ipr, &c_show_int, &c_ssh, &c_hostname, &c_iface, &c_ipaddr,
 	&c_desc, &c_policy, &c_encr, &c_route, &c_keyring, &c_peer,
-	&c_refuse,
+	&c_refuse, &c_keep, &c_isakey,
 };
 
 static const struct cli_alias aliases[] = {
@@ -375,6 +382,26 @@ START_TEST(modes_and_fallthrough)
 	run("conf t", CLI_OK);
 	ck_assert_str_eq(run("refuse", CLI_ERR_FAILED), "% refused\n");
 	ck_assert_str_eq(cli_prompt(cli), "Router(config)#");
+}
+END_TEST
+
+START_TEST(exact_and_names)
+{
+	run("conf t", CLI_OK);
+	run("int gi0/0", CLI_OK);
+	/* An exact-only catch-all does not take "route" for route-cache. */
+	run("ip route 10.2.0.0 255.255.0.0 1.1.1.1", CLI_OK);
+	ck_assert_str_eq(last, "addr=10.2.0.0 mask=255.255.0.0 nh=1.1.1.1 ");
+	ck_assert_str_eq(cli_prompt(cli), "Router(config)#");
+	run("int gi0/0", CLI_OK);
+	run("ip route-cache same-interface", CLI_OK);
+	ck_assert_str_eq(last, "LINE=same-interface ");
+	ck_assert_str_eq(cli_prompt(cli), "Router(config-if)#");
+	/* A placeholder named like a keyword wins the lookup. */
+	run("crypto isakmp key key address 5.6.7.8", CLI_OK);
+	ck_assert_str_eq(last, "key=key addr=5.6.7.8 ");
+	run("crypto isakmp key S3cret address 5.6.7.8", CLI_OK);
+	ck_assert_str_eq(last, "key=S3cret addr=5.6.7.8 ");
 }
 END_TEST
 
@@ -551,6 +578,28 @@ START_TEST(feed_file)
 }
 END_TEST
 
+START_TEST(history)
+{
+	int	i;
+
+	ck_assert_ptr_null(cli_history(cli, 0));
+	run("show version", CLI_OK);
+	run("  ", CLI_OK);
+	run("bogus", CLI_ERR_INVALID);
+	ck_assert_str_eq(cli_history(cli, 0), "bogus");
+	ck_assert_str_eq(cli_history(cli, 1), "show version");
+	ck_assert_ptr_null(cli_history(cli, 2));
+	for (i = 0; i < CLI_HISTORY + 5; i++)
+		run("show version", CLI_OK);
+	ck_assert_str_eq(cli_history(cli, CLI_HISTORY - 1), "show version");
+	ck_assert_ptr_null(cli_history(cli, CLI_HISTORY));
+	/* Lines from a file are not a person's history. */
+	cli_set_source(cli, "file", 0);
+	run("show running-config", CLI_OK);
+	ck_assert_str_eq(cli_history(cli, 0), "show version");
+}
+END_TEST
+
 START_TEST(exit_session)
 {
 	run("exit", CLI_EXIT);
@@ -570,6 +619,7 @@ parser_suite(void)
 	tcase_add_test(tc, caret);
 	tcase_add_test(tc, unknown_exec_word);
 	tcase_add_test(tc, modes_and_fallthrough);
+	tcase_add_test(tc, exact_and_names);
 	tcase_add_test(tc, no_and_default);
 	tcase_add_test(tc, do_command);
 	tcase_add_test(tc, pipes);
@@ -577,6 +627,7 @@ parser_suite(void)
 	tcase_add_test(tc, complete);
 	tcase_add_test(tc, file_source);
 	tcase_add_test(tc, feed_file);
+	tcase_add_test(tc, history);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
 	return s;

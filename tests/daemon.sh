@@ -9,7 +9,7 @@ sock=$state/ioshd.sock
 failed=0
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$state"' EXIT
 
-"$b/shell/ioshd" -s "$state" 2>"$state/log" &
+"$b/shell/ioshd" -n -s "$state" 2>"$state/log" &
 pid=$!
 i=0
 while [ ! -S "$sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done

@@ -8,7 +8,8 @@
  * every other line is output the session must print.  Input may end
  * with `?` (help is shown for the line so far), with `<TAB>` (the next
  * input line must start with the completed line), or be `^Z`.  A line
- * may carry the keys pressed at the pager as `<KEYS:...>` at its end;
+ * may carry the keys pressed at the pager at its end, as
+ * `<KEYS:space,enter,q>`;
  * the pager's prompt shows as a line " --More-- ".  Each file starts in
  * privileged exec on a fresh running config and a state directory of
  * its own.  The run stops at the first line that differs.
@@ -29,7 +30,8 @@ struct screen {
 
 struct run {
 	struct screen	 scr;
-	const char	*keys;
+	char		 keys[64];
+	size_t		 nkey;
 	char		 state[64];
 };
 
@@ -65,7 +67,7 @@ getkey(void *arg)
 {
 	struct run	*r = arg;
 
-	return r->keys && *r->keys ? *r->keys++ : -1;
+	return r->keys[r->nkey] ? r->keys[r->nkey++] : -1;
 }
 
 static char **
@@ -99,6 +101,20 @@ ends_with(const char *s, const char *tail)
 	return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
+/* Keys pressed at the pager: "space,enter,q". */
+static void
+parse_keys(struct run *r, char *list)
+{
+	char	*k, *save;
+	size_t	 n = 0;
+
+	for (k = strtok_r(list, ",", &save); k != NULL && n + 1 <
+	    sizeof(r->keys); k = strtok_r(NULL, ",", &save))
+		r->keys[n++] = strcmp(k, "space") == 0 ? ' ' :
+		    strcmp(k, "enter") == 0 ? '\n' : k[0];
+	r->keys[n] = '\0';
+}
+
 /* Run one input line; its screen goes to r->scr. */
 static void
 feed(struct cli *cli, struct run *r, char *typed, char **pending)
@@ -107,16 +123,16 @@ feed(struct cli *cli, struct run *r, char *typed, char **pending)
 	size_t	  n, len;
 
 	keys = strstr(typed, "<KEYS:");
-	r->keys = NULL;
+	r->keys[0] = '\0';
+	r->nkey = 0;
 	if (keys != NULL && ends_with(keys, ">")) {
 		keys[strlen(keys) - 1] = '\0';
 		*keys = '\0';
-		r->keys = keys + 6;
+		parse_keys(r, keys + 6);
 	}
-	if (ends_with(typed, "?")) {
+	if (ends_with(typed, "?"))
 		cli_describe(cli, typed);
-		*pending = strndup(typed, strlen(typed) - 1);
-	} else if (ends_with(typed, "<TAB>")) {
+	else if (ends_with(typed, "<TAB>")) {
 		len = strlen(typed) - 5;
 		typed[len] = '\0';
 		n = cli_complete(cli, typed, &words);
@@ -135,30 +151,31 @@ feed(struct cli *cli, struct run *r, char *typed, char **pending)
 		cli_execute(cli, typed);
 }
 
+/* Each line the session printed must be the next line of the file. */
 static int
 compare(const char *path, char **want, size_t nwant, size_t *pos,
     const struct screen *got)
 {
-	char	*copy = strdup(got->s ? got->s : ""), *line, *save;
-	size_t	 len;
-	int	 rc = 0;
+	const char	*p = got->len ? got->s : "", *nl;
+	size_t		 len;
 
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		len = strlen(line);
-		while (len > 0 && line[len - 1] == ' ')
-			line[--len] = '\0';
-		if (*pos >= nwant || strcmp(want[*pos], line) != 0) {
-			fprintf(stderr, "%s:%zu: want: %s\n%s:%zu: got:  %s\n",
+	for (; *p != '\0'; p = *nl ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		len = (size_t)(nl - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (*pos >= nwant || strlen(want[*pos]) != len ||
+		    strncmp(want[*pos], p, len) != 0) {
+			fprintf(stderr, "%s:%zu: want: %s\n%s:%zu: got:  %.*s\n",
 			    path, *pos + 1, *pos < nwant ? want[*pos] :
-			    "(end of file)", path, *pos + 1, line);
-			rc = -1;
-			break;
+			    "(end of file)", path, *pos + 1, (int)len, p);
+			return -1;
 		}
 		(*pos)++;
 	}
-	free(copy);
-	return rc;
+	return 0;
 }
 
 static int
@@ -190,6 +207,8 @@ replay(const char *path, struct cli *cli, struct pager *pager, struct run *r,
 		pending = NULL;
 		pos++;
 		r->scr.len = 0;
+		if (r->scr.s != NULL)
+			r->scr.s[0] = '\0';
 		pager_start(pager, cli_term(cli)->length);
 		if (rc == 0)
 			feed(cli, r, typed, &pending);

@@ -19,6 +19,7 @@ screen() { tm capture-pane -p -t t; }
 # Wait until the screen's last non-empty line matches $1 (a grep -E).
 wait_for() {
 	i=0
+	tm has-session -t t 2>/dev/null || return 1
 	while [ $i -lt 50 ]; do
 		screen | grep -v '^$' | tail -n 1 | grep -Eq -- "$1" && return 0
 		sleep 0.1
@@ -28,7 +29,10 @@ wait_for() {
 }
 
 check() {
-	if screen | grep -Fq -- "$2"; then
+	if ! tm has-session -t t 2>/dev/null; then
+		echo "not ok - $1: the console is gone"
+		failed=1
+	elif screen | grep -Fq -- "$2"; then
 		echo "ok - $1"
 	else
 		echo "not ok - $1: no \"$2\" on the screen:"
@@ -49,18 +53,18 @@ check "configure terminal says how to end" \
 
 # ? is answered at once, without Enter, and the line comes back.
 tm send-keys -t t 'crypto isakmp ?'
-wait_for '^Router\(config\)#crypto isakmp $'
+wait_for '^Router\(config\)#crypto isakmp *$'
 check "? lists the next words" "  policy"
 check "? keeps the typed line" "Router(config)#crypto isakmp "
 tm send-keys -t t C-u
 
 # TAB completes a unique keyword.
 tm send-keys -t t 'int' Tab
-wait_for '^Router\(config\)#interface $'
-check "TAB completes int" "Router(config)#interface "
+wait_for '^Router\(config\)#interface *$'
+check "TAB completes int" "Router(config)#interface"
 tm send-keys -t t 'Tu' Tab
-wait_for 'interface Tunnel $'
-check "TAB completes an interface type" "Router(config)#interface Tunnel "
+wait_for 'interface Tunnel *$'
+check "TAB completes an interface type" "Router(config)#interface Tunnel"
 tm send-keys -t t '0' Enter
 wait_for '^Router\(config-if\)#$'
 check "interface Tunnel0 enters config-if" "Router(config-if)#"

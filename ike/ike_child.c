@@ -1,0 +1,336 @@
+/*
+ * ike/ike_child.c: CREATE_CHILD_SA for rekeying the Child SA
+ * (RFC 7296 1.3.3, 2.8, 2.17).
+ *
+ *   HDR, SK {N(REKEY_SA), SA, Ni, [KEi,] TSi, TSr}  -->
+ *                                <--  HDR, SK {SA, Nr, [KEr,] TSi, TSr}
+ *
+ * The new Child SA gets KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
+ * with this exchange's nonces, i being whoever began it.  Whoever began
+ * it then deletes the old Child SA; until then both stay installed.
+ * XXX: no new Child SAs beside the first, no IKE SA rekey, no handling
+ * of simultaneous rekeys (2.8.1), no INVALID_KE retry for PFS.
+ */
+#include <string.h>
+
+#include "ike/ike.h"
+
+#define IKE_CHILD_NONCE	32
+
+static uint32_t
+ike_child_spi_val(const uint8_t *b)
+{
+	return ((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3]);
+}
+
+static void
+ike_child_spi_bytes(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+void
+ike_child_rekey_clear(struct ike_sa *sa)
+{
+	ike_buf_clear(&sa->rk.ni);
+	ike_dh_free(sa->rk.dh);
+	sa->rk.dh = NULL;
+	sa->rk.spi = 0;
+}
+
+/* Our KE for the PFS group, if the definition asks for one. */
+static int
+ike_child_put_ke(struct ike_chain *c, const struct ike_dhkey *dh,
+    uint16_t group)
+{
+	uint8_t	pub[512];
+	size_t	len;
+	int	rv;
+
+	if (dh == NULL)
+		return (IKE_OK);
+	len = ike_alg_dh(group)->publen;
+	if ((rv = ike_dh_public(dh, pub, len)) != IKE_OK)
+		return (rv);
+	ike_pld_put_ke(c, group, pub, len);
+	return (IKE_OK);
+}
+
+/* The definition's ESP proposals carrying our new SPI. */
+static size_t
+ike_child_props(const struct ike_child_def *d, const uint8_t *spi,
+    struct ike_prop *out)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nprops; i++) {
+		out[i] = d->props[i];
+		out[i].spisize = 4;
+		memcpy(out[i].spi, spi, 4);
+	}
+	return (d->nprops);
+}
+
+/* Start rekeying the Child SA. */
+int
+ike_child_rekey(struct ike_sa *sa, uint64_t now)
+{
+	const struct ike_child_def	*d = sa->child.def;
+	const struct ike_child		*ch = &sa->child;
+	struct ike_prop			 props[IKE_MAX_PROPS];
+	uint8_t				 inner[IKE_MAX_MSG], spi[4], old[4];
+	struct ike_wr			 w;
+	struct ike_chain		 c;
+	int				 rv;
+
+	if (sa->state != IKE_ST_ESTABLISHED || !ch->installed)
+		return (IKE_E_STATE);
+	if (sa->x.req != NULL)
+		return (IKE_E_BUSY);
+	ike_child_rekey_clear(sa);
+	sa->rk.spi = ike_sa_new_spi(spi);
+	if ((sa->rk.ni = ike_buf_random(IKE_CHILD_NONCE)) == NULL)
+		return (IKE_E_NOMEM);
+	if (d->pfs_group && (rv = ike_dh_new(ike_alg_dh(d->pfs_group),
+	    &sa->rk.dh)) != IKE_OK)
+		return (rv);
+	ike_child_spi_bytes(old, ch->spi_in);
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	ike_pld_put_notify_spi(&c, IKE_PROTO_ESP, old, IKE_N_REKEY_SA);
+	ike_pld_put_sa(&c, props, ike_child_props(d, spi, props));
+	ike_pld_put_nonce(&c, sa->rk.ni);
+	if ((rv = ike_child_put_ke(&c, sa->rk.dh, d->pfs_group)) != IKE_OK)
+		return (rv);
+	/* Our selectors first: TSi is the side that begins the exchange. */
+	ike_pld_put_ts(&c, IKE_PLD_TSI, ch->we_init ? &ch->tsi : &ch->tsr, 1);
+	ike_pld_put_ts(&c, IKE_PLD_TSR, ch->we_init ? &ch->tsr : &ch->tsi, 1);
+	if (w.err != IKE_OK)
+		return (w.err);
+	if ((rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 0, sa->x.next_id,
+	    inner, w.off, c.first, now)) == IKE_OK)
+		sa->pending = IKE_PEND_REKEY_CHILD;
+	return (rv);
+}
+
+/* The child a REKEY_SA notify names by the peer's inbound SPI. */
+static struct ike_child *
+ike_child_named(struct ike_sa *sa, const struct ike_notify *n)
+{
+	if (n == NULL || n->spisize != 4 || n->proto != IKE_PROTO_ESP)
+		return (NULL);
+	if (sa->child.installed &&
+	    ike_child_spi_val(n->spi) == sa->child.spi_out)
+		return (&sa->child);
+	return (NULL);
+}
+
+/* g^ir (new) when the chosen suite has a DH group; IKE_E_KE if not sent. */
+static int
+ike_child_pfs(const struct ike_suite *s, const struct ike_msg *m,
+    struct ike_dhkey **mine, struct ike_buf **gir)
+{
+	int	rv;
+
+	*gir = NULL;
+	if (s->dh == NULL)
+		return (IKE_OK);
+	if (!IKE_SEEN(m, IKE_PLD_KE) || m->ke_group != s->dh->id)
+		return (IKE_E_KE);
+	if (*mine == NULL && (rv = ike_dh_new(s->dh, mine)) != IKE_OK)
+		return (rv);
+	return (ike_dh_derive(*mine, m->ke, m->kelen, gir));
+}
+
+/* Responder: choose, answer; the old child waits for the Delete. */
+static int
+ike_child_answer(struct ike_sa *sa, const struct ike_msg *m,
+    struct ike_child *nc, struct ike_dhkey **dh, struct ike_buf *nr,
+    struct ike_wr *w, struct ike_chain *c)
+{
+	const struct ike_child_def	*d = nc->def;
+	struct ike_prop			 prop;
+	uint8_t				 spi[4];
+
+	if (ike_alg_match(d->props, d->nprops, m->props, m->nprops,
+	    &nc->suite) != IKE_OK || nc->suite.spisize != 4)
+		return (IKE_N_NO_PROPOSAL_CHOSEN);
+	if (!IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_TSI) ||
+	    !IKE_SEEN(m, IKE_PLD_TSR))
+		return (IKE_N_INVALID_SYNTAX);
+	if (ike_ts_narrow(m->tsi, m->ntsi, d->ts_remote, d->nts_remote,
+	    &nc->tsi) || ike_ts_narrow(m->tsr, m->ntsr, d->ts_local,
+	    d->nts_local, &nc->tsr))
+		return (IKE_N_TS_UNACCEPTABLE);
+	if (nc->suite.dh && (!IKE_SEEN(m, IKE_PLD_KE) ||
+	    m->ke_group != nc->suite.dh->id))
+		return (IKE_N_INVALID_KE_PAYLOAD);
+	nc->spi_out = ike_child_spi_val(nc->suite.spi);
+	nc->spi_in = ike_sa_new_spi(spi);
+	if (nc->suite.dh && ike_dh_new(nc->suite.dh, dh) != IKE_OK)
+		return (IKE_N_TEMPORARY_FAILURE);
+	ike_alg_suite_prop(&nc->suite, IKE_PROTO_ESP, spi, 4, &prop);
+	ike_pld_put_sa(c, &prop, 1);
+	ike_pld_put_nonce(c, nr);
+	if (ike_child_put_ke(c, *dh, nc->suite.dh ? nc->suite.dh->id : 0))
+		return (IKE_N_TEMPORARY_FAILURE);
+	ike_pld_put_ts(c, IKE_PLD_TSI, &nc->tsi, 1);
+	ike_pld_put_ts(c, IKE_PLD_TSR, &nc->tsr, 1);
+	return (w->err == IKE_OK ? 0 : IKE_N_TEMPORARY_FAILURE);
+}
+
+/* An encrypted answer carrying one error notify. */
+static int
+ike_child_refuse(struct ike_sa *sa, const struct ike_msg *m, uint16_t type,
+    const struct ike_child *nc, uint64_t now)
+{
+	uint8_t		 inner[64], g[2];
+	struct ike_wr	 w;
+	struct ike_chain c;
+
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	if (type == IKE_N_INVALID_KE_PAYLOAD) {
+		g[0] = (uint8_t)(nc->suite.dh->id >> 8);
+		g[1] = (uint8_t)nc->suite.dh->id;
+		ike_pld_put_notify(&c, 0, type, g, 2);
+	} else
+		ike_pld_put_notify(&c, 0, type, NULL, 0);
+	return (ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 1, m->hdr.msgid,
+	    inner, w.off, c.first, now));
+}
+
+/* Responder: a rekey request. */
+int
+ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
+    uint64_t now)
+{
+	struct ike_child	*old, nc;
+	struct ike_dhkey	*dh = NULL;
+	struct ike_buf		*nr, *ni = NULL, *gir = NULL;
+	uint8_t			 inner[IKE_MAX_MSG];
+	struct ike_wr		 w;
+	struct ike_chain	 c;
+	uint16_t		 refuse;
+	int			 rv;
+
+	if ((old = ike_child_named(sa, ike_msg_notify(m, IKE_N_REKEY_SA))) ==
+	    NULL)
+		return (ike_child_refuse(sa, m, IKE_N_CHILD_SA_NOT_FOUND, NULL,
+		    now));
+	memset(&nc, 0, sizeof(nc));
+	nc.def = old->def;
+	if ((nr = ike_buf_random(IKE_CHILD_NONCE)) == NULL)
+		return (IKE_E_NOMEM);
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	if ((refuse = ike_child_answer(sa, m, &nc, &dh, nr, &w, &c)) != 0) {
+		rv = ike_child_refuse(sa, m, refuse, &nc, now);
+		goto done;
+	}
+	if ((rv = ike_child_pfs(&nc.suite, m, &dh, &gir)) != IKE_OK ||
+	    (ni = ike_buf_dup(m->nonce, m->noncelen)) == NULL ||
+	    (rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 1, m->hdr.msgid,
+	    inner, w.off, c.first, now)) != IKE_OK)
+		goto done;
+	if ((rv = ike_sa_install(sa, &nc, gir, ni, nr)) == IKE_OK) {
+		ike_sa_uninstall(sa, &sa->old);	/* a stale one, if any */
+		sa->old = *old;
+		sa->child = nc;
+	}
+done:
+	ike_dh_free(dh);
+	ike_buf_free(gir);
+	ike_buf_free(ni);
+	ike_buf_free(nr);
+	return (rv);
+}
+
+/* The responder's refusal, if it sent one (3.10.1). */
+static int
+ike_child_refused(const struct ike_msg *m)
+{
+	static const struct {
+		uint16_t	type;
+		int		err;
+	} map[] = {
+		{ IKE_N_NO_PROPOSAL_CHOSEN,	IKE_E_NOPROP },
+		{ IKE_N_TS_UNACCEPTABLE,	IKE_E_TS },
+		{ IKE_N_INVALID_KE_PAYLOAD,	IKE_E_KE },
+		{ IKE_N_INVALID_SYNTAX,		IKE_E_SYNTAX },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (ike_msg_notify(m, map[i].type) != NULL)
+			return (map[i].err);
+	for (i = 0; i < m->nn; i++)
+		if (m->n[i].type < IKE_N_INITIAL_CONTACT)
+			return (IKE_E_PEER);
+	return (IKE_OK);
+}
+
+/* Initiator: what the responder chose; install, then delete the old. */
+static int
+ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
+    struct ike_child *nc, struct ike_buf **gir)
+{
+	const struct ike_child_def	*d = sa->child.def;
+	int				 rv;
+
+	memset(nc, 0, sizeof(*nc));
+	nc->def = d;
+	nc->we_init = 1;
+	if ((rv = ike_child_refused(m)) != IKE_OK)
+		return (rv);
+	if (!IKE_SEEN(m, IKE_PLD_SA) || m->nprops != 1 ||
+	    !IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_TSI) ||
+	    !IKE_SEEN(m, IKE_PLD_TSR))
+		return (IKE_E_SYNTAX);
+	if (ike_alg_match(d->props, d->nprops, m->props, 1, &nc->suite) !=
+	    IKE_OK || nc->suite.spisize != 4)
+		return (IKE_E_NOPROP);
+	if ((rv = ike_child_pfs(&nc->suite, m, &sa->rk.dh, gir)) != IKE_OK)
+		return (rv);
+	nc->tsi = m->tsi[0];
+	nc->tsr = m->tsr[0];
+	nc->spi_in = sa->rk.spi;
+	nc->spi_out = ike_child_spi_val(nc->suite.spi);
+	return (IKE_OK);
+}
+
+int
+ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
+    uint64_t now)
+{
+	struct ike_child	 nc;
+	struct ike_buf		*gir = NULL, *nr = NULL;
+	int			 rv;
+
+	if (sa->pending != IKE_PEND_REKEY_CHILD)
+		return (IKE_E_STATE);
+	sa->pending = IKE_PEND_NONE;
+	if ((rv = ike_child_take(sa, m, &nc, &gir)) != IKE_OK) {
+		ike_log(IKE_LOG_INFO, "peer %s: Child SA rekey refused: %s",
+		    sa->peer->name, ike_strerror(rv));
+		goto done;
+	}
+	if ((nr = ike_buf_dup(m->nonce, m->noncelen)) == NULL) {
+		rv = IKE_E_NOMEM;
+		goto done;
+	}
+	if ((rv = ike_sa_install(sa, &nc, gir, sa->rk.ni, nr)) != IKE_OK)
+		goto done;
+	sa->old = sa->child;
+	sa->child = nc;
+	rv = ike_info_delete_child(sa, &sa->old, now);
+done:
+	ike_child_rekey_clear(sa);
+	ike_buf_free(gir);
+	ike_buf_free(nr);
+	return (rv);
+}

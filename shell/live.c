@@ -1,0 +1,165 @@
+/*
+ * shell/live.c: the show and clear commands that read live state (the
+ * IKE daemon's SAs, the kernel's counters, the compiled plan) rather
+ * than the running config.
+ *
+ * They are IOS commands, defined as data like every other, but their
+ * answers come from the router that ioshd runs, so they live here and
+ * are added to the grammar by the program that has a router.  A
+ * console without one says so.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/ios.h"
+#include "shell/live.h"
+#include "shell/router.h"
+
+/* XXX: one router per process; ioshd has exactly one. */
+static struct router	*live_router;
+
+void
+live_set_router(struct router *r)
+{
+	live_router = r;
+}
+
+static int
+live_missing(struct cli *cli)
+{
+	cli_puts(cli, "% Not available: this console is not attached to "
+	    "ioshd\n");
+	return CLI_ERR_FAILED;
+}
+
+static int
+h_show_ikev2_sa(struct cli *cli, const struct cmd_args *a)
+{
+	if (live_router == NULL)
+		return live_missing(cli);
+	return router_show_ikev2_sa(live_router, cli, cmd_has(a,
+	    "detailed"));
+}
+
+static int
+h_show_ipsec_sa(struct cli *cli, const struct cmd_args *a)
+{
+	if (live_router == NULL)
+		return live_missing(cli);
+	return router_show_ipsec_sa(live_router, cli, cmd_arg(a, "peer-addr"),
+	    cmd_has(a, "detail"));
+}
+
+static int
+h_show_session(struct cli *cli, const struct cmd_args *a)
+{
+	if (live_router == NULL)
+		return live_missing(cli);
+	return router_show_session(live_router, cli, cmd_has(a, "detail"));
+}
+
+static int
+h_show_compile(struct cli *cli, const struct cmd_args *a)
+{
+	if (live_router == NULL)
+		return live_missing(cli);
+	return router_show_compile(live_router, cli, cmd_has(a, "diff"));
+}
+
+static int
+h_clear_sa(struct cli *cli, const struct cmd_args *a)
+{
+	if (live_router == NULL)
+		return live_missing(cli);
+	return router_clear(live_router, cli, cmd_arg(a, "peer-addr"));
+}
+
+#define LIVE_EXEC	(MODE_BIT(IOS_M_PRIV))
+#define T_SHOW		{ "show", "Show running system information" }
+#define T_CRYPTO	{ "crypto", "Encryption module" }
+#define T_CLEAR		{ "clear", "Reset functions" }
+
+static const struct cmd_tok t_ikev2_sa[] = {
+	T_SHOW, T_CRYPTO, { "ikev2", "Shows ikev2 information" },
+	{ "sa", "Shows ikev2 SAs" }, { "[", NULL },
+	{ "detailed", "Shows ikev2 SAs in detail" }, { "]", NULL },
+	{ NULL, NULL },
+};
+
+static const struct cmd_tok t_ipsec_sa[] = {
+	T_SHOW, T_CRYPTO, { "ipsec", "Show IPSEC policy" },
+	{ "sa", "IPSEC SA table" }, { "[", NULL },
+	{ "peer", "Peer specific information" },
+	{ "A.B.C.D:peer-addr", "IPv4 Peer Address" }, { "]", NULL },
+	{ "[", NULL }, { "detail", "detailed error counters" }, { "]", NULL },
+	{ NULL, NULL },
+};
+
+static const struct cmd_tok t_session[] = {
+	T_SHOW, T_CRYPTO, { "session", "Show crypto sessions (tunnels)" },
+	{ "[", NULL }, { "detail", "Show detailed session information" },
+	{ "]", NULL }, { NULL, NULL },
+};
+
+static const struct cmd_tok t_compile[] = {
+	T_SHOW, T_CRYPTO, { "compile", "Kernel objects and IKE peers this "
+	    "config makes (iosh)" }, { "[", NULL },
+	{ "diff", "What an apply would change in the kernel now" },
+	{ "]", NULL }, { NULL, NULL },
+};
+
+static const struct cmd_tok t_clear_sa[] = {
+	T_CLEAR, T_CRYPTO, { "sa", "Clear all crypto SAs" }, { "[", NULL },
+	{ "peer", "Clear all crypto SAs for a given crypto peer" },
+	{ "A.B.C.D:peer-addr", "IP address of crypto peer" }, { "]", NULL },
+	{ NULL, NULL },
+};
+
+static const struct cmd_tok t_clear_ikev2[] = {
+	T_CLEAR, T_CRYPTO, { "ikev2", "Clear IKEv2" },
+	{ "sa", "Clear IKEv2 SAs" }, { NULL, NULL },
+};
+
+static const struct cmd_tok t_clear_session[] = {
+	T_CLEAR, T_CRYPTO, { "session", "Clear crypto sessions (tunnels)" },
+	{ NULL, NULL },
+};
+
+static const struct cmd_def live_cmds[] = {
+	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_ikev2_sa, t_ikev2_sa },
+	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_ipsec_sa, t_ipsec_sa },
+	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_session, t_session },
+	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_compile, t_compile },
+	{ LIVE_EXEC, -1, 0, 0, h_clear_sa, t_clear_sa },
+	{ LIVE_EXEC, -1, 0, 0, h_clear_sa, t_clear_ikev2 },
+	{ LIVE_EXEC, -1, 0, 0, h_clear_sa, t_clear_session },
+};
+
+#define NLIVE	(sizeof(live_cmds) / sizeof(live_cmds[0]))
+
+/*
+ * The IOS grammar with the live commands added: the same modes and
+ * interface types, the command list made longer.
+ */
+const struct cli_grammar *
+live_grammar(void)
+{
+	static struct cli_grammar	 g;
+	static const struct cmd_def	**cmds;
+	const struct cli_grammar	*ios = ios_grammar();
+	size_t				 i;
+
+	if (cmds != NULL)
+		return &g;
+	cmds = calloc(ios->ncmds + NLIVE, sizeof(*cmds));
+	if (cmds == NULL)
+		return NULL;
+	for (i = 0; i < ios->ncmds; i++)
+		cmds[i] = ios->cmds[i];
+	for (i = 0; i < NLIVE; i++)
+		cmds[ios->ncmds + i] = &live_cmds[i];
+	g = *ios;
+	g.cmds = (const struct cmd_def *const *)cmds;
+	g.ncmds = ios->ncmds + NLIVE;
+	return &g;
+}

@@ -1,0 +1,16 @@
+/*
+ * shell/live.h: the show and clear commands that read live state.
+ */
+#ifndef IOSH_SHELL_LIVE_H
+#define IOSH_SHELL_LIVE_H
+
+#include "parser/cli.h"
+
+struct router;
+
+/* The IOS grammar with the live commands added. */
+const struct cli_grammar	*live_grammar(void);
+/* Where the live commands find their state; NULL: nowhere. */
+void				 live_set_router(struct router *);
+
+#endif

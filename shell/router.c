@@ -1,0 +1,253 @@
+/*
+ * shell/router.c: what makes ioshd a router: the running config
+ * compiled, applied to the kernel, and negotiated by the IKE daemon.
+ *
+ * After a change at a console (or the startup-config at boot) the
+ * config is compiled; when the compiled text differs from what was
+ * last applied, the kernel objects are applied as one transaction and
+ * the IKE peers are restarted.  Changes that come in a burst (a paste)
+ * are applied once, a moment after the last of them.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include <event2/event.h>
+
+#include "backend/compile.h"
+#include "grammar/ios.h"
+#include "shell/router_priv.h"
+
+static void	router_tick(evutil_socket_t, short, void *);
+
+static void
+router_diags(const struct compile_out *out)
+{
+	size_t	i;
+
+	for (i = 0; i < out->ndiags; i++)
+		syslog(out->diags[i].sev == COMPILE_NOTE ? LOG_NOTICE :
+		    LOG_WARNING, "%% %s: %s (%s)",
+		    compile_sev_name(out->diags[i].sev), out->diags[i].msg,
+		    out->diags[i].line ? out->diags[i].line : "");
+}
+
+static void
+router_ike_stop(struct router *r)
+{
+	if (!r->ike_up)
+		return;
+	event_free(r->ev_ike);
+	if (r->ev_natt != NULL)
+		event_free(r->ev_natt);
+	event_free(r->ev_tick);
+	r->ev_ike = r->ev_natt = r->ev_tick = NULL;
+	ike_ctx_free(&r->ike);
+	ike_net_close(&r->net);
+	r->ike_up = 0;
+}
+
+/* Timers of the IKE daemon: run them, then sleep until the next. */
+static void
+router_arm(struct router *r)
+{
+	uint64_t	now = ike_net_now(), next = ike_ctx_tick(&r->ike, now);
+	struct timeval	tv = { 1, 0 };
+
+	if (next > now && next - now < 1000) {
+		tv.tv_sec = 0;
+		tv.tv_usec = (suseconds_t)((next - now) * 1000);
+	} else if (next <= now)
+		tv.tv_sec = 0;
+	evtimer_add(r->ev_tick, &tv);
+}
+
+static void
+router_tick(evutil_socket_t fd, short what, void *arg)
+{
+	router_arm(arg);
+}
+
+static void
+router_datagram(evutil_socket_t fd, short what, void *arg)
+{
+	struct router	*r = arg;
+
+	ike_net_poll(&r->net, 0, ike_net_now());
+	router_arm(r);
+}
+
+/*
+ * Start the IKE daemon for the compiled peers: one pair of sockets on
+ * the first peer's local address, then every peer initiates.
+ * XXX: one local address for all peers; peers with another local
+ * address are not reached.
+ */
+static int
+router_ike_start(struct router *r)
+{
+	struct ike_io	io[IKE_CTX_MAX_PEERS];
+	struct ike_peer	*p = r->out.peers;
+	size_t		 i, n = r->out.npeers;
+	uint64_t	 now = ike_net_now();
+
+	if (n == 0)
+		return 0;
+	if (n > IKE_CTX_MAX_PEERS)
+		n = IKE_CTX_MAX_PEERS;
+	if (ike_net_open(&r->net, &r->ike, &p[0].local, 500, 4500) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		ike_net_io(&r->net, i, &p[i].remote, p[i].remote_port ?
+		    p[i].remote_port : 500, &io[i]);
+	ike_ctx_init(&r->ike, p, n, &r->ike_kern, io);
+	r->ev_ike = event_new(r->base, r->net.fd_ike, EV_READ | EV_PERSIST,
+	    router_datagram, r);
+	event_add(r->ev_ike, NULL);
+	if (r->net.fd_natt >= 0) {
+		r->ev_natt = event_new(r->base, r->net.fd_natt,
+		    EV_READ | EV_PERSIST, router_datagram, r);
+		event_add(r->ev_natt, NULL);
+	}
+	r->ev_tick = evtimer_new(r->base, router_tick, r);
+	r->ike_up = 1;
+	for (i = 0; i < n; i++)
+		ike_ctx_initiate(&r->ike, i, now);
+	router_arm(r);
+	return 0;
+}
+
+static int
+router_kernel(struct router *r, struct compile_out *out)
+{
+	struct kapply_report	rep;
+
+	if (r->plan_only)
+		return 0;
+	memset(&rep, 0, sizeof(rep));
+	if (kapply_run(&r->kern, out->ks, &rep) == 0) {
+		syslog(LOG_INFO, "backend: applied (%zu kernel calls)",
+		    rep.calls);
+		return 0;
+	}
+	syslog(LOG_ERR, "backend: apply failed, nothing changed: %s: %s%s%s",
+	    rep.what, strerror(-rep.err), rep.origin ? ", from: " : "",
+	    rep.origin ? rep.origin : "");
+	return -1;
+}
+
+/* The interface map of the config (its file, or the default). */
+static int
+router_ifmap(void *arg, const char *ios, char *out, size_t len)
+{
+	return ifmap_linux(arg, ios, out, len);
+}
+
+/* Compile and apply now, if the config changed since the last time. */
+int
+router_apply(struct router *r)
+{
+	struct compile_out	 out;
+	char			*text = ios_print_string(r->cfg, NULL);
+
+	if (text == NULL)
+		return -1;
+	if (r->applied != NULL && strcmp(text, r->applied) == 0) {
+		free(text);
+		return 0;
+	}
+	memset(&out, 0, sizeof(out));
+	if (compile_config(r->cfg, router_opts(r), &out) != 0) {
+		free(text);
+		return -1;
+	}
+	router_diags(&out);
+	if (router_kernel(r, &out) != 0) {
+		compile_out_free(&out);
+		free(text);
+		return -1;
+	}
+	router_ike_stop(r);
+	if (r->have_out)
+		compile_out_free(&r->out);
+	r->out = out;
+	r->have_out = 1;
+	free(r->applied);
+	r->applied = text;
+	if (!r->plan_only && router_ike_start(r) != 0)
+		syslog(LOG_ERR, "ike: cannot listen on UDP 500/4500");
+	return 0;
+}
+
+const struct compile_opts *
+router_opts(struct router *r)
+{
+	r->opts.ifmap = router_ifmap;
+	r->opts.ifmap_arg = r->cfg;
+	return &r->opts;
+}
+
+static void
+router_apply_cb(evutil_socket_t fd, short what, void *arg)
+{
+	router_apply(arg);
+}
+
+void
+router_changed(struct router *r)
+{
+	struct timeval	tv = { 0, APPLY_DELAY_MS * 1000 };
+
+	evtimer_add(r->ev_apply, &tv);
+}
+
+static int
+router_open_kernel(struct router *r)
+{
+	if (knl_open(&r->knl) != 0 || knl_open(&r->ike_knl) != 0)
+		return -1;
+	knl_kernel(r->knl, &r->kern);
+	knl_kernel(r->ike_knl, &r->ike_kern);
+	return 0;
+}
+
+struct router *
+router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
+{
+	struct router	*r = calloc(1, sizeof(*r));
+
+	if (r == NULL)
+		return NULL;
+	r->base = base;
+	r->cfg = cfg;
+	r->plan_only = plan_only;
+	if (!plan_only && router_open_kernel(r) != 0) {
+		syslog(LOG_WARNING, "backend: no netlink access (%s): "
+		    "planning only", strerror(errno));
+		r->plan_only = 1;
+	}
+	if (r->plan_only)
+		syslog(LOG_NOTICE, "backend: planning only, the kernel is "
+		    "left as it is");
+	r->ev_apply = evtimer_new(base, router_apply_cb, r);
+	return r;
+}
+
+void
+router_free(struct router *r)
+{
+	if (r == NULL)
+		return;
+	router_ike_stop(r);
+	if (r->have_out)
+		compile_out_free(&r->out);
+	event_free(r->ev_apply);
+	if (r->knl != NULL)
+		knl_close(r->knl);
+	if (r->ike_knl != NULL)
+		knl_close(r->ike_knl);
+	free(r->applied);
+	free(r);
+}

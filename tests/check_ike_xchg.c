@@ -1,0 +1,892 @@
+/*
+ * tests/check_ike_xchg.c: two instances of the exchange code against
+ * each other in one process.  Datagrams pass through in-memory queues
+ * (no sockets), time is a number the test advances, and each side's
+ * kernel is a recording double.
+ */
+#include <arpa/inet.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "ike/ike.h"
+#include "tests/ike/krec.h"
+
+#define WIRE_MAX	8
+
+struct wire {
+	uint8_t	pkt[WIRE_MAX][IKE_MAX_MSG];
+	size_t	len[WIRE_MAX];
+	int	n;
+	int	sent;		/* datagrams ever sent */
+	int	drop;		/* drop the datagram with this count, 1-based */
+	int	flip;		/* flip a byte in that one instead */
+};
+
+struct side {
+	struct ike_peer	 peer;
+	struct krec	 k;
+	struct wire	 out;
+	struct ike_io	 io;
+	struct ike_sa	*sa;
+	int		 last_rv;
+};
+
+static struct side	I, R;
+static uint64_t		now;
+static int		log_lines[IKE_LOG_DEBUG + 1];
+
+static void
+log_count(int level, const char *line, void *arg)
+{
+	log_lines[level]++;
+}
+
+/* Every datagram sent, in order, for replays. */
+static uint8_t	trace[8][IKE_MAX_MSG];
+static size_t	tracelen[8];
+static int	ntrace;
+
+static int
+wire_send(void *arg, const uint8_t *p, size_t len)
+{
+	struct wire	*w = arg;
+
+	if (ntrace < 8) {
+		memcpy(trace[ntrace], p, len);
+		tracelen[ntrace++] = len;
+	}
+	w->sent++;
+	if (w->sent == w->drop)
+		return (0);
+	ck_assert_int_lt(w->n, WIRE_MAX);
+	memcpy(w->pkt[w->n], p, len);
+	if (w->sent == w->flip)
+		w->pkt[w->n][len - 20] ^= 0x04;	/* inside the SK body */
+	w->len[w->n++] = len;
+	return (0);
+}
+
+static void
+addr4(struct k_addr *a, const char *s)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = AF_INET;
+	inet_pton(AF_INET, s, &a->u.v4);
+}
+
+static void
+fqdn(struct ike_id *id, const char *name)
+{
+	memset(id, 0, sizeof(*id));
+	id->type = IKE_ID_FQDN;
+	id->len = (uint8_t)strlen(name);
+	memcpy(id->data, name, id->len);
+}
+
+static void
+ike_prop(struct ike_prop *p, uint16_t encr, uint16_t bits, uint16_t integ,
+    uint16_t dh1, uint16_t dh2)
+{
+	memset(p, 0, sizeof(*p));
+	p->num = 1;
+	p->proto = IKE_PROTO_IKE;
+	ike_prop_add(p, IKE_XF_ENCR, encr, bits);
+	ike_prop_add(p, IKE_XF_PRF, 5, 0);
+	if (integ)
+		ike_prop_add(p, IKE_XF_INTEG, integ, 0);
+	ike_prop_add(p, IKE_XF_DH, dh1, 0);
+	if (dh2)
+		ike_prop_add(p, IKE_XF_DH, dh2, 0);
+}
+
+static void
+esp_prop(struct ike_prop *p, uint16_t encr, uint16_t bits, uint16_t integ)
+{
+	memset(p, 0, sizeof(*p));
+	p->num = 1;
+	p->proto = IKE_PROTO_ESP;
+	ike_prop_add(p, IKE_XF_ENCR, encr, bits);
+	if (integ)
+		ike_prop_add(p, IKE_XF_INTEG, integ, 0);
+	ike_prop_add(p, IKE_XF_ESN, 0, 0);
+}
+
+static void
+side_init(struct side *s, const char *me, const char *them, const char *id,
+    const char *peer_id, const char *lnet, const char *rnet, uint32_t reqid)
+{
+	struct ike_peer		*p = &s->peer;
+	struct ike_child_def	*d = &p->child[0];
+	struct k_addr		 a;
+
+	memset(s, 0, sizeof(*s));
+	krec_init(&s->k);
+	s->io.send = wire_send;
+	s->io.arg = &s->out;
+	snprintf(p->name, sizeof(p->name), "%s", them);
+	addr4(&p->local, me);
+	addr4(&p->remote, them);
+	fqdn(&p->id_local, id);
+	fqdn(&p->id_remote, peer_id);
+	p->psk_local = ike_buf_dup("s3cret-psk", 10);
+	p->psk_remote = ike_buf_dup("s3cret-psk", 10);
+	p->nprops = 1;
+	ike_prop(&p->props[0], 20, 256, 0, 19, 0);
+	p->lifetime = 86400;
+	p->nchild = 1;
+	addr4(&a, lnet);
+	ike_ts_from_prefix(&d->ts_local[0], &a, 16, 0, 0);
+	addr4(&a, rnet);
+	ike_ts_from_prefix(&d->ts_remote[0], &a, 16, 0, 0);
+	d->nts_local = d->nts_remote = 1;
+	d->nprops = 1;
+	esp_prop(&d->props[0], 20, 256, 0);
+	d->mode = K_MODE_TUNNEL;
+	d->life_seconds = 3600;
+	d->replay_window = 32;
+	d->reqid = reqid;
+}
+
+static void
+setup(void)
+{
+	now = 1000;
+	memset(log_lines, 0, sizeof(log_lines));
+	ntrace = 0;
+	ike_log_set_sink(log_count, NULL);
+	side_init(&I, "192.0.2.1", "192.0.2.2", "left.example",
+	    "right.example", "10.1.0.0", "10.2.0.0", 7);
+	side_init(&R, "192.0.2.2", "192.0.2.1", "right.example",
+	    "left.example", "10.2.0.0", "10.1.0.0", 9);
+	I.sa = ike_sa_new(&I.peer, &I.k.k, &I.io, 1);
+	ck_assert_ptr_nonnull(I.sa);
+}
+
+static void
+teardown(void)
+{
+	ike_sa_free(I.sa);
+	ike_sa_free(R.sa);
+	ike_peer_free_secrets(&I.peer);
+	ike_peer_free_secrets(&R.peer);
+}
+
+/* Deliver everything queued, both ways, until the wires are quiet. */
+static void
+pump(void)
+{
+	struct wire	w;
+	int		i, rounds;
+
+	for (rounds = 0; rounds < 20 && (I.out.n || R.out.n); rounds++) {
+		w = I.out;
+		I.out.n = 0;
+		for (i = 0; i < w.n; i++) {
+			if (R.sa == NULL)
+				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
+				    w.pkt[i], w.len[i], now, &R.last_rv);
+			else
+				R.last_rv = ike_sa_recv(R.sa, w.pkt[i],
+				    w.len[i], now);
+		}
+		w = R.out;
+		R.out.n = 0;
+		for (i = 0; i < w.n; i++)
+			I.last_rv = ike_sa_recv(I.sa, w.pkt[i], w.len[i], now);
+	}
+}
+
+static void
+run(void)
+{
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	pump();
+}
+
+static void
+same_key(const struct ike_buf *a, const struct ike_buf *b)
+{
+	ck_assert_ptr_nonnull(a);
+	ck_assert_int_eq(ike_buf_eq(a, b), 1);
+}
+
+/* Both ends derived the same SK_* keys. */
+static void
+check_ike_keys(void)
+{
+	same_key(I.sa->keys.d, R.sa->keys.d);
+	same_key(I.sa->keys.ai, R.sa->keys.ai);
+	same_key(I.sa->keys.ar, R.sa->keys.ar);
+	same_key(I.sa->keys.ei, R.sa->keys.ei);
+	same_key(I.sa->keys.er, R.sa->keys.er);
+	same_key(I.sa->keys.pi, R.sa->keys.pi);
+	same_key(I.sa->keys.pr, R.sa->keys.pr);
+	ck_assert_int_eq(ike_buf_eq(I.sa->keys.ei, I.sa->keys.er), 0);
+	ck_assert_int_eq(memcmp(I.sa->spir, R.sa->spir, 8), 0);
+}
+
+static const uint8_t *
+sa_key(const struct krec_sa *s, size_t *len)
+{
+	if (s->sa.aead.name) {
+		*len = s->sa.aead.keylen;
+		return (s->sa.aead.key);
+	}
+	*len = s->sa.enc.keylen;
+	return (s->sa.enc.key);
+}
+
+/*
+ * Each side's outbound SA is the other's inbound one: same SPI, same
+ * keys, addresses reversed.  KEYMAT order (RFC 7296 2.17): the
+ * initiator's outbound SA uses the first encryption key of
+ * prf+(SK_d, Ni | Nr), computed here independently.
+ */
+static void
+check_child(void)
+{
+	const struct krec_sa	*io, *ri, *ii, *ro;
+	struct ike_child_keys	 km;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(R.k.nadd, 2);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, I.sa->child.spi_out);
+	io = krec_find(&I.k, I.sa->child.spi_out);
+	ri = krec_find(&R.k, I.sa->child.spi_out);
+	ii = krec_find(&I.k, I.sa->child.spi_in);
+	ro = krec_find(&R.k, I.sa->child.spi_in);
+	ck_assert(io && ri && ii && ro);
+	ck_assert_int_eq(memcmp(&io->sa.dst, &R.peer.local,
+	    sizeof(struct k_addr)), 0);
+	ck_assert_int_eq(memcmp(&ri->sa.dst, &R.peer.local,
+	    sizeof(struct k_addr)), 0);
+	ck_assert_int_eq(memcmp(&ii->sa.src, &R.peer.local,
+	    sizeof(struct k_addr)), 0);
+	k1 = sa_key(io, &l1);
+	k2 = sa_key(ri, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+	k1 = sa_key(ii, &l1);
+	k2 = sa_key(ro, &l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+	ck_assert_int_eq(ike_crypto_child_keys(&I.sa->child.suite,
+	    I.sa->suite.prf, I.sa->keys.d, NULL, I.sa->ni, I.sa->nr, &km),
+	    IKE_OK);
+	k1 = sa_key(io, &l1);
+	ck_assert_int_eq(ike_buf_eq_mem(km.ei, k1, l1), 1);
+	k1 = sa_key(ii, &l1);
+	ck_assert_int_eq(ike_buf_eq_mem(km.er, k1, l1), 1);
+	if (io->sa.auth.name) {
+		ck_assert_int_eq(ike_buf_eq_mem(km.ai, io->sa.auth.key,
+		    io->sa.auth.keylen), 1);
+		ck_assert_int_eq(ike_buf_eq_mem(km.ar, ii->sa.auth.key,
+		    ii->sa.auth.keylen), 1);
+	}
+	ike_child_keys_free(&km);
+	ck_assert_uint_eq(io->sa.reqid, 7);
+	ck_assert_uint_eq(ri->sa.reqid, 9);
+	ck_assert_uint_eq(io->sa.mode, K_MODE_TUNNEL);
+	ck_assert_uint_eq(io->sa.replay_window, 32);
+	ck_assert_uint_eq(io->sa.life.hard_seconds, 3600);
+	/* Outbound selector: from our network to theirs. */
+	ck_assert_uint_eq(io->sa.sel.src_plen, 16);
+	ck_assert_uint_eq(io->sa.sel.src.u.bytes[1], 1);
+	ck_assert_uint_eq(io->sa.sel.dst.u.bytes[1], 2);
+	ck_assert_uint_eq(ii->sa.sel.src.u.bytes[1], 2);
+}
+
+START_TEST(test_gcm_group19)
+{
+	run();
+	ck_assert_str_eq(ike_sa_state_name(I.sa->state), "READY");
+	ck_assert_ptr_nonnull(R.sa);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_ptr_null(I.sa->suite.integ);
+	ck_assert_uint_eq(I.sa->suite.dh->id, 19);
+	check_ike_keys();
+	check_child();
+	ck_assert_str_eq(I.k.add[0].sa.aead.name, "rfc4106(gcm(aes))");
+	ck_assert_uint_eq(I.k.add[0].sa.aead.keylen, 36);	/* key+salt */
+	ck_assert_uint_eq(I.k.add[0].sa.aead.bits, 128);
+	ck_assert_ptr_null(I.k.add[0].sa.enc.name);
+}
+END_TEST
+
+/* AES-CBC-256/SHA-256/group 14, different keys in each direction. */
+START_TEST(test_cbc_group14_asym_psk)
+{
+	ike_buf_free(I.peer.psk_local);
+	ike_buf_free(I.peer.psk_remote);
+	ike_buf_free(R.peer.psk_local);
+	ike_buf_free(R.peer.psk_remote);
+	I.peer.psk_local = ike_buf_dup("alpha-key", 9);
+	I.peer.psk_remote = ike_buf_dup("bravo-key", 9);
+	R.peer.psk_local = ike_buf_dup("bravo-key", 9);
+	R.peer.psk_remote = ike_buf_dup("alpha-key", 9);
+	ike_prop(&I.peer.props[0], 12, 256, 12, 14, 0);
+	ike_prop(&R.peer.props[0], 12, 256, 12, 14, 0);
+	esp_prop(&I.peer.child[0].props[0], 12, 128, 2);
+	esp_prop(&R.peer.child[0].props[0], 12, 128, 2);
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(R.sa->suite.integ->id, 12);
+	check_ike_keys();
+	check_child();
+	ck_assert_str_eq(I.k.add[0].sa.enc.name, "cbc(aes)");
+	ck_assert_uint_eq(I.k.add[0].sa.enc.keylen, 16);
+	ck_assert_str_eq(I.k.add[0].sa.auth.name, "hmac(sha1)");
+	ck_assert_uint_eq(I.k.add[0].sa.auth.bits, 96);
+}
+END_TEST
+
+/* The initiator guesses group 19; the responder only takes 31 (1.3). */
+START_TEST(test_invalid_ke_retry)
+{
+	ike_prop(&I.peer.props[0], 20, 256, 0, 19, 31);
+	ike_prop(&R.peer.props[0], 20, 256, 0, 31, 0);
+	run();
+	ck_assert_uint_eq(I.sa->ke_retries, 1);
+	ck_assert_uint_eq(I.sa->group, 31);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(R.sa->suite.dh->id, 31);
+	check_ike_keys();
+	check_child();
+}
+END_TEST
+
+/* A group the initiator never offered is not followed. */
+START_TEST(test_no_common_group)
+{
+	ike_prop(&I.peer.props[0], 20, 256, 0, 19, 0);
+	ike_prop(&R.peer.props[0], 20, 256, 0, 31, 0);
+	run();
+	ck_assert_ptr_null(R.sa);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.sa->error, IKE_E_NOPROP);
+}
+END_TEST
+
+/* The responder's remote key differs: AUTHENTICATION_FAILED, no SAs. */
+START_TEST(test_wrong_psk_responder)
+{
+	ike_buf_free(R.peer.psk_remote);
+	R.peer.psk_remote = ike_buf_dup("not-the-key", 11);
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->error, IKE_E_AUTH);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.sa->error, IKE_E_AUTH);
+	ck_assert_int_eq(I.k.nadd, 0);
+	ck_assert_int_eq(R.k.nadd, 0);
+	ck_assert_int_ge(log_lines[IKE_LOG_WARN], 2);	/* operator acts */
+}
+END_TEST
+
+/* The initiator's check of the responder fails: nothing installed here. */
+START_TEST(test_wrong_psk_initiator)
+{
+	ike_buf_free(I.peer.psk_remote);
+	I.peer.psk_remote = ike_buf_dup("not-the-key", 11);
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.sa->error, IKE_E_AUTH);
+	ck_assert_int_eq(I.k.nadd, 0);
+}
+END_TEST
+
+/* The wrong identity is refused like a wrong key. */
+START_TEST(test_wrong_identity)
+{
+	fqdn(&R.peer.id_remote, "someone.else");
+	run();
+	ck_assert_int_eq(R.sa->error, IKE_E_AUTH);
+	ck_assert_int_eq(I.sa->error, IKE_E_AUTH);
+}
+END_TEST
+
+/* The first IKE_AUTH request is lost; the retransmission completes. */
+START_TEST(test_retransmit_request)
+{
+	I.out.drop = 2;
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_AUTH_SENT);
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now + 499), IKE_OK);
+	ck_assert_int_eq(I.out.n, 0);			/* not yet due */
+	now += 500;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.out.n, 1);
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+}
+END_TEST
+
+/*
+ * The IKE_AUTH response is lost: the initiator resends, the responder
+ * answers the duplicate from its cache and installs nothing twice.
+ */
+START_TEST(test_retransmit_response)
+{
+	R.out.drop = 2;
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.sa->state, IKE_ST_AUTH_SENT);
+	now += 500;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(R.last_rv, IKE_E_DUP);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+}
+END_TEST
+
+/* The IKE_SA_INIT response is lost: the same answer comes again. */
+START_TEST(test_retransmit_init)
+{
+	R.out.drop = 1;
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_INIT_SENT);
+	now += 500;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	check_ike_keys();
+}
+END_TEST
+
+/* Silence: backoff 0.5, 1, 2, 4 s, then the SA is given up. */
+START_TEST(test_retransmit_timeout)
+{
+	static const uint64_t	wait[] = { 500, 1000, 2000, 4000 };
+	int			i;
+
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	I.out.n = 0;
+	for (i = 0; i < 4; i++) {
+		ck_assert_uint_eq(ike_xchg_next_due(&I.sa->x), now + wait[i]);
+		now += wait[i];
+		ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+		ck_assert_int_eq(I.out.n, 1);
+		I.out.n = 0;
+	}
+	now += 8000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_E_TIMEOUT);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+}
+END_TEST
+
+/* A corrupted IKE_AUTH request is dropped; the retransmission works. */
+START_TEST(test_bad_icv)
+{
+	I.out.flip = 2;
+	run();
+	ck_assert_int_eq(R.last_rv, IKE_E_ICV);
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	now += 500;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+}
+END_TEST
+
+/* A corrupted IKE_AUTH response does not stop the retransmissions. */
+START_TEST(test_bad_icv_response)
+{
+	R.out.flip = 2;
+	run();
+	ck_assert_int_eq(I.last_rv, IKE_E_ICV);
+	ck_assert_int_eq(I.sa->state, IKE_ST_AUTH_SENT);
+	now += 500;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+}
+END_TEST
+
+/* No common ESP proposal: the IKE SA stands, no Child SA. */
+START_TEST(test_child_no_proposal)
+{
+	esp_prop(&R.peer.child[0].props[0], 12, 256, 12);
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_int_eq(I.k.nadd, 0);
+	ck_assert_int_eq(R.k.nadd, 0);
+}
+END_TEST
+
+/* Disjoint selectors: TS_UNACCEPTABLE, the IKE SA stands. */
+START_TEST(test_child_ts_unacceptable)
+{
+	struct k_addr	a;
+
+	addr4(&a, "10.9.0.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_remote[0], &a, 16, 0, 0);
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_int_eq(R.k.nadd, 0);
+}
+END_TEST
+
+/* The responder narrows a wide proposal to its own /24 (2.9). */
+START_TEST(test_child_narrowed)
+{
+	struct k_addr	a;
+
+	addr4(&a, "10.2.5.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_local[0], &a, 24, 0, 0);
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.k.add[0].sa.sel.src_plen +
+	    I.k.add[0].sa.sel.dst_plen, 16 + 24);
+	ck_assert_uint_eq(I.sa->child.tsr.start[2], 5);
+}
+END_TEST
+
+/* The kernel refusing an SA is reported, not ignored. */
+START_TEST(test_kernel_refuses)
+{
+	R.k.fail = 1;
+	run();
+	ck_assert_int_eq(R.last_rv, IKE_E_KERNEL);
+	ck_assert_int_eq(R.sa->child.installed, 0);
+}
+END_TEST
+
+
+/*
+ * Every datagram of a real exchange, truncated at every length and
+ * with every byte flipped, fed to both established SAs and to a fresh
+ * responder: errors only, never a crash, never a state change.
+ */
+START_TEST(test_malformed_replay)
+{
+	uint8_t		 b[IKE_MAX_MSG];
+	struct ike_sa	*fresh;
+	int		 t, rv;
+	size_t		 i;
+
+	run();
+	ck_assert_int_eq(ntrace, 4);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	for (t = 0; t < ntrace; t++) {
+		for (i = 0; i < tracelen[t]; i++) {
+			memcpy(b, trace[t], tracelen[t]);
+			ck_assert_int_ne(ike_sa_recv(I.sa, b, i, now), IKE_OK);
+			ck_assert_int_ne(ike_sa_recv(R.sa, b, i, now), IKE_OK);
+			b[i] ^= 0xff;
+			rv = ike_sa_recv(I.sa, b, tracelen[t], now);
+			ck_assert_int_ne(rv, IKE_OK);
+			rv = ike_sa_recv(R.sa, b, tracelen[t], now);
+			ck_assert(rv != IKE_OK);
+			fresh = ike_init_accept(&R.peer, &R.k.k, &R.io, b,
+			    tracelen[t], now, &rv);
+			ike_sa_free(fresh);
+			R.out.n = 0;
+		}
+	}
+	I.out.n = 0;
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(R.k.nadd, 2);
+}
+END_TEST
+
+/* An unknown critical payload in IKE_SA_INIT: UNSUPPORTED_CRITICAL_PAYLOAD. */
+START_TEST(test_critical_init)
+{
+	uint8_t		b[IKE_MAX_MSG];
+	size_t		len;
+	struct ike_msg	m;
+	int		err;
+
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	len = I.out.len[0];
+	memcpy(b, I.out.pkt[0], len);
+	/* Append a critical payload of type 60 behind the nonce. */
+	ck_assert_int_eq(ike_msg_parse(b, len, &m), IKE_OK);
+	b[len] = 0;
+	b[len + 1] = 0x80;
+	b[len + 2] = 0;
+	b[len + 3] = 4;
+	b[(size_t)(m.nonce - b) - 4] = 60;	/* the nonce's next payload */
+	len += 4;
+	b[26] = (uint8_t)(len >> 8);
+	b[27] = (uint8_t)len;
+	ck_assert_ptr_null(ike_init_accept(&R.peer, &R.k.k, &R.io, b, len,
+	    now, &err));
+	ck_assert_int_eq(err, IKE_E_CRITICAL);
+	ck_assert_int_eq(R.out.n, 1);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+}
+END_TEST
+
+/* Liveness check after dpd_interval of quiet, answered (2.4). */
+START_TEST(test_dpd_alive)
+{
+	I.peer.dpd_interval = 10;
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now + 9999), IKE_OK);
+	ck_assert_int_eq(I.out.n, 0);
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.out.n, 1);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_DPD);
+	pump();
+	ck_assert_int_eq(R.last_rv, IKE_OK);
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+	ck_assert_uint_eq(I.sa->last_rx, now);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NONE);
+	ck_assert_uint_eq(I.sa->x.next_id, 3);
+	ck_assert_uint_eq(R.sa->x.peer_id, 3);
+}
+END_TEST
+
+/* A silent peer: the checks go unanswered, the SAs come out. */
+START_TEST(test_dpd_dead)
+{
+	int	i, rv = IKE_OK;
+
+	I.peer.dpd_interval = 10;
+	run();
+	now += 10000;
+	for (i = 0; i < 10 && rv == IKE_OK; i++, now += 20000) {
+		rv = ike_sa_tick(I.sa, now);
+		I.out.n = 0;			/* lost */
+	}
+	ck_assert_int_eq(rv, IKE_E_TIMEOUT);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_ge(log_lines[IKE_LOG_INFO], 2);	/* up, down */
+}
+END_TEST
+
+/* Deleting the IKE SA takes both ends' Child SAs out (1.4.1). */
+START_TEST(test_delete_ike)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_ike(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->error, IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_uint_eq(R.k.del[0].spi, R.sa->child.spi_in);
+	ck_assert_uint_eq(R.k.del[1].spi, R.sa->child.spi_out);
+}
+END_TEST
+
+/* Deleting the Child SA from the responder's side; the IKE SA stays. */
+START_TEST(test_delete_child)
+{
+	run();
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 2);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi, I.sa->child.spi_in);
+	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	    IKE_E_STATE);
+}
+END_TEST
+
+/* The installed pair of one child matches across the two sides. */
+static void
+check_pair(uint32_t i_in, uint32_t i_out)
+{
+	const struct krec_sa	*a, *b;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	a = krec_find(&I.k, i_out);
+	b = krec_find(&R.k, i_out);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+	a = krec_find(&I.k, i_in);
+	b = krec_find(&R.k, i_in);
+	ck_assert(a && b);
+	k1 = sa_key(a, &l1);
+	k2 = sa_key(b, &l2);
+	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
+}
+
+/* Rekey from either side, with or without PFS (1.3.3, 2.8, 2.17). */
+static void
+rekey(struct side *from, int pfs)
+{
+	uint32_t		 in0, out0;
+	const struct krec_sa	*old, *new;
+	const uint8_t		*k1, *k2;
+	size_t			 l1, l2;
+
+	if (pfs) {
+		ike_prop_add(&I.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
+	}
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	in0 = I.sa->child.spi_in;
+	out0 = I.sa->child.spi_out;
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_E_BUSY);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 2);		/* the old pair, both ends */
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in0 + out0);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, in0);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	old = krec_find(&I.k, out0);
+	new = krec_find(&I.k, I.sa->child.spi_out);
+	k1 = sa_key(old, &l1);
+	k2 = sa_key(new, &l2);
+	ck_assert_uint_eq(l1, l2);
+	ck_assert_int_ne(memcmp(k1, k2, l1), 0);
+	ck_assert_int_eq(I.sa->old.installed, 0);
+	ck_assert_int_eq(R.sa->old.installed, 0);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(from->sa->x.next_id, from == &I ? 4 : 2);
+}
+
+START_TEST(test_rekey_child)
+{
+	rekey(&I, 0);
+}
+END_TEST
+
+START_TEST(test_rekey_child_pfs)
+{
+	rekey(&I, 1);
+	ck_assert_uint_eq(I.sa->child.suite.dh->id, 31);
+}
+END_TEST
+
+START_TEST(test_rekey_child_by_responder)
+{
+	rekey(&R, 1);
+}
+END_TEST
+
+/* PFS wanted by one side only: refused, the old Child SA stays. */
+START_TEST(test_rekey_child_refused)
+{
+	ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+	R.peer.child[0].pfs_group = 31;
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
+/* `show crypto ikev2 sa`, with names from the algorithm tables. */
+START_TEST(test_show_sa)
+{
+	char	buf[1024];
+
+	ike_prop(&I.peer.props[0], 12, 256, 12, 19, 0);
+	ike_prop(&R.peer.props[0], 12, 256, 12, 19, 0);
+	I.peer.lifetime = 86400;
+	run();
+	now += 735000;
+	ike_show_sa_header(AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, " IPv4 Crypto IKEv2  SA\n\n"
+	    "Tunnel-id Local                 Remote                "
+	    "fvrf/ivrf            Status\n");
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf,
+	    "1         192.0.2.1/500         192.0.2.2/500         "
+	    "none/none            READY\n"
+	    "      Encr: AES-CBC, keysize: 256, PRF: SHA256, Hash: SHA256, "
+	    "DH Grp:19, Auth sign: PSK, Auth verify: PSK\n"
+	    "      Life/Active Time: 86400/735 sec\n");
+	/* A short buffer is cut, never overrun. */
+	ck_assert_int_gt(ike_show_sa(I.sa, 1, now, buf, 40), 40);
+	ck_assert_uint_eq(strlen(buf), 39);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("ike_xchg");
+	TCase	*tc = tcase_create("two peers");
+	SRunner	*sr;
+	int	 failed;
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_gcm_group19);
+	tcase_add_test(tc, test_cbc_group14_asym_psk);
+	tcase_add_test(tc, test_invalid_ke_retry);
+	tcase_add_test(tc, test_no_common_group);
+	tcase_add_test(tc, test_wrong_psk_responder);
+	tcase_add_test(tc, test_wrong_psk_initiator);
+	tcase_add_test(tc, test_wrong_identity);
+	tcase_add_test(tc, test_retransmit_request);
+	tcase_add_test(tc, test_retransmit_response);
+	tcase_add_test(tc, test_retransmit_init);
+	tcase_add_test(tc, test_retransmit_timeout);
+	tcase_add_test(tc, test_bad_icv);
+	tcase_add_test(tc, test_bad_icv_response);
+	tcase_add_test(tc, test_child_no_proposal);
+	tcase_add_test(tc, test_child_ts_unacceptable);
+	tcase_add_test(tc, test_child_narrowed);
+	tcase_add_test(tc, test_kernel_refuses);
+	tcase_add_test(tc, test_malformed_replay);
+	tcase_add_test(tc, test_critical_init);
+	tcase_add_test(tc, test_dpd_alive);
+	tcase_add_test(tc, test_dpd_dead);
+	tcase_add_test(tc, test_delete_ike);
+	tcase_add_test(tc, test_delete_child);
+	tcase_add_test(tc, test_rekey_child);
+	tcase_add_test(tc, test_rekey_child_pfs);
+	tcase_add_test(tc, test_rekey_child_by_responder);
+	tcase_add_test(tc, test_rekey_child_refused);
+	tcase_add_test(tc, test_show_sa);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return (failed ? EXIT_FAILURE : EXIT_SUCCESS);
+}
