@@ -72,11 +72,12 @@ int	cmd_fail(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /*
- * The keywords typed after the word that prefixes key, expanded against
- * table (unique prefix, exact match first), in the order typed; at most
- * max.  Used where order matters and the engine reports only presence.
+ * The keywords typed after the first skip words of the command (a
+ * leading no or default not counted), expanded against table (unique
+ * prefix, exact match first), in the order typed; at most max.  Used
+ * where order matters and the engine reports only presence.
  */
-int	cmd_kwlist(const struct cmd_args *, const char *key,
+int	cmd_kwlist(const struct cmd_args *, int skip,
 	    const struct ios_name *table, int *out, int max);
 
 /* The first table entry whose keyword the engine saw, or -1. */

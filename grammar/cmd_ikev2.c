@@ -268,27 +268,22 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 	struct ikev2_proposal	*p = cli_ctx(cli);
 	const struct ios_name	*names;
 	struct ios_alglist	*l;
-	const char		*key;
 	int			 ids[IOS_ALG_MAX], n, i;
 
 	if (cmd_has(a, "encryption")) {
 		l = &p->enc;
 		names = names_ikev2_enc;
-		key = "encryption";
 	} else if (cmd_has(a, "integrity")) {
 		l = &p->integ;
 		names = names_ikev2_hash;
-		key = "integrity";
 	} else if (cmd_has(a, "prf")) {
 		l = &p->prf;
 		names = names_ikev2_hash;
-		key = "prf";
 	} else {
 		l = &p->group;
 		names = names_group;
-		key = "group";
 	}
-	n = cmd_kwlist(a, key, names, ids, IOS_ALG_MAX);
+	n = cmd_kwlist(a, 1, names, ids, IOS_ALG_MAX);
 	if (cmd_off(a)) {
 		if (n == 0)
 			memset(l, 0, sizeof(*l));

@@ -116,8 +116,8 @@ h_transform_set(struct cli *cli, const struct cmd_args *a)
 		model_del_transform_set(cfg, name);
 		return CLI_OK;
 	}
-	nx = cmd_kwlist(a, name, names_xform, x, 2 * TS_DEPTH + 2);
-	/* The name itself might read as a transform: skip past it. */
+	/* crypto ipsec transform-set NAME: four words before the first. */
+	nx = cmd_kwlist(a, 4, names_xform, x, 2 * TS_DEPTH + 2);
 	if ((rc = ts_build(cli, x, nx, &n)) != CLI_OK)
 		return rc;
 	if (n.cipher == TS_ESP_DES || n.cipher == TS_ESP_3DES ||
