@@ -17,7 +17,8 @@
  *  - Lists keep the order IOS prints them in: sorted where IOS sorts
  *    (isakmp policies by priority, crypto map entries by sequence,
  *    interfaces by type and number, ACL entries by sequence), otherwise
- *    the order of creation.
+ *    the order of creation.  Static routes are kept in the order of
+ *    creation and sorted by prefix when printed.
  *  - Pre-shared keys are wiped when freed.
  */
 #ifndef IOSH_GRAMMAR_MODEL_H
@@ -27,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A growable array of pointers, with an optional name index. */
+/* A growable array of pointers. */
 struct ios_vec {
 	void		**v;
 	size_t		  n;
@@ -322,7 +323,8 @@ struct ipsec_profile {
 	char			*name;
 	char			*description;
 	char			*ts[IOS_MAX_TS];	/* set transform-set */
-	int			 pfs;		/* DH group, 0: off, -1: group */
+	int			 pfs;		/* DH group; 0 off; -1 set pfs
+					   without a group */
 	struct ios_sa_life	 life;
 	char			*ikev2_profile;
 	char			*isakmp_profile;
