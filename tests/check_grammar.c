@@ -785,6 +785,10 @@ START_TEST(test_save)
 	s = slurp(path);
 	ck_assert_ptr_nonnull(strstr(s, "hostname SECOND\n"));
 	free(s);
+	ck_assert_int_eq(run("do show startup-config"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "Using "));
+	ck_assert_ptr_nonnull(strstr(out.s, " out of 33554432 bytes\n!\n"
+	    "hostname SECOND\n"));
 	/* copy startup-config running-config merges it back */
 	ck_assert_int_eq(run("hostname THIRD"), CLI_OK);
 	ck_assert_int_eq(run("do copy startup-config running-config"),
@@ -873,6 +877,11 @@ START_TEST(test_exec)
 	ck_assert(ios_enable_check(cfg, "letmein"));
 	ck_assert(!ios_enable_check(cfg, "wrong"));
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* nobody at a console to answer Password: -> refused */
+	ck_assert_int_eq(run("disable"), CLI_OK);
+	ck_assert_int_eq(run("enable"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% Bad secrets\n\n");
+	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("exit"), CLI_EXIT);
 }
 END_TEST
