@@ -627,6 +627,17 @@ START_TEST(test_keyring_wildcard)
 }
 END_TEST
 
+START_TEST(test_show_history)
+{
+	cli_set_source(cli, "console", 1);
+	ck_assert_int_eq(run("end"), CLI_OK);
+	ck_assert_int_eq(run("terminal length 0"), CLI_OK);
+	ck_assert_int_eq(run("show history"), CLI_OK);
+	ck_assert_str_eq(out.s, "  end\n  terminal length 0\n"
+	    "  show history\n");
+}
+END_TEST
+
 START_TEST(test_route_checks)
 {
 	ck_assert_int_eq(paste("interface gi1\n ip address 10.0.0.1 "
@@ -914,6 +925,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_interface_lifecycle);
 	tcase_add_test(tc, test_routes_misc);
 	tcase_add_test(tc, test_keyring_wildcard);
+	tcase_add_test(tc, test_show_history);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
 	tcase_add_test(tc, test_interface_names);
