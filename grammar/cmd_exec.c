@@ -640,7 +640,8 @@ static const struct cmd_def c_enable_secret = { M(IOS_M_CONFIG), -1, CMD_NO,
 const struct cmd_def *const cmds_exec[] = {
 	&c_enable, &c_disable, &c_exit, &c_logout, &c_configure, &c_end,
 	&c_exit_config, &c_terminal,
-	&c_show_run, &c_show_kept, &c_show_history, &c_show_start, &c_show_version, &c_show_privilege,
+	&c_show_run, &c_show_kept, &c_show_history, &c_show_start,
+	&c_show_version, &c_show_privilege,
 	&c_write, &c_copy_rs, &c_copy_sr, &c_erase,
 	&c_hostname, &c_enable_secret,
 	NULL

@@ -734,6 +734,7 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 {
 	struct ikev2_profile	*p = cli_ctx(cli);
 	unsigned		 bit = 0;
+	int			 type;
 
 	if (cmd_has(a, "pre-share"))
 		bit = IKEV2_AUTH_PSK;
@@ -743,17 +744,25 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 		bit = IKEV2_AUTH_ECDSA;
 	else if (cmd_has(a, "eap"))
 		bit = IKEV2_AUTH_EAP;
+	type = cmd_has(a, "6") ? 6 : 0;
 	if (cmd_has(a, "local")) {
 		if (cmd_off(a))
 			p->auth_local = 0;
 		else
 			p->auth_local = bit;	/* one local method */
+		if (cmd_off(a) || cmd_arg(a, "key") != NULL)
+			psk_set(&p->auth_local_key, type, cmd_off(a) ? NULL :
+			    cmd_arg(a, "key"));
 		return CLI_OK;
 	}
 	if (cmd_off(a))
 		p->auth_remote &= bit ? ~bit : 0;
 	else
 		p->auth_remote |= bit;
+	if ((cmd_off(a) && !(p->auth_remote & IKEV2_AUTH_PSK)) ||
+	    (!cmd_off(a) && cmd_arg(a, "key") != NULL))
+		psk_set(&p->auth_remote_key, type, cmd_off(a) ? NULL :
+		    cmd_arg(a, "key"));
 	return CLI_OK;
 }
 
@@ -852,16 +861,24 @@ static const struct cmd_tok t_prof_identity[] = {
 	{ "WORD:value", "Key-id string" },
 	{ "}", NULL }, T_END
 };
+#define PSK_KEY \
+	{ "[", NULL }, { "key", "Specify the key" }, \
+	{ "[", NULL }, { "{", NULL }, \
+	{ "0", "Specifies an UNENCRYPTED password will follow" }, \
+	{ "|", NULL }, \
+	{ "6", "Specifies an ENCRYPTED password will follow" }, \
+	{ "}", NULL }, { "]", NULL }, \
+	{ "LINE:key", "The key" }, { "]", NULL }
 static const struct cmd_tok t_prof_auth[] = {
 	{ "authentication", "Set authentication method" },
 	{ "{", NULL },
 	{ "local", "Local authentication method" },
-	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, { "|", NULL },
+	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, PSK_KEY, { "|", NULL },
 	{ "rsa-sig", "Rivest-Shamir-Adleman Signature" }, { "|", NULL },
 	{ "ecdsa-sig", "ECDSA Signature" }, { "}", NULL },
 	{ "|", NULL },
 	{ "remote", "Remote authentication method" },
-	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, { "|", NULL },
+	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, PSK_KEY, { "|", NULL },
 	{ "rsa-sig", "Rivest-Shamir-Adleman Signature" }, { "|", NULL },
 	{ "ecdsa-sig", "ECDSA Signature" }, { "|", NULL },
 	{ "eap", "Extensible Authentication Protocol" }, { "}", NULL },

@@ -268,6 +268,8 @@ profile2_free(void *p)
 	free(o->match_local_if);
 	free(o->match_fvrf);
 	free(o->id_local);
+	psk_clear(&o->auth_local_key);
+	psk_clear(&o->auth_remote_key);
 	free(o->keyring);
 	free(o->ivrf);
 	free(o->trustpoint);

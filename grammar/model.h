@@ -178,6 +178,8 @@ struct ikev2_profile {
 	char			*id_local;
 	unsigned		 auth_local;	/* IKEV2_AUTH_* (one) */
 	unsigned		 auth_remote;	/* IKEV2_AUTH_*, may be several */
+	struct ios_psk		 auth_local_key;  /* ... pre-share key K */
+	struct ios_psk		 auth_remote_key;
 	char			*keyring;	/* keyring local NAME */
 	int			 lifetime;	/* 0: 86400 */
 	struct ios_dpd		 dpd;
