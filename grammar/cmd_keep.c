@@ -504,7 +504,8 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	const char		*rest = cmd_arg(a, "rest");
 	char			 key[1024], line[1100];
 	size_t			 i, klen;
-	const char		*kw;
+	const char		*kw, *typed = cmd_line(a);
+	int			 depth;
 
 	for (t = cli_mode(cli) == IOS_M_LINE ? line_subs : block_subs;
 	    t->spec != NULL; t++)
@@ -518,8 +519,10 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	    rest ? rest : "");
 	klen = strlen(key);
 	for (i = 0; i < k->sub.n; i++) {
-		const char *s = (const char *)k->sub.v[i] + 1;
+		const char *s = k->sub.v[i];
 
+		while (*s == ' ')
+			s++;
 		if (strncmp(s, "no ", 3) == 0)
 			s += 3;
 		if (strncmp(s, key, klen) == 0 && s[klen] == '\0') {
@@ -530,8 +533,14 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	}
 	if (cmd_default(a))
 		return CLI_OK;
-	snprintf(line, sizeof(line), " %s%s", cmd_negated(a) ? "no " : "",
-	    key);
+	/* Nested blocks (key chain, call-home) keep their depth as typed. */
+	for (depth = 0; typed != NULL && typed[depth] == ' ' && depth < 8;
+	    depth++)
+		;
+	if (depth < 1 || cli_mode(cli) == IOS_M_LINE)
+		depth = 1;
+	snprintf(line, sizeof(line), "%*s%s%s", depth, "",
+	    cmd_negated(a) ? "no " : "", key);
 	if (vec_strdup_push(&k->sub, line) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	return CLI_OK;
