@@ -338,6 +338,54 @@ static const struct cmd_def c_cmap = { M(IOS_M_CONFIG), IOS_M_CMAP, CMD_NO, 3,
 	h_cmap, t_cmap };
 
 static int
+h_cmap_local(struct cli *cli, const struct cmd_args *a)
+{
+	struct ios_config	*cfg = cfg_of(cli);
+	const char		*map = cmd_arg(a, "mapname");
+	struct cmap_local	*l = NULL;
+	char			 ifn[64];
+	size_t			 i;
+
+	for (i = 0; i < cfg->cmap_locals.n; i++) {
+		l = cfg->cmap_locals.v[i];
+		if (strcmp(l->map, map) == 0)
+			break;
+	}
+	if (cmd_off(a)) {
+		if (i < cfg->cmap_locals.n) {
+			model_cmap_local_free(l);
+			vec_remove(&cfg->cmap_locals, i);
+		}
+		return CLI_OK;
+	}
+	if (cmd_ifname(a, "ifname", ifn, sizeof(ifn)) == -1)
+		return cmd_fail(cli, "%% Invalid interface\n");
+	if (i == cfg->cmap_locals.n) {
+		if ((l = calloc(1, sizeof(*l))) == NULL ||
+		    (l->map = strdup(map)) == NULL ||
+		    vec_push(&cfg->cmap_locals, l) == -1) {
+			if (l != NULL)
+				free(l->map);
+			free(l);
+			return cmd_fail(cli, "%% Out of memory\n");
+		}
+	}
+	str_set(&l->ifname, ifn);
+	return CLI_OK;
+}
+
+static const struct cmd_tok t_cmap_local[] = {
+	{ "crypto", H_CRYPTO },
+	{ "map", "Enter a crypto map" },
+	{ "WORD:mapname", "Crypto map tag" },
+	{ "local-address", "Interface to use for local address for this "
+	    "crypto map" },
+	{ "IFNAME:ifname", "Interface" }, T_END
+};
+static const struct cmd_def c_cmap_local = { M(IOS_M_CONFIG), -1, CMD_NO, 4,
+	h_cmap_local, t_cmap_local };
+
+static int
 h_dynmap(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
@@ -665,7 +713,7 @@ cmd_ipsec_init(void)
 
 const struct cmd_def *const cmds_ipsec[] = {
 	&c_transform_set, &c_ts_mode, &c_global_life, &c_replay,
-	&c_profile, &c_cmap, &c_dynmap,
+	&c_profile, &c_cmap, &c_cmap_local, &c_dynmap,
 	&c_set_ts, &c_set_pfs, &c_set_life, &c_set_ikev2, &c_set_isakmp,
 	&c_description, &c_responder_only, &c_set_peer, &c_match_address,
 	&c_reverse_route,

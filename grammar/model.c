@@ -639,6 +639,16 @@ model_del_dynmap(struct ios_config *cfg, const char *map, int seq)
 	return cmap_del(cfg, 1, map, seq);
 }
 
+void
+model_cmap_local_free(void *p)
+{
+	struct cmap_local	*l = p;
+
+	free(l->map);
+	free(l->ifname);
+	free(l);
+}
+
 /* -------------------------------------------------------- interfaces */
 
 static int
@@ -1013,6 +1023,7 @@ ios_config_clear(struct ios_config *cfg)
 	vec_free(&cfg->ipsec_profiles, ipsec_profile_free);
 	vec_free(&cfg->cmap_entries, cmap_free);
 	vec_free(&cfg->dynmap_entries, cmap_free);
+	vec_free(&cfg->cmap_locals, model_cmap_local_free);
 	vec_free(&cfg->interfaces, if_free);
 	vec_free(&cfg->routes, route_free);
 	vec_free(&cfg->routes6, route_free);

@@ -351,6 +351,12 @@ struct cmap_entry {
 	int			 reverse_route;	/* 1, 2: static */
 };
 
+/* crypto map NAME local-address IF: the map's IKE source interface */
+struct cmap_local {
+	char			*map;
+	char			*ifname;	/* canonical */
+};
+
 /* ---------------------------------------------------------- interfaces */
 
 enum tunnel_mode {
@@ -513,6 +519,7 @@ struct ios_config {
 	int			 replay_window;		/* 0: 64 */
 	struct ios_vec		 dynmap_entries;	/* by map, seq */
 	struct ios_vec		 cmap_entries;		/* by map, seq */
+	struct ios_vec		 cmap_locals;		/* struct cmap_local */
 	struct ios_vec		 interfaces;		/* by type, num */
 	struct ios_vec		 routes;
 	struct ios_vec		 routes6;
@@ -610,6 +617,7 @@ void	model_match_id_free(void *);
 void	model_keyring_psk_free(void *);
 void	model_isakmp_match_free(void *);
 void	model_isakmp_key_free(void *);
+void	model_cmap_local_free(void *);
 
 /* Helpers on the small containers. */
 int	vec_push(struct ios_vec *, void *);

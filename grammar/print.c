@@ -567,6 +567,14 @@ print_ipsec(struct out *o, const struct ios_config *cfg)
 	}
 	for (i = 0; i < cfg->dynmap_entries.n; i++)
 		print_cmap_entry(o, cfg->dynmap_entries.v[i]);
+	for (i = 0; i < cfg->cmap_locals.n; i++) {
+		const struct cmap_local *l = cfg->cmap_locals.v[i];
+
+		out_line(o, "crypto map %s local-address %s", l->map,
+		    l->ifname);
+	}
+	if (cfg->cmap_locals.n)
+		o->fn(o->arg, "!");
 	for (i = 0; i < cfg->cmap_entries.n; i++)
 		print_cmap_entry(o, cfg->cmap_entries.v[i]);
 }
