@@ -149,6 +149,18 @@ void	knl_close(struct knl *);
 void	knl_kernel(struct knl *, struct kernel *);
 void	knl_stats(const struct knl *, struct knl_stats *);
 
+/*
+ * The kernel asking for SAs (ACQUIRE): a packet met a policy whose
+ * template has none.  fn gets the template's reqid and the family.
+ */
+struct knl_acq;
+typedef void	knl_acquire_fn(void *, uint32_t reqid, int family);
+
+int	knl_acquire_open(struct knl_acq **, knl_acquire_fn *, void *);
+int	knl_acquire_fd(const struct knl_acq *);
+int	knl_acquire_read(struct knl_acq *);
+void	knl_acquire_close(struct knl_acq *);
+
 /* The recording kernel: an in-memory kernel that logs each call. */
 struct krec;
 

@@ -20,7 +20,9 @@ compile_check_profiles(struct compile_ctx *c)
 	size_t	i, j, used;
 
 	for (i = 0; i < c->cfg->ipsec_profiles.n; i++) {
-		const struct ipsec_profile	*p = c->cfg->ipsec_profiles.v[i];
+		const struct ipsec_profile	*p;
+
+		p = c->cfg->ipsec_profiles.v[i];
 
 		for (j = used = 0; j < c->cfg->interfaces.n; j++) {
 			const struct ios_if	*f = c->cfg->interfaces.v[j];
@@ -59,6 +61,9 @@ compile_config(const struct ios_config *cfg, const struct compile_opts *opts,
 		c.err = -EEXIST;	/* a duplicate slipped through */
 	compile_seen_free(&c.seen);
 	free(c.reqids.v);
+	compile_pidx_free(&c.pidx);
+	free(c.psrc);
+	compile_v1_free(&c);
 	if ((error = c.err) != 0) {
 		compile_out_free(out);
 		return error < 0 ? error : -ENOMEM;

@@ -8,19 +8,26 @@
  * same config gives the same output, byte for byte.
  *
  * Identities (see compile_id.c):
- * - IOS interface -> Linux device: opts->ifmap (a callback, e.g. around
- *   the grammar's ifmap_linux), else opts->map (a table of exact
- *   names), else the built-in default: Ethernet, FastEthernet,
+ * - IOS interface -> Linux device: opts->ifmap (a callback), else
+ *   opts->map (a table of exact names), else the grammar's map
+ *   (ifmap_linux: the config's interface map file, then its defaults,
+ *   GigabitEthernet0/N -> ethN ...; see grammar/ios.h), else, with no
+ *   config, the built-in default: Ethernet, FastEthernet,
  *   GigabitEthernet, TenGigabitEthernet N or X/.../N -> ethN (the last
- *   number).  TunnelN is always "iosh-tunN" (neither callback nor
- *   table applies): a link iosh creates must carry K_LINK_PREFIX.
+ *   number).  A name that is no valid Linux device (a '/' in it, 16
+ *   characters or more) counts as none.  Reading the map file is the
+ *   one thing compile_config reads besides the model.  TunnelN is
+ *   always "iosh-tunN" (no map applies): a link iosh creates must
+ *   carry K_LINK_PREFIX.
  * - if_id of TunnelN: N + 1 (XFRM needs it non-zero).
  * - reqid: a hash of the object's name (crypto map name, sequence and
  *   ACE sequence number; or the tunnel interface name), so it stays
  *   the same across recompiles while the object lives; a collision
  *   within one compile takes the next free value, in config order.
- * - policy priorities inside [K_PRIO_MIN, K_PRIO_MAX]: GRE protection
- *   K_PRIO_MIN + tunnel number (up to 255), crypto maps K_PRIO_MIN +
+ * - policy priorities inside [K_PRIO_MIN, K_PRIO_MAX]: IKE (UDP 500,
+ *   4500) between a crypto map interface and its peers passes in clear
+ *   at K_PRIO_MIN; GRE protection K_PRIO_MIN + 1 + tunnel number (up
+ *   to 254); crypto maps K_PRIO_MIN +
  *   (seq << 8) + the ACE's position in its ACL (up to 255), so map
  *   sequence then ACL order decide; route-based any-to-any policies
  *   K_PRIO_MAX (they carry an if_id and match only tunnel traffic).
@@ -82,8 +89,8 @@ int	compile_config(const struct ios_config *, const struct compile_opts *,
 void	compile_out_free(struct compile_out *);
 
 /* IOS interface name -> Linux device, as compile_config maps it. */
-int	compile_ifname(const struct compile_opts *, const char *, char *,
-	    size_t);
+int	compile_ifname(const struct ios_config *, const struct compile_opts *,
+	    const char *, char *, size_t);
 
 /*
  * `show crypto compile`: the kernel objects as `ip` commands, each
@@ -95,5 +102,13 @@ int	compile_print_kernel(const struct compile_out *, FILE *);
 int	compile_print_peers(const struct compile_out *, FILE *);
 int	compile_print_diags(const struct compile_out *, FILE *);
 const char *compile_sev_name(int);
+
+/*
+ * `show crypto compile diff`: what an apply would add, change and
+ * remove in kern right now, as `ip` commands (kapply_plan); nothing
+ * when the kernel already matches.  0 or a negative errno.
+ */
+int	compile_print_diff(const struct compile_out *, struct kernel *,
+	    FILE *);
 
 #endif

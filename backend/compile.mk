@@ -16,7 +16,8 @@ backend_libcompile_la_SOURCES = \
 	backend/compile_tun.c \
 	backend/compile_v1.c \
 	backend/compile_v2.c
-backend_libcompile_la_LIBADD = backend/libbackend.la ike/libike.la
+backend_libcompile_la_LIBADD = grammar/libgrammar.la backend/libbackend.la \
+	ike/libike.la
 
 check_PROGRAMS += tests/check_compile
 TESTS += tests/check_compile

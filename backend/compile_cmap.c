@@ -192,15 +192,47 @@ compile_cm_ace(struct compile_ctx *c, struct compile_cm *m,
 static const struct ios_acl *
 compile_acl_find(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
+	return model_acl(CFG_LOOKUP(cfg), name, 0);
+}
 
-	for (i = 0; i < cfg->acls.n; i++) {
-		const struct ios_acl	*a = cfg->acls.v[i];
+/*
+ * IKE between the interface and the peer passes in clear whatever the
+ * ACL says (IOS never protects its own IKE): UDP from port 500 and
+ * 4500 out, to port 500 and 4500 in, ahead of every map entry.
+ */
+static void
+compile_cm_ike_bypass(struct compile_ctx *c, const struct compile_cm *m)
+{
+	static const uint16_t	ports[] = { 500, 4500 };
+	struct kobj		o = { .kind = KOBJ_POLICY };
+	struct k_policy		*p = &o.u.policy;
+	const struct k_addr	*lo = &m->ends.local, *re = &m->ends.remote;
+	int			plen = lo->family == AF_INET ? 32 : 128;
+	size_t			i;
+	uint8_t			dir;
 
-		if (strcmp(a->name, name) == 0)
-			return a;
+	for (i = 0; i < 2; i++) {
+		for (dir = K_DIR_IN; dir <= K_DIR_OUT; dir++) {
+			memset(p, 0, sizeof(*p));
+			p->dir = dir;
+			p->action = K_ACT_ALLOW;
+			p->priority = K_PRIO_MIN;
+			p->sel.family = lo->family;
+			p->sel.src = dir == K_DIR_OUT ? *lo : *re;
+			p->sel.dst = dir == K_DIR_OUT ? *re : *lo;
+			p->sel.src_plen = p->sel.dst_plen = (uint8_t)plen;
+			p->sel.proto = IPPROTO_UDP;
+			if (dir == K_DIR_OUT) {
+				p->sel.sport = ports[i];
+				p->sel.sport_mask = 0xffff;
+			} else {
+				p->sel.dport = ports[i];
+				p->sel.dport_mask = 0xffff;
+			}
+			/* A second entry to the same peer: already there. */
+			(void)compile_add(c, &o, m->line);
+		}
 	}
-	return NULL;
 }
 
 /* The ACL, peer and ESP side of an entry; -1 (diagnosed) if missing. */
@@ -240,6 +272,10 @@ compile_cm_resolve(struct compile_ctx *c, struct compile_cm *m)
 		    (const char *)e->peers.v[0]);
 		return -1;
 	}
+	if (e->reverse_route)
+		/* XXX: policy-based traffic needs no route on Linux. */
+		compile_diag(c, COMPILE_NOTE, m->line, "reverse-route is not "
+		    "compiled; the kernel policies steer this traffic");
 	if (e->peers.n > 1)
 		compile_diag(c, COMPILE_NOTE, m->line, "only the first peer "
 		    "(%s) is used; iosh does not fail over between peers",
@@ -262,11 +298,19 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 	m.ends.line = m.line;
 	if (compile_cm_resolve(c, &m) != 0)
 		return;
+	if (m.ends.remote.family != local->family &&
+	    compile_if_addr(f, m.ends.remote.family, &m.ends.local) != 0) {
+		compile_diag(c, COMPILE_WARN, m.line, "%s has no address of "
+		    "the family of peer %s; the entry stays disabled", f->name,
+		    (const char *)e->peers.v[0]);
+		return;
+	}
 	m.peer = compile_peer(c, &m.ends, &(struct compile_prot){ m.line,
 	    e->ts, e->pfs, &e->life, e->ikev2_profile, e->isakmp_profile });
-	if (m.peer != NULL)
+	if (m.peer != NULL) {
 		m.npeer = (size_t)(m.peer - c->out->peers);
-	else
+		compile_cm_ike_bypass(c, &m);
+	} else
 		compile_diag(c, COMPILE_WARN, m.line, "no IKE peer for crypto "
 		    "map %s %d; its traffic is dropped, not sent in clear, "
 		    "until the IKE side is complete", e->map, e->seq);
@@ -283,7 +327,6 @@ compile_cm_entry(struct compile_ctx *c, const struct ios_if *f,
 		}
 		compile_cm_ace(c, &m, a, pos++);
 	}
-	(void)f;
 }
 
 /* Every crypto map applied to an interface. */
@@ -316,7 +359,7 @@ compile_cmaps(struct compile_ctx *c)
 			compile_cm_entry(c, f, e, &local);
 		}
 		if (n == 0)
-			compile_diag(c, COMPILE_WARN, line, "crypto map %s does "
-			    "not exist", f->crypto_map);
+			compile_diag(c, COMPILE_WARN, line, "crypto map %s "
+			    "does not exist", f->crypto_map);
 	}
 }

@@ -23,15 +23,7 @@ static const struct transform_set compile_ts_default = {
 static const struct transform_set *
 compile_ts_find(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->transform_sets.n; i++) {
-		const struct transform_set	*t = cfg->transform_sets.v[i];
-
-		if (strcmp(t->name, name) == 0)
-			return t;
-	}
-	return NULL;
+	return model_transform_set(CFG_LOOKUP(cfg), name, 0);
 }
 
 /* ENCR id (RFC 7296 3.3.2, RFC 4106, RFC 4543) of a transform-set. */
@@ -73,8 +65,9 @@ compile_ts_prop(struct compile_ctx *c, const struct transform_set *t,
     struct ike_prop *p, const char *line)
 {
 	uint16_t	id, bits;
-	int		aead = t->cipher == TS_ESP_GCM || t->cipher == TS_ESP_GMAC;
+	int		aead;
 
+	aead = t->cipher == TS_ESP_GCM || t->cipher == TS_ESP_GMAC;
 	memset(p, 0, sizeof(*p));
 	p->proto = IKE_PROTO_ESP;
 	if (t->ah || t->comp)

@@ -9,8 +9,8 @@
 
 #include "backend/compile_priv.h"
 
-/* FNV-1a, 32 bits. */
-static uint32_t
+/* FNV-1a, 32 bits; h is 2166136261 to start. */
+uint32_t
 compile_hash(const void *p, size_t len, uint32_t h)
 {
 	const uint8_t	*b = p;
@@ -22,14 +22,44 @@ compile_hash(const void *p, size_t len, uint32_t h)
 	return h;
 }
 
+/* Open addressing over uint32 values; 0 marks a free slot. */
 static int
-compile_ids_has(const struct compile_ids *ids, uint32_t v)
+compile_ids_grow(struct compile_ids *ids)
 {
-	size_t	i;
+	struct compile_ids	n = { 0 };
+	size_t			i, j;
 
-	for (i = 0; i < ids->n; i++)
-		if (ids->v[i] == v)
+	if ((ids->n + 1) * 2 <= ids->cap)
+		return 0;
+	n.cap = ids->cap ? ids->cap * 2 : 64;
+	if ((n.v = calloc(n.cap, sizeof(*n.v))) == NULL)
+		return -ENOMEM;
+	for (i = 0; i < ids->cap; i++) {
+		if (ids->v[i] == 0)
+			continue;
+		for (j = ids->v[i] & (n.cap - 1); n.v[j] != 0;
+		    j = (j + 1) & (n.cap - 1))
+			;
+		n.v[j] = ids->v[i];
+	}
+	n.n = ids->n;
+	free(ids->v);
+	*ids = n;
+	return 0;
+}
+
+/* 1 when v was taken already, else 0 (and v is now taken). */
+static int
+compile_ids_take(struct compile_ids *ids, uint32_t v)
+{
+	size_t	j;
+
+	for (j = v & (ids->cap - 1); ids->v[j] != 0; j = (j + 1) &
+	    (ids->cap - 1))
+		if (ids->v[j] == v)
 			return 1;
+	ids->v[j] = v;
+	ids->n++;
 	return 0;
 }
 
@@ -41,21 +71,15 @@ compile_ids_has(const struct compile_ids *ids, uint32_t v)
 uint32_t
 compile_reqid(struct compile_ctx *c, const char *name)
 {
-	struct compile_ids	*ids = &c->reqids;
-	uint32_t		 v, *nv;
+	uint32_t	v;
 
-	v = compile_hash(name, strlen(name), 2166136261u) & 0x7fffffffu;
-	while (v == 0 || compile_ids_has(ids, v))
-		v = (v + 1) & 0x7fffffffu;
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap ? ids->cap * 2 : 32;
-		if ((nv = realloc(ids->v, ids->cap * sizeof(*nv))) == NULL) {
-			c->err = -ENOMEM;
-			return 0;
-		}
-		ids->v = nv;
+	if (compile_ids_grow(&c->reqids) != 0) {
+		c->err = -ENOMEM;
+		return 0;
 	}
-	ids->v[ids->n++] = v;
+	v = compile_hash(name, strlen(name), 2166136261u) & 0x7fffffffu;
+	while (v == 0 || compile_ids_take(&c->reqids, v))
+		v = (v + 1) & 0x7fffffffu;
 	return v;
 }
 
@@ -78,9 +102,11 @@ compile_if_id(const char *ios)
 static uint32_t
 compile_key_hash(const struct kobj *o)
 {
-	uint32_t	h = compile_hash(&o->kind, sizeof(o->kind), 2166136261u);
 	const struct k_policy	*p = &o->u.policy;
 	const struct k_route	*r = &o->u.route;
+	uint32_t		 h;
+
+	h = compile_hash(&o->kind, sizeof(o->kind), 2166136261u);
 
 	switch (o->kind) {
 	case KOBJ_LINK:

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "backend/compile_priv.h"
+#include "grammar/ios.h"
 
 /* Ethernet-like IOS types that map to ethN by default. */
 static const char *const compile_eth_types[] = {
@@ -57,9 +58,18 @@ compile_ifname_default(const char *ios, char *out, size_t len)
 	return n > 0 && (size_t)n < len && (size_t)n < K_NAMSIZ ? 0 : -1;
 }
 
+/* A Linux device name: 1 to 15 characters, no '/' nor blanks. */
+static int
+compile_devname_ok(const char *s)
+{
+	size_t	n = strlen(s);
+
+	return n > 0 && n < K_NAMSIZ && strpbrk(s, "/ \t") == NULL;
+}
+
 int
-compile_ifname(const struct compile_opts *opts, const char *ios, char *out,
-    size_t len)
+compile_ifname(const struct ios_config *cfg, const struct compile_opts *opts,
+    const char *ios, char *out, size_t len)
 {
 	size_t	i;
 
@@ -68,16 +78,19 @@ compile_ifname(const struct compile_opts *opts, const char *ios, char *out,
 		return compile_ifname_default(ios, out, len);
 	if (opts != NULL && opts->ifmap != NULL)
 		return opts->ifmap(opts->ifmap_arg, ios, out, len) == 0 &&
-		    strlen(out) < K_NAMSIZ ? 0 : -1;
+		    compile_devname_ok(out) ? 0 : -1;
 	for (i = 0; opts != NULL && i < opts->nmap; i++) {
 		if (strcmp(opts->map[i].ios, ios) != 0)
 			continue;
 		if (strlen(opts->map[i].dev) >= len ||
-		    strlen(opts->map[i].dev) >= K_NAMSIZ)
+		    !compile_devname_ok(opts->map[i].dev))
 			return -1;
 		strcpy(out, opts->map[i].dev);
 		return 0;
 	}
+	if (cfg != NULL)
+		return ifmap_linux(cfg, ios, out, len) == 0 &&
+		    compile_devname_ok(out) ? 0 : -1;
 	return compile_ifname_default(ios, out, len);
 }
 
@@ -102,7 +115,7 @@ compile_if_dev(struct compile_ctx *c, const struct ios_if *f, char *out,
 {
 	char	line[COMPILE_LINE_MAX];
 
-	if (compile_ifname(c->opts, f->name, out, len) == 0)
+	if (compile_ifname(c->cfg, c->opts, f->name, out, len) == 0)
 		return 0;
 	snprintf(line, sizeof(line), "interface %s", f->name);
 	compile_diag(c, COMPILE_WARN, line, "interface %s has no Linux "
@@ -245,13 +258,30 @@ compile_tun_dev(struct compile_ctx *c, const char *ios, char *dev,
 {
 	struct kobj	key = { .kind = KOBJ_LINK };
 
-	if (compile_ifname(c->opts, ios, key.u.link.name,
+	if (compile_ifname(c->cfg, c->opts, ios, key.u.link.name,
 	    sizeof(key.u.link.name)) != 0)
 		return -1;
 	if (kstate_find(c->out->ks, &key) == NULL)
 		return -1;
 	snprintf(dev, len, "%s", key.u.link.name);
 	return 0;
+}
+
+/* What iosh leaves out of an interface, said once. */
+static void
+compile_if_unsupported(struct compile_ctx *c, const struct ios_if *f)
+{
+	char	line[COMPILE_LINE_MAX];
+
+	snprintf(line, sizeof(line), "interface %s", f->name);
+	if (f->vrf != NULL)
+		/* XXX: VRFs would need a routing table per VRF. */
+		compile_diag(c, COMPILE_WARN, line, "vrf forwarding %s is not "
+		    "compiled; %s is compiled in the global table", f->vrf,
+		    f->name);
+	if (f->tcp_mss != 0)
+		compile_diag(c, COMPILE_NOTE, line, "ip tcp adjust-mss is not "
+		    "compiled");
 }
 
 /*
@@ -267,6 +297,7 @@ compile_if(struct compile_ctx *c)
 	for (i = 0; i < c->cfg->interfaces.n; i++) {
 		const struct ios_if	*f = c->cfg->interfaces.v[i];
 
+		compile_if_unsupported(c, f);
 		if (compile_if_id(f->name) == 0)
 			compile_if_phys(c, f);
 		else if (compile_tun_dev(c, f->name, dev, sizeof(dev)) == 0)

@@ -202,6 +202,12 @@ compile_print_diags(const struct compile_out *o, FILE *f)
 }
 
 int
+compile_print_diff(const struct compile_out *o, struct kernel *kern, FILE *f)
+{
+	return kapply_plan(kern, o->ks, f);
+}
+
+int
 compile_print(const struct compile_out *o, FILE *f)
 {
 	int	error;

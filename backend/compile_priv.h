@@ -9,11 +9,19 @@
 #define IOSH_BACKEND_COMPILE_PRIV_H
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "backend/compile.h"
 #include "grammar/model.h"
 
 #define COMPILE_LINE_MAX	256
+
+/*
+ * The model's lookups (model_acl(cfg, name, 0), ...) take a config
+ * they could change; with create 0 they only read its index.
+ * XXX: until grammar/model.h offers const lookups.
+ */
+#define CFG_LOOKUP(cfg)	((struct ios_config *)(uintptr_t)(cfg))
 
 /* A set of kernel object identities, for duplicates. */
 struct compile_seen {
@@ -22,10 +30,24 @@ struct compile_seen {
 	size_t		 n, cap;
 };
 
-/* A set of reqids handed out. */
+/* A set of reqids handed out (open addressing, 0: free). */
 struct compile_ids {
 	uint32_t	*v;
 	size_t		 n, cap;
+};
+
+/* Peers by their two addresses: index + 1 into out->peers, 0: free. */
+struct compile_pidx {
+	size_t		*v;
+	size_t		 cap;
+};
+
+struct compile_v1keys;
+
+/* What IKE settings a peer was made from (names, NULL: none). */
+struct compile_psrc {
+	const char	*ikev2_profile;
+	const char	*isakmp_profile;
 };
 
 struct compile_ctx {
@@ -35,6 +57,9 @@ struct compile_ctx {
 	size_t				 cap_peers, cap_diags;
 	struct compile_seen		 seen;
 	struct compile_ids		 reqids;
+	struct compile_pidx		 pidx;
+	struct compile_psrc		*psrc;	/* one per peer */
+	struct compile_v1keys		*v1keys;	/* built on first use */
 	int				 err;	/* sticky -ENOMEM */
 };
 
@@ -66,6 +91,7 @@ char	*compile_ace_line(const struct ios_acl *, const struct ios_ace *,
 const char *compile_addr_str(const struct k_addr *, char *, size_t);
 
 /* compile_id.c */
+uint32_t compile_hash(const void *, size_t, uint32_t);
 uint32_t compile_reqid(struct compile_ctx *, const char *);
 int	compile_seen_add(struct compile_ctx *, const struct kobj *);
 void	compile_seen_free(struct compile_seen *);
@@ -92,6 +118,7 @@ int	compile_if_addr(const struct ios_if *, int, struct k_addr *);
 /* compile_ike.c */
 struct ike_peer *compile_peer(struct compile_ctx *, const struct
 	    compile_ends *, const struct compile_prot *);
+void	compile_pidx_free(struct compile_pidx *);
 int	compile_child_add(struct compile_ctx *, struct ike_peer *,
 	    const struct ike_child_def *, const char *);
 void	compile_v1_check(struct compile_ctx *);
@@ -99,6 +126,7 @@ void	compile_v1_check(struct compile_ctx *);
 /* compile_v1.c: IKEv1 (isakmp) syntax negotiated with IKEv2 */
 int	compile_v1_peer(struct compile_ctx *, struct ike_peer *,
 	    const struct compile_ends *, const struct isakmp_profile *);
+void	compile_v1_free(struct compile_ctx *);
 
 /* compile_v2.c: IKEv2 syntax */
 int	compile_v2_peer(struct compile_ctx *, struct ike_peer *,

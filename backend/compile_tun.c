@@ -69,7 +69,8 @@ compile_tn_source(struct compile_ctx *c, struct compile_tn *t)
 		return -1;
 	}
 	if (src != NULL && compile_if_id(src->name) == 0 &&
-	    compile_ifname(c->opts, src->name, t->dev, sizeof(t->dev)) != 0)
+	    compile_ifname(c->cfg, c->opts, src->name, t->dev,
+	    sizeof(t->dev)) != 0)
 		t->dev[0] = '\0';
 	return 0;
 }
@@ -152,8 +153,8 @@ compile_tn_policies(struct compile_ctx *c, const struct compile_tn *t,
 			p->sel.src_plen = p->sel.dst_plen =
 			    lo->family == AF_INET ? 32 : 128;
 			p->sel.proto = IPPROTO_GRE;
-			p->priority = K_PRIO_MIN + (t->if_id - 1 < 0xff ?
-			    t->if_id - 1 : 0xff);
+			p->priority = K_PRIO_MIN + 1 + (t->if_id - 1 < 0xfe ?
+			    t->if_id - 1 : 0xfe);
 		}
 		if (compile_add(c, &o, t->line) == -EEXIST)
 			compile_diag(c, COMPILE_WARN, t->line, "another tunnel "
@@ -164,15 +165,7 @@ compile_tn_policies(struct compile_ctx *c, const struct compile_tn *t,
 static const struct ipsec_profile *
 compile_tn_profile(struct compile_ctx *c, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < c->cfg->ipsec_profiles.n; i++) {
-		const struct ipsec_profile	*p = c->cfg->ipsec_profiles.v[i];
-
-		if (strcmp(p->name, name) == 0)
-			return p;
-	}
-	return NULL;
+	return model_ipsec_profile(CFG_LOOKUP(c->cfg), name, 0);
 }
 
 /* The Child SA definition's selectors. */
@@ -248,8 +241,8 @@ compile_tn(struct compile_ctx *c, const struct ios_if *f)
 	}
 	t.vti = f->tun_mode != TUN_GRE_IP;
 	t.ends.line = t.line;
-	if (compile_ifname(c->opts, f->name, t.name, sizeof(t.name)) != 0 ||
-	    compile_tn_source(c, &t) != 0)
+	if (compile_ifname(c->cfg, c->opts, f->name, t.name,
+	    sizeof(t.name)) != 0 || compile_tn_source(c, &t) != 0)
 		return;
 	if (compile_tn_dest(c, &t) != 0 && !t.vti)
 		return;

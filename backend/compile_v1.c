@@ -7,6 +7,8 @@
  * the pre-shared key in both directions.
  */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backend/compile_priv.h"
@@ -107,19 +109,6 @@ compile_v1_match(const struct k_addr *a, struct ios_addr addr,
 	return compile_addr_in(a, &net, plen) ? plen : -1;
 }
 
-static int
-compile_v1_match6(const struct k_addr *a, const struct ios_addr *addr,
-    int plen)
-{
-	struct k_addr	net;
-
-	if (compile_addr_ios(&net, addr) != 0)
-		return -1;
-	if (plen < 0)
-		plen = 128;
-	return compile_addr_in(a, &net, plen) ? plen : -1;
-}
-
 /* The longest-matching key among the psks of a crypto keyring. */
 static const struct ios_psk *
 compile_v1_kr_psk(const struct isakmp_keyring *kr, const struct k_addr *a,
@@ -144,15 +133,120 @@ compile_v1_kr_psk(const struct isakmp_keyring *kr, const struct k_addr *a,
 static const struct isakmp_keyring *
 compile_v1_find_kr(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
+	return model_isakmp_keyring(CFG_LOOKUP(cfg), name, 0);
+}
 
-	for (i = 0; i < cfg->isakmp_keyrings.n; i++) {
-		const struct isakmp_keyring	*k = cfg->isakmp_keyrings.v[i];
+/*
+ * The global keys (crypto isakmp key), indexed once per compile: host
+ * keys by address (a host match is the longest there is), the others
+ * in a list searched for the longest prefix.
+ */
+struct compile_v1key {
+	struct k_addr		 net;
+	int			 plen;
+	const struct ios_psk	*psk;		/* NULL: free slot */
+};
 
-		if (strcmp(k->name, name) == 0)
-			return k;
+struct compile_v1keys {
+	struct compile_v1key	*host;
+	size_t			 hcap;
+	struct compile_v1key	*net;
+	size_t			 nnet;
+};
+
+static struct compile_v1key *
+compile_v1_host_slot(struct compile_v1keys *k, const struct k_addr *a)
+{
+	size_t	j;
+
+	j = compile_hash(a->u.bytes, sizeof(a->u.bytes), 2166136261u) &
+	    (k->hcap - 1);
+	for (; k->host[j].psk != NULL; j = (j + 1) & (k->hcap - 1))
+		if (kobj_addr_cmp(&k->host[j].net, a) == 0)
+			break;
+	return &k->host[j];
+}
+
+static void
+compile_v1_index_one(struct compile_v1keys *k, const struct isakmp_key *ik)
+{
+	struct compile_v1key	 e = { .psk = &ik->psk };
+	struct compile_v1key	*slot;
+	int			 full;
+
+	if (compile_addr_ios(&e.net, &ik->addr) != 0)
+		return;
+	full = e.net.family == AF_INET ? 32 : 128;
+	if (e.net.family == AF_INET6)
+		e.plen = ik->plen >= 0 ? ik->plen : full;
+	else
+		e.plen = ik->has_mask ? compile_mask_plen(ik->mask) : full;
+	if (e.plen < 0)
+		return;
+	if (e.plen < full) {
+		k->net[k->nnet++] = e;
+		return;
 	}
-	return NULL;
+	if ((slot = compile_v1_host_slot(k, &e.net))->psk == NULL)
+		*slot = e;
+}
+
+static struct compile_v1keys *
+compile_v1_index(struct compile_ctx *c)
+{
+	const struct ios_vec	*keys = &c->cfg->isakmp_keys;
+	struct compile_v1keys	*k;
+	size_t			 i;
+
+	if (c->v1keys != NULL)
+		return c->v1keys;
+	if ((k = calloc(1, sizeof(*k))) == NULL)
+		return NULL;
+	for (k->hcap = 16; k->hcap < keys->n * 2; k->hcap *= 2)
+		;
+	k->host = calloc(k->hcap, sizeof(*k->host));
+	k->net = calloc(keys->n + 1, sizeof(*k->net));
+	c->v1keys = k;
+	if (k->host == NULL || k->net == NULL)
+		return NULL;
+	for (i = 0; i < keys->n; i++)
+		compile_v1_index_one(k, keys->v[i]);
+	return k;
+}
+
+void
+compile_v1_free(struct compile_ctx *c)
+{
+	if (c->v1keys == NULL)
+		return;
+	free(c->v1keys->host);
+	free(c->v1keys->net);
+	free(c->v1keys);
+	c->v1keys = NULL;
+}
+
+/* The global key for a; NULL when none matches. */
+static const struct ios_psk *
+compile_v1_global(struct compile_ctx *c, const struct k_addr *a)
+{
+	struct compile_v1keys	*k;
+	const struct ios_psk	*best = NULL;
+	size_t			 i;
+	int			 bestlen = -1;
+
+	if ((k = compile_v1_index(c)) == NULL) {
+		c->err = -ENOMEM;
+		return NULL;
+	}
+	if (compile_v1_host_slot(k, a)->psk != NULL)
+		return compile_v1_host_slot(k, a)->psk;
+	for (i = 0; i < k->nnet; i++)
+		if (k->net[i].plen > bestlen &&
+		    compile_addr_in(a, &k->net[i].net, k->net[i].plen)) {
+			best = k->net[i].psk;
+			bestlen = k->net[i].plen;
+		}
+	return best;
 }
 
 /* The key for address a: a profile's keyrings, else the global keys. */
@@ -163,7 +257,7 @@ compile_v1_key(struct compile_ctx *c, const struct isakmp_profile *pr,
 	const struct isakmp_keyring	*kr;
 	const struct ios_psk		*k = NULL, *t;
 	size_t				 i;
-	int				 best = -1, l;
+	int				 best = -1;
 
 	for (i = 0; pr != NULL && i < pr->keyrings.n; i++) {
 		if ((kr = compile_v1_find_kr(c->cfg,
@@ -176,20 +270,7 @@ compile_v1_key(struct compile_ctx *c, const struct isakmp_profile *pr,
 	}
 	if (pr != NULL && pr->keyrings.n > 0)
 		return k;
-	for (i = 0; i < c->cfg->isakmp_keys.n; i++) {
-		const struct isakmp_key	*ik = c->cfg->isakmp_keys.v[i];
-
-		if (ik->addr.af == AF_INET6)
-			l = compile_v1_match6(a, &ik->addr, ik->plen);
-		else
-			l = compile_v1_match(a, ik->addr, ik->mask,
-			    ik->has_mask);
-		if (l > best) {
-			best = l;
-			k = &ik->psk;
-		}
-	}
-	return k;
+	return compile_v1_global(c, a);
 }
 
 /* The remote identity of an isakmp profile: a host match, or any. */
@@ -218,9 +299,14 @@ compile_v1_peer(struct compile_ctx *c, struct ike_peer *p,
 	const struct ios_dpd	*ka = &c->cfg->isakmp_keepalive;
 
 	if ((k = compile_v1_key(c, pr, &p->remote, e->line)) == NULL) {
-		compile_diag(c, COMPILE_WARN, e->line, "no pre-shared key "
-		    "for peer %s (crypto isakmp key ... address %s)",
-		    p->name, p->name);
+		if (pr != NULL && pr->keyrings.n > 0)
+			compile_diag(c, COMPILE_WARN, e->line, "no pre-shared "
+			    "key for peer %s in the keyrings of ISAKMP profile "
+			    "%s", p->name, pr->name);
+		else
+			compile_diag(c, COMPILE_WARN, e->line, "no pre-shared "
+			    "key for peer %s (crypto isakmp key ... address "
+			    "%s)", p->name, p->name);
 		return -1;
 	}
 	if (k->keytype != 0 || k->key == NULL) {

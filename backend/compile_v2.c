@@ -119,15 +119,7 @@ compile_v2_prop(const struct ikev2_proposal *x, struct ike_prop *p)
 static const struct ikev2_proposal *
 compile_v2_find_prop(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->ikev2_proposals.n; i++) {
-		const struct ikev2_proposal	*x = cfg->ikev2_proposals.v[i];
-
-		if (strcmp(x->name, name) == 0)
-			return x;
-	}
-	return NULL;
+	return model_ikev2_proposal(CFG_LOOKUP(cfg), name, 0);
 }
 
 /* The policy for local address a: one that matches it, else one
@@ -301,15 +293,7 @@ compile_v2_id_remote(struct compile_ctx *c, struct ike_peer *p,
 static const struct ikev2_keyring *
 compile_v2_find_kr(const struct ios_config *cfg, const char *name)
 {
-	size_t	i;
-
-	for (i = 0; i < cfg->ikev2_keyrings.n; i++) {
-		const struct ikev2_keyring	*k = cfg->ikev2_keyrings.v[i];
-
-		if (strcmp(k->name, name) == 0)
-			return k;
-	}
-	return NULL;
+	return model_ikev2_keyring(CFG_LOOKUP(cfg), name, 0);
 }
 
 /* The keyring peer for address a: the longest matching prefix. */
@@ -422,8 +406,9 @@ compile_v2_check_prop(struct compile_ctx *c, const struct ikev2_proposal *x)
 
 	snprintf(line, sizeof(line), "crypto ikev2 proposal %s", x->name);
 	for (i = 0; i < c->cfg->ikev2_policies.n; i++) {
-		const struct ikev2_policy	*pol = c->cfg->ikev2_policies.v[i];
+		const struct ikev2_policy	*pol;
 
+		pol = c->cfg->ikev2_policies.v[i];
 		for (j = 0; j < pol->proposals.n; j++)
 			used |= strcmp(pol->proposals.v[j], x->name) == 0;
 	}
@@ -458,8 +443,9 @@ compile_v2_check(struct compile_ctx *c)
 	for (i = 0; i < c->cfg->ikev2_proposals.n; i++)
 		compile_v2_check_prop(c, c->cfg->ikev2_proposals.v[i]);
 	for (i = 0; i < c->cfg->ikev2_policies.n; i++) {
-		const struct ikev2_policy	*pol = c->cfg->ikev2_policies.v[i];
+		const struct ikev2_policy	*pol;
 
+		pol = c->cfg->ikev2_policies.v[i];
 		snprintf(line, sizeof(line), "crypto ikev2 policy %s",
 		    pol->name);
 		for (j = 0; j < pol->proposals.n; j++)

@@ -9,6 +9,7 @@ backend_libbackend_la_SOURCES = \
 	backend/kapply.c \
 	backend/krec.c \
 	backend/knl.c \
+	backend/knl_acquire.c \
 	backend/knl_xfrm.c \
 	backend/knl_route.c \
 	backend/knl_link.c

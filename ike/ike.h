@@ -184,6 +184,10 @@ int	ike_crypto_ike_keys(const struct ike_suite *, const struct ike_buf *,
 	    const struct ike_buf *, const struct ike_buf *, const uint8_t *,
 	    const uint8_t *, struct ike_keys *);
 void	ike_keys_free(struct ike_keys *);
+int	ike_crypto_ike_rekeys(const struct ike_suite *, const struct ike_prf *,
+	    const struct ike_buf *, const struct ike_buf *,
+	    const struct ike_buf *, const struct ike_buf *, const uint8_t *,
+	    const uint8_t *, struct ike_keys *);
 
 /* Child SA keys, in the order of 2.17. */
 struct ike_child_keys {
@@ -558,7 +562,9 @@ struct ike_sa {
 		struct ike_buf	 *ni;
 		struct ike_dhkey *dh;
 		uint32_t	  spi;
+		uint8_t		  ike_spi[8];
 	}			 rk;
+	struct ike_sa		*rekeyed;	/* the IKE SA replacing this */
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
 	uint64_t		 last_rx;	/* last authentic message */
@@ -571,6 +577,7 @@ enum ike_pending {
 	IKE_PEND_DEL_IKE,
 	IKE_PEND_DEL_CHILD,
 	IKE_PEND_REKEY_CHILD,
+	IKE_PEND_REKEY_IKE,
 };
 struct ike_sa	*ike_sa_new(const struct ike_peer *, struct kernel *,
 		    const struct ike_io *, int);
@@ -624,6 +631,7 @@ int	ike_child_recv_request(struct ike_sa *, const struct ike_msg *,
 int	ike_child_recv_response(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 void	ike_child_rekey_clear(struct ike_sa *);
+int	ike_child_rekey_ike(struct ike_sa *, uint64_t);
 
 /* ---- ike_ctx.c: the daemon's SAs, and datagrams routed to them ---- */
 #define IKE_CTX_MAX_PEERS	16

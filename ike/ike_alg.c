@@ -13,15 +13,16 @@
 /*
  * Type 1, Encryption Algorithm.  ENCR_AES_CBC 12 (RFC 3602), and
  * ENCR_AES_GCM_16 20 (RFC 4106 for ESP, RFC 5282 for IKE): the
- * keying material carries a 4-byte salt after the key.
+ * keying material carries a 4-byte salt after the key, and the
+ * ciphertext needs no alignment (RFC 5282 section 3: block size 1).
  */
 static const struct ike_encr ike_encr_table[] = {
 	{ 12, 128, 0, 16, 16, 0, 0, "AES-128-CBC", "cbc(aes)", "AES-CBC" },
 	{ 12, 192, 0, 16, 16, 0, 0, "AES-192-CBC", "cbc(aes)", "AES-CBC" },
 	{ 12, 256, 0, 16, 16, 0, 0, "AES-256-CBC", "cbc(aes)", "AES-CBC" },
-	{ 20, 128, 1, 4, 8, 4, 16, "AES-128-GCM", "rfc4106(gcm(aes))",
+	{ 20, 128, 1, 1, 8, 4, 16, "AES-128-GCM", "rfc4106(gcm(aes))",
 	    "AES-GCM" },
-	{ 20, 256, 1, 4, 8, 4, 16, "AES-256-GCM", "rfc4106(gcm(aes))",
+	{ 20, 256, 1, 1, 8, 4, 16, "AES-256-GCM", "rfc4106(gcm(aes))",
 	    "AES-GCM" },
 };
 

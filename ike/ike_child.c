@@ -8,14 +8,21 @@
  * The new Child SA gets KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
  * with this exchange's nonces, i being whoever began it.  Whoever began
  * it then deletes the old Child SA; until then both stay installed.
- * XXX: no new Child SAs beside the first, no IKE SA rekey, no handling
- * of simultaneous rekeys (2.8.1), no INVALID_KE retry for PFS.
+ * The IKE SA itself is rekeyed the same way (1.3.2, 2.18): a new IKE SA
+ * object takes the Child SAs over, and the old one is deleted.
+ * XXX: no new Child SAs beside the first, no handling of simultaneous
+ * rekeys (2.8.1), no INVALID_KE retry for PFS or for the IKE rekey.
  */
 #include <string.h>
 
 #include "ike/ike.h"
 
 #define IKE_CHILD_NONCE	32
+
+static int	ike_child_ike_request(struct ike_sa *, const struct ike_msg *,
+		    uint64_t);
+static int	ike_child_ike_response(struct ike_sa *, const struct ike_msg *,
+		    uint64_t);
 
 static uint32_t
 ike_child_spi_val(const uint8_t *b)
@@ -218,6 +225,8 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	uint16_t		 refuse;
 	int			 rv;
 
+	if (m->nprops > 0 && m->props[0].proto == IKE_PROTO_IKE)
+		return (ike_child_ike_request(sa, m, now));
 	if ((old = ike_child_named(sa, ike_msg_notify(m, IKE_N_REKEY_SA))) ==
 	    NULL)
 		return (ike_child_refuse(sa, m, IKE_N_CHILD_SA_NOT_FOUND, NULL,
@@ -311,6 +320,10 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	struct ike_buf		*gir = NULL, *nr = NULL;
 	int			 rv;
 
+	if (sa->pending == IKE_PEND_REKEY_IKE) {
+		sa->pending = IKE_PEND_NONE;
+		return (ike_child_ike_response(sa, m, now));
+	}
 	if (sa->pending != IKE_PEND_REKEY_CHILD)
 		return (IKE_E_STATE);
 	sa->pending = IKE_PEND_NONE;
@@ -329,6 +342,177 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	sa->child = nc;
 	rv = ike_info_delete_child(sa, &sa->old, now);
 done:
+	ike_child_rekey_clear(sa);
+	ike_buf_free(gir);
+	ike_buf_free(nr);
+	return (rv);
+}
+
+/* ---- rekeying the IKE SA itself (RFC 7296 1.3.2, 2.18) ---- */
+
+/*
+ * The new IKE SA: the side that began the rekey is its initiator.
+ * It takes over the Child SAs; the old one only waits for its delete.
+ */
+static struct ike_sa *
+ike_child_successor(struct ike_sa *old, int we_began,
+    const struct ike_suite *s, const uint8_t *spii, const uint8_t *spir,
+    const struct ike_buf *gir, const struct ike_buf *ni,
+    const struct ike_buf *nr)
+{
+	struct ike_sa	*sa;
+
+	if ((sa = ike_sa_new(old->peer, old->kern, &old->io, we_began)) ==
+	    NULL)
+		return (NULL);
+	memcpy(sa->spii, spii, 8);
+	memcpy(sa->spir, spir, 8);
+	sa->suite = *s;
+	sa->group = s->dh->id;
+	if ((sa->ni = ike_buf_dup(ni->p, ni->len)) == NULL ||
+	    (sa->nr = ike_buf_dup(nr->p, nr->len)) == NULL ||
+	    ike_crypto_ike_rekeys(s, old->suite.prf, old->keys.d, gir, ni, nr,
+	    spii, spir, &sa->keys) != IKE_OK) {
+		ike_sa_free(sa);
+		return (NULL);
+	}
+	sa->state = IKE_ST_ESTABLISHED;
+	sa->up_since = old->up_since;
+	sa->last_rx = old->last_rx;
+	sa->child = old->child;
+	sa->old = old->old;
+	old->child.installed = 0;	/* moved, not removed */
+	old->old.installed = 0;
+	old->rekeyed = sa;
+	return (sa);
+}
+
+/* Begin: SA with our new SPI, Ni, KEi (1.3.2). */
+int
+ike_child_rekey_ike(struct ike_sa *sa, uint64_t now)
+{
+	struct ike_prop	 props[IKE_MAX_PROPS];
+	uint8_t		 inner[IKE_MAX_MSG];
+	struct ike_wr	 w;
+	struct ike_chain c;
+	size_t		 i;
+	int		 rv;
+
+	if (sa->state != IKE_ST_ESTABLISHED || sa->rekeyed != NULL)
+		return (IKE_E_STATE);
+	if (sa->x.req != NULL)
+		return (IKE_E_BUSY);
+	ike_child_rekey_clear(sa);
+	if ((sa->rk.ni = ike_buf_random(IKE_CHILD_NONCE)) == NULL ||
+	    ike_sa_new_spi(sa->rk.ike_spi) == 0 ||
+	    ike_sa_new_spi(sa->rk.ike_spi + 4) == 0)
+		return (IKE_E_NOMEM);
+	if ((rv = ike_dh_new(sa->suite.dh, &sa->rk.dh)) != IKE_OK)
+		return (rv);
+	for (i = 0; i < sa->peer->nprops; i++) {
+		props[i] = sa->peer->props[i];
+		props[i].spisize = 8;
+		memcpy(props[i].spi, sa->rk.ike_spi, 8);
+	}
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	ike_pld_put_sa(&c, props, sa->peer->nprops);
+	ike_pld_put_nonce(&c, sa->rk.ni);
+	if ((rv = ike_child_put_ke(&c, sa->rk.dh, sa->suite.dh->id)) != IKE_OK)
+		return (rv);
+	if (w.err != IKE_OK)
+		return (w.err);
+	if ((rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 0, sa->x.next_id,
+	    inner, w.off, c.first, now)) == IKE_OK)
+		sa->pending = IKE_PEND_REKEY_IKE;
+	return (rv);
+}
+
+/* Responder: choose, derive, answer with our new SPI. */
+static int
+ike_child_ike_request(struct ike_sa *sa, const struct ike_msg *m,
+    uint64_t now)
+{
+	struct ike_suite s;
+	struct ike_prop	 prop;
+	struct ike_dhkey *dh = NULL;
+	struct ike_buf	*gir = NULL, *ni = NULL, *nr = NULL;
+	uint8_t		 inner[IKE_MAX_MSG], spir[8];
+	struct ike_wr	 w;
+	struct ike_chain c;
+	int		 rv;
+
+	if (ike_alg_match(sa->peer->props, sa->peer->nprops, m->props,
+	    m->nprops, &s) != IKE_OK || s.spisize != 8)
+		return (ike_child_refuse(sa, m, IKE_N_NO_PROPOSAL_CHOSEN, NULL,
+		    now));
+	if (!IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_KE) ||
+	    m->ke_group != s.dh->id) {
+		struct ike_child nc = { .suite = s };
+
+		return (ike_child_refuse(sa, m, IKE_N_INVALID_KE_PAYLOAD, &nc,
+		    now));
+	}
+	rv = IKE_E_NOMEM;
+	if (ike_sa_new_spi(spir) == 0 || ike_sa_new_spi(spir + 4) == 0 ||
+	    (nr = ike_buf_random(IKE_CHILD_NONCE)) == NULL ||
+	    (ni = ike_buf_dup(m->nonce, m->noncelen)) == NULL)
+		goto done;
+	if ((rv = ike_child_pfs(&s, m, &dh, &gir)) != IKE_OK)
+		goto done;
+	ike_alg_suite_prop(&s, IKE_PROTO_IKE, spir, 8, &prop);
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	ike_pld_put_sa(&c, &prop, 1);
+	ike_pld_put_nonce(&c, nr);
+	if ((rv = ike_child_put_ke(&c, dh, s.dh->id)) != IKE_OK ||
+	    (rv = w.err) != IKE_OK)
+		goto done;
+	if (ike_child_successor(sa, 0, &s, s.spi, spir, gir, ni, nr) == NULL) {
+		rv = IKE_E_NOMEM;
+		goto done;
+	}
+	rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 1, m->hdr.msgid, inner,
+	    w.off, c.first, now);
+done:
+	ike_dh_free(dh);
+	ike_buf_free(gir);
+	ike_buf_free(ni);
+	ike_buf_free(nr);
+	return (rv);
+}
+
+/* Initiator: the new IKE SA takes over; the old one is deleted. */
+static int
+ike_child_ike_response(struct ike_sa *sa, const struct ike_msg *m,
+    uint64_t now)
+{
+	struct ike_suite s;
+	struct ike_buf	*gir = NULL, *nr = NULL;
+	int		 rv;
+
+	if ((rv = ike_child_refused(m)) != IKE_OK)
+		goto done;
+	rv = IKE_E_SYNTAX;
+	if (!IKE_SEEN(m, IKE_PLD_SA) || m->nprops != 1 ||
+	    !IKE_SEEN(m, IKE_PLD_NONCE))
+		goto done;
+	rv = IKE_E_NOPROP;
+	if (ike_alg_match(sa->peer->props, sa->peer->nprops, m->props, 1, &s)
+	    != IKE_OK || s.spisize != 8 || s.dh->id != sa->suite.dh->id)
+		goto done;
+	if ((rv = ike_child_pfs(&s, m, &sa->rk.dh, &gir)) != IKE_OK)
+		goto done;
+	rv = IKE_E_NOMEM;
+	if ((nr = ike_buf_dup(m->nonce, m->noncelen)) == NULL ||
+	    ike_child_successor(sa, 1, &s, sa->rk.ike_spi, s.spi, gir,
+	    sa->rk.ni, nr) == NULL)
+		goto done;
+	rv = ike_info_delete_ike(sa, now);
+done:
+	if (rv != IKE_OK)
+		ike_log(IKE_LOG_INFO, "peer %s: IKE SA rekey failed: %s",
+		    sa->peer->name, ike_strerror(rv));
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);
 	ike_buf_free(nr);

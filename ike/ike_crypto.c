@@ -141,23 +141,23 @@ ike_crypto_take(const struct ike_buf *km, size_t *off, size_t len,
 /*
  * {SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr}
  *     = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr)		(RFC 7296 2.14)
+ * The seed is consumed (freed).
  */
-int
-ike_crypto_ike_keys(const struct ike_suite *s, const struct ike_buf *gir,
+static int
+ike_crypto_split(const struct ike_suite *s, struct ike_buf *seed,
     const struct ike_buf *ni, const struct ike_buf *nr, const uint8_t *spii,
     const uint8_t *spir, struct ike_keys *k)
 {
 	struct ike_chunk c[4] = { { ni->p, ni->len }, { nr->p, nr->len },
 	    { spii, 8 }, { spir, 8 } };
-	struct ike_buf	*seed = NULL, *km = NULL;
+	struct ike_buf	*km = NULL;
 	size_t		 pl = s->prf->outlen, il, el, off = 0;
 	int		 rv = IKE_E_CRYPTO;
 
 	memset(k, 0, sizeof(*k));
 	il = s->integ ? s->integ->keylen : 0;
 	el = ike_crypto_enc_keylen(s->encr);
-	if ((seed = ike_crypto_skeyseed(s->prf, ni, nr, gir)) == NULL ||
-	    (km = ike_crypto_prfplus(s->prf, seed, c, 4,
+	if (seed == NULL || (km = ike_crypto_prfplus(s->prf, seed, c, 4,
 	    3 * pl + 2 * il + 2 * el)) == NULL)
 		goto done;
 	if (ike_crypto_take(km, &off, pl, &k->d) ||
@@ -175,6 +175,37 @@ done:
 	ike_buf_free(seed);
 	ike_buf_free(km);
 	return (rv);
+}
+
+int
+ike_crypto_ike_keys(const struct ike_suite *s, const struct ike_buf *gir,
+    const struct ike_buf *ni, const struct ike_buf *nr, const uint8_t *spii,
+    const uint8_t *spir, struct ike_keys *k)
+{
+	return (ike_crypto_split(s, ike_crypto_skeyseed(s->prf, ni, nr, gir),
+	    ni, nr, spii, spir, k));
+}
+
+/*
+ * A rekeyed IKE SA (RFC 7296 2.18): SKEYSEED = prf(SK_d (old), g^ir
+ * (new) | Ni | Nr), then the keys as in 2.14 with the new SA's PRF and
+ * SPIs.  XXX: the old SA's PRF computes SKEYSEED here; when old and
+ * new PRFs differ this must be checked against strongSwan.
+ */
+int
+ike_crypto_ike_rekeys(const struct ike_suite *s, const struct ike_prf *old,
+    const struct ike_buf *skd, const struct ike_buf *gir,
+    const struct ike_buf *ni, const struct ike_buf *nr, const uint8_t *spii,
+    const uint8_t *spir, struct ike_keys *k)
+{
+	struct ike_chunk c[3] = { { gir->p, gir->len }, { ni->p, ni->len },
+	    { nr->p, nr->len } };
+	struct ike_buf	*seed;
+
+	if ((seed = ike_buf_new(old->outlen)) != NULL &&
+	    ike_crypto_prf(old, skd->p, skd->len, c, 3, seed->p) != IKE_OK)
+		ike_buf_clear(&seed);
+	return (ike_crypto_split(s, seed, ni, nr, spii, spir, k));
 }
 
 void

@@ -63,6 +63,17 @@ ike_ctx_addr_eq(const struct k_addr *a, const struct k_addr *b)
 	    memcmp(a->u.bytes, b->u.bytes, len) == 0);
 }
 
+static int
+ike_ctx_has(const struct ike_ctx *ctx, const struct ike_sa *sa)
+{
+	size_t	i;
+
+	for (i = 0; i < ctx->nsa; i++)
+		if (ctx->sa[i] == sa)
+			return (1);
+	return (0);
+}
+
 static struct ike_sa *
 ike_ctx_lookup(const struct ike_ctx *ctx, const struct k_addr *from,
     const struct ike_hdr *h)
@@ -100,8 +111,12 @@ ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
 		ike_debug("%s: dropped: %s", __func__, ike_strerror(rv));
 		return (rv);
 	}
-	if ((sa = ike_ctx_lookup(ctx, from, &h)) != NULL)
-		return (ike_sa_recv(sa, p, len, now));
+	if ((sa = ike_ctx_lookup(ctx, from, &h)) != NULL) {
+		rv = ike_sa_recv(sa, p, len, now);
+		if (sa->rekeyed != NULL && !ike_ctx_has(ctx, sa->rekeyed))
+			ike_ctx_add(ctx, sa->rekeyed);	/* IKE SA rekeyed */
+		return (rv);
+	}
 	if (h.xchg != IKE_SA_INIT || (h.flags & IKE_F_RESPONSE) ||
 	    (i = ike_ctx_peer(ctx, from)) < 0) {
 		ike_debug("%s: no SA for this datagram", __func__);

@@ -89,7 +89,7 @@ void
 ike_sa_fail(struct ike_sa *sa, int err)
 {
 	ike_sa_uninstall_all(sa);
-	if (sa->state == IKE_ST_ESTABLISHED)
+	if (sa->state == IKE_ST_ESTABLISHED && sa->rekeyed == NULL)
 		ike_sa_log_status(sa, "DOWN");
 	sa->state = IKE_ST_DEAD;
 	sa->error = err;
@@ -339,6 +339,32 @@ ike_sa_recv_response(struct ike_sa *sa, struct ike_msg *m,
 	return (rv);
 }
 
+/*
+ * An authentic request whose inner payloads we refuse (2.5, 2.21):
+ * UNSUPPORTED_CRITICAL_PAYLOAD naming the type, else INVALID_SYNTAX.
+ * Refusing IKE_AUTH ends the IKE SA.
+ */
+static void
+ike_sa_refuse(struct ike_sa *sa, const struct ike_msg *m, int err,
+    uint64_t now)
+{
+	uint8_t		 inner[64];
+	struct ike_wr	 w;
+	struct ike_chain c;
+
+	ike_wr_init(&w, inner, sizeof(inner));
+	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
+	if (err == IKE_E_CRITICAL)
+		ike_pld_put_notify(&c, 0, IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD,
+		    &m->crit_type, 1);
+	else
+		ike_pld_put_notify(&c, 0, IKE_N_INVALID_SYNTAX, NULL, 0);
+	ike_sa_send_enc(sa, m->hdr.xchg, 1, m->hdr.msgid, inner, w.off,
+	    c.first, now);
+	if (sa->state == IKE_ST_INIT_DONE)
+		ike_sa_fail(sa, err);
+}
+
 /* A request from the peer. */
 static int
 ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
@@ -352,6 +378,8 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	    sa->state != IKE_ST_ESTABLISHED)
 		return (IKE_E_STATE);
 	if ((rv = ike_msg_open(&sk, p, len, m, &pt)) != IKE_OK) {
+		if (pt != NULL)		/* authentic, but malformed inside */
+			ike_sa_refuse(sa, m, rv, now);
 		ike_buf_free(pt);
 		return (rv);
 	}

@@ -32,6 +32,8 @@ struct iked {
 	FILE		*script;
 	uint16_t	 port, natt;
 	int		 initiate;
+	uint32_t	 rekey_ike;	/* seconds after up, once; 0: no */
+	uint32_t	 rekey_child;
 };
 
 static void
@@ -250,6 +252,8 @@ static const struct option iked_opts[] = {
 	{ "dpd",		required_argument, NULL, 'D' },
 	{ "xfrm-script",	required_argument, NULL, 'x' },
 	{ "initiate",		no_argument,	   NULL, 'c' },
+	{ "rekey-ike-after",	required_argument, NULL, 'K' },
+	{ "rekey-child-after",	required_argument, NULL, 'C' },
 	{ "debug",		no_argument,	   NULL, 'd' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -296,6 +300,8 @@ iked_opt(struct iked *k, int c, const char *arg)
 	case 'D': p->dpd_interval = (uint32_t)atoi(arg); return (0);
 	case 'x': return ((k->script = iked_script(arg)) ? 0 : -1);
 	case 'c': k->initiate = 1; return (0);
+	case 'K': k->rekey_ike = (uint32_t)atoi(arg); return (0);
+	case 'C': k->rekey_child = (uint32_t)atoi(arg); return (0);
 	case 'd': ike_log_set_debug(1); return (0);
 	}
 	return (-1);
@@ -356,24 +362,45 @@ iked_usage(void)
 	    "[--if-id N]\n"
 	    "\t[--lifetime S] [--dpd S] [--port N] [--natt-port N] "
 	    "[--remote-port N]\n"
-	    "\t[--xfrm-script FILE] [--initiate] [--debug]\n");
+	    "\t[--xfrm-script FILE] [--initiate] [--debug]\n"
+	    "\t[--rekey-ike-after S] [--rekey-child-after S]\n");
+}
+
+/*
+ * One rekey of each kind when asked for, a given time after the SA is
+ * up (for interop runs).  XXX: no lifetime-driven rekeying yet.
+ */
+static void
+iked_rekey(struct iked *k, struct ike_ctx *ctx, uint64_t now)
+{
+	struct ike_sa	*sa = ike_ctx_find_peer(ctx, 0);
+
+	if (sa == NULL || sa->state != IKE_ST_ESTABLISHED || !sa->up_since)
+		return;
+	if (k->rekey_child && now >= sa->up_since + k->rekey_child * 1000ULL &&
+	    ike_child_rekey(sa, now) == IKE_OK)
+		k->rekey_child = 0;
+	else if (k->rekey_ike && now >= sa->up_since +
+	    k->rekey_ike * 1000ULL && ike_child_rekey_ike(sa, now) == IKE_OK)
+		k->rekey_ike = 0;
 }
 
 /* Run until a signal; restart a lost IKE SA we initiate every 5 s. */
 static void
-iked_loop(struct ike_ctx *ctx, struct ike_net *net, int initiate)
+iked_loop(struct iked *k, struct ike_ctx *ctx, struct ike_net *net)
 {
 	uint64_t	retry = 0, now;
 	size_t		i;
 
 	while (!iked_stop) {
 		now = ike_net_now();
-		if (initiate && ike_ctx_find_peer(ctx, 0) == NULL &&
+		if (k->initiate && ike_ctx_find_peer(ctx, 0) == NULL &&
 		    now >= retry) {
 			ike_ctx_initiate(ctx, 0, now);
 			retry = now + 5000;
 		}
-		ike_net_step(net, 1000);
+		iked_rekey(k, ctx, now);
+		ike_net_step(net, 200);
 	}
 	for (i = 0; i < ctx->nsa; i++)
 		if (ctx->sa[i]->state == IKE_ST_ESTABLISHED)
@@ -411,7 +438,7 @@ main(int argc, char **argv)
 	ike_net_io(&net, 0, &k.peer.remote, k.peer.remote_port, &ctx.io[0]);
 	signal(SIGINT, iked_signal);
 	signal(SIGTERM, iked_signal);
-	iked_loop(&ctx, &net, k.initiate);
+	iked_loop(&k, &ctx, &net);
 	ike_net_close(&net);
 	ike_ctx_free(&ctx);
 	ike_peer_free_secrets(&k.peer);

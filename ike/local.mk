@@ -43,8 +43,8 @@ check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
 	tests/check_ike_net
 TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
 	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net \
-	tests/ike_iked.sh
-EXTRA_DIST += tests/ike_iked.sh
+	tests/ike_iked.sh tests/ike_interop_strongswan.sh
+EXTRA_DIST += tests/ike_iked.sh tests/ike_interop_strongswan.sh
 
 tests_check_ike_buf_SOURCES = tests/check_ike_buf.c
 tests_check_ike_buf_CFLAGS = $(IKE_CHECK_CFLAGS)

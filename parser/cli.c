@@ -99,6 +99,12 @@ cli_set_source(struct cli *c, const char *name, int interactive)
 	c->term.lineno = 0;
 }
 
+int
+cli_interactive(const struct cli *c)
+{
+	return c->interactive;
+}
+
 struct cli_term *
 cli_term(struct cli *c)
 {

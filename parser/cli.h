@@ -140,6 +140,8 @@ void			*cli_model(const struct cli *);
  */
 void			 cli_set_source(struct cli *, const char *name,
 			    int interactive);
+/* Whether a person types the lines (advice can then be shown). */
+int			 cli_interactive(const struct cli *);
 
 /* Results of cli_execute(). */
 #define CLI_OK		0

@@ -22,6 +22,7 @@
 #include "shell/shell.h"
 
 #define STATE_DEFAULT	LOCALSTATEDIR "/lib/iosh"
+#define SOCK_SYSTEM	"/run/iosh/ioshd.sock"
 
 struct opts {
 	const char	*state;
@@ -150,8 +151,12 @@ engine_open(struct engine *e, struct opts *o, struct pager *pager)
 	char	sock[4096];
 
 	memset(e, 0, sizeof(*e));
-	snprintf(sock, sizeof(sock), "%s", o->sock ? o->sock : "");
-	if (o->sock == NULL)
+	/* -S, $IOSH_SOCKET, the installed daemon's, then the state dir's. */
+	if (o->sock != NULL)
+		snprintf(sock, sizeof(sock), "%s", o->sock);
+	else if (access(SOCK_SYSTEM, F_OK) == 0)
+		snprintf(sock, sizeof(sock), "%s", SOCK_SYSTEM);
+	else
 		snprintf(sock, sizeof(sock), "%s/ioshd.sock", o->state);
 	e->client = client_connect(sock, pager_write, pager);
 	if (e->client != NULL) {

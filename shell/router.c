@@ -79,9 +79,31 @@ router_datagram(evutil_socket_t fd, short what, void *arg)
 	router_arm(r);
 }
 
+/* Whether peer i protects a tunnel interface (its children have if_id). */
+static int
+router_route_based(const struct ike_peer *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nchild; i++)
+		if (p->child[i].if_id != 0)
+			return 1;
+	return 0;
+}
+
+/* Negotiate with peer i unless an IKE SA with it is there already. */
+static void
+router_initiate(struct router *r, size_t i)
+{
+	if (ike_ctx_find_peer(&r->ike, i) == NULL)
+		ike_ctx_initiate(&r->ike, i, ike_net_now());
+}
+
 /*
  * Start the IKE daemon for the compiled peers: one pair of sockets on
- * the first peer's local address, then every peer initiates.
+ * the first peer's local address.  A tunnel interface's peer is
+ * negotiated at once (the tunnel is up); a crypto map's peer when
+ * traffic needs it, as IOS does: the kernel says so with an ACQUIRE.
  * XXX: one local address for all peers; peers with another local
  * address are not reached.
  */
@@ -91,7 +113,6 @@ router_ike_start(struct router *r)
 	struct ike_io	io[IKE_CTX_MAX_PEERS];
 	struct ike_peer	*p = r->out.peers;
 	size_t		 i, n = r->out.npeers;
-	uint64_t	 now = ike_net_now();
 
 	if (n == 0)
 		return 0;
@@ -114,9 +135,38 @@ router_ike_start(struct router *r)
 	r->ev_tick = evtimer_new(r->base, router_tick, r);
 	r->ike_up = 1;
 	for (i = 0; i < n; i++)
-		ike_ctx_initiate(&r->ike, i, now);
+		if (router_route_based(&p[i]))
+			router_initiate(r, i);
 	router_arm(r);
 	return 0;
+}
+
+/* The kernel has traffic for a Child SA that is not there: negotiate. */
+static void
+router_acquire(void *arg, uint32_t reqid, int family)
+{
+	struct router	*r = arg;
+	size_t		 i, c;
+
+	if (!r->ike_up)
+		return;
+	for (i = 0; i < r->ike.npeers; i++)
+		for (c = 0; c < r->ike.peers[i].nchild; c++)
+			if (r->ike.peers[i].child[c].reqid == reqid) {
+				router_initiate(r, i);
+				router_arm(r);
+				return;
+			}
+	syslog(LOG_DEBUG, "acquire: no peer for reqid %u (family %d)",
+	    reqid, family);
+}
+
+static void
+router_acquire_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct router	*r = arg;
+
+	knl_acquire_read(r->acq);
 }
 
 static int
@@ -206,10 +256,14 @@ router_changed(struct router *r)
 static int
 router_open_kernel(struct router *r)
 {
-	if (knl_open(&r->knl) != 0 || knl_open(&r->ike_knl) != 0)
+	if (knl_open(&r->knl) != 0 || knl_open(&r->ike_knl) != 0 ||
+	    knl_acquire_open(&r->acq, router_acquire, r) != 0)
 		return -1;
 	knl_kernel(r->knl, &r->kern);
 	knl_kernel(r->ike_knl, &r->ike_kern);
+	r->ev_acq = event_new(r->base, knl_acquire_fd(r->acq),
+	    EV_READ | EV_PERSIST, router_acquire_cb, r);
+	event_add(r->ev_acq, NULL);
 	return 0;
 }
 
@@ -244,6 +298,9 @@ router_free(struct router *r)
 	if (r->have_out)
 		compile_out_free(&r->out);
 	event_free(r->ev_apply);
+	if (r->ev_acq != NULL)
+		event_free(r->ev_acq);
+	knl_acquire_close(r->acq);
 	if (r->knl != NULL)
 		knl_close(r->knl);
 	if (r->ike_knl != NULL)

@@ -26,6 +26,8 @@ struct router {
 	struct ike_net		 net;
 	int			 ike_up;
 	struct event		*ev_apply, *ev_ike, *ev_natt, *ev_tick;
+	struct knl_acq		*acq;		/* the kernel asking for SAs */
+	struct event		*ev_acq;
 };
 
 const struct compile_opts *router_opts(struct router *);

@@ -254,19 +254,102 @@ START_TEST(test_ifmap_table)
 	struct compile_opts	opts = { .map = map, .nmap = 1 };
 	char			dev[16];
 
-	ck_assert_int_eq(compile_ifname(&opts, "GigabitEthernet0/0", dev,
+	ck_assert_int_eq(compile_ifname(NULL, &opts, "GigabitEthernet0/0", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "enp1s0");
-	ck_assert_int_eq(compile_ifname(&opts, "GigabitEthernet0/3", dev,
+	ck_assert_int_eq(compile_ifname(NULL, &opts, "GigabitEthernet0/3", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "eth3");
-	ck_assert_int_eq(compile_ifname(NULL, "Tunnel12", dev,
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "Tunnel12", dev,
 	    sizeof(dev)), 0);
 	ck_assert_str_eq(dev, "iosh-tun12");
-	ck_assert_int_eq(compile_ifname(NULL, "Serial0/0", dev,
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "Serial0/0", dev,
 	    sizeof(dev)), -1);
-	ck_assert_int_eq(compile_ifname(NULL, "GigabitEthernet0/0.10", dev,
-	    sizeof(dev)), -1);
+	ck_assert_int_eq(compile_ifname(NULL, NULL, "GigabitEthernet0/0.10",
+	    dev, sizeof(dev)), -1);
+}
+END_TEST
+
+/* The config's interface map file decides the devices. */
+START_TEST(test_ifmap_file)
+{
+	char			 path[] = "/tmp/check_compile_ifmap.XXXXXX";
+	struct compile_out	 o;
+	struct loaded		 l;
+	const struct kobj	*k;
+	FILE			*f;
+	int			 fd, wan0 = 0;
+	size_t			 i;
+
+	ck_assert_int_ge(fd = mkstemp(path), 0);
+	ck_assert_ptr_nonnull(f = fdopen(fd, "w"));
+	fputs("GigabitEthernet0/0 wan0\n", f);
+	fclose(f);
+	load(&l, "/dev/null", NULL);
+	ck_assert_int_eq(ios_config_set_paths(l.cfg, "/nonexistent/startup",
+	    path), 0);
+	feed(&l, "interface GigabitEthernet0/0\n"
+	    " ip address 192.0.2.1 255.255.255.0\n");
+	ck_assert_int_eq(compile_config(l.cfg, NULL, &o), 0);
+	for (i = 0; i < kstate_count(o.ks, KOBJ_ADDR); i++) {
+		k = kstate_get(o.ks, KOBJ_ADDR, i);
+		wan0 += strcmp(k->u.addr.dev, "wan0") == 0;
+	}
+	ck_assert_int_eq(wan0, 1);
+	compile_out_free(&o);
+	unload(&l);
+	unlink(path);
+}
+END_TEST
+
+static size_t
+count_lines(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* The plan lists every object before an apply and nothing after. */
+START_TEST(test_diff_after_apply)
+{
+	struct compile_out	 o;
+	struct kapply_report	 rep;
+	struct kernel		 kern;
+	struct krec		*r;
+	struct loaded		 l;
+	struct kobj		 phys = { .kind = KOBJ_LINK };
+	char			*text = NULL;
+	size_t			 len = 0, i, nobj = 0;
+	FILE			*f;
+
+	load(&l, "tests/compile/ikev1-cryptomap-deny.cfg", NULL);
+	ck_assert_int_eq(compile_config(l.cfg, NULL, &o), 0);
+	ck_assert_ptr_nonnull(r = krec_new());
+	for (i = 0; i < 2; i++) {
+		snprintf(phys.u.link.name, sizeof(phys.u.link.name),
+		    "eth%zu", i);
+		ck_assert_int_eq(krec_seed(r, &phys, 0), 0);
+	}
+	krec_kernel(r, &kern);
+	for (i = 0; i < KOBJ_NKINDS; i++)
+		nobj += kstate_count(o.ks, (int)i);
+	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
+	ck_assert_int_eq(compile_print_diff(&o, &kern, f), 0);
+	fflush(f);
+	ck_assert_uint_eq(count_lines(text), nobj);
+	ck_assert_int_eq(kapply_run(&kern, o.ks, &rep), 0);
+	rewind(f);
+	len = 0;
+	ck_assert_int_eq(compile_print_diff(&o, &kern, f), 0);
+	fclose(f);
+	ck_assert_uint_eq(len, 0);
+	free(text);
+	krec_free(r);
+	compile_out_free(&o);
+	unload(&l);
 }
 END_TEST
 
@@ -282,6 +365,8 @@ compile_suite(void)
 	tcase_add_test(tc, test_no_keys);
 	tcase_add_test(tc, test_reqid_stable);
 	tcase_add_test(tc, test_ifmap_table);
+	tcase_add_test(tc, test_diff_after_apply);
+	tcase_add_test(tc, test_ifmap_file);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

@@ -168,10 +168,24 @@ setup(void)
 static void
 teardown(void)
 {
+	if (I.sa)
+		ike_sa_free(I.sa->rekeyed);
+	if (R.sa)
+		ike_sa_free(R.sa->rekeyed);
 	ike_sa_free(I.sa);
 	ike_sa_free(R.sa);
 	ike_peer_free_secrets(&I.peer);
 	ike_peer_free_secrets(&R.peer);
+}
+
+/* The SA a datagram is for: the old one or the one that replaced it. */
+static struct ike_sa *
+route(struct ike_sa *sa, const uint8_t *p)
+{
+	if (sa != NULL && sa->rekeyed != NULL &&
+	    memcmp(p, sa->rekeyed->spii, 8) == 0)
+		return (sa->rekeyed);
+	return (sa);
 }
 
 /* Deliver everything queued, both ways, until the wires are quiet. */
@@ -189,13 +203,14 @@ pump(void)
 				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
 				    w.pkt[i], w.len[i], now, &R.last_rv);
 			else
-				R.last_rv = ike_sa_recv(R.sa, w.pkt[i],
-				    w.len[i], now);
+				R.last_rv = ike_sa_recv(route(R.sa, w.pkt[i]),
+				    w.pkt[i], w.len[i], now);
 		}
 		w = R.out;
 		R.out.n = 0;
 		for (i = 0; i < w.n; i++)
-			I.last_rv = ike_sa_recv(I.sa, w.pkt[i], w.len[i], now);
+			I.last_rv = ike_sa_recv(route(I.sa, w.pkt[i]),
+			    w.pkt[i], w.len[i], now);
 	}
 }
 
@@ -845,6 +860,112 @@ START_TEST(test_show_sa)
 }
 END_TEST
 
+/*
+ * An authentic IKE_AUTH request carrying an unknown critical payload
+ * (type 60, C bit set, 4 bytes): the responder answers, encrypted,
+ * UNSUPPORTED_CRITICAL_PAYLOAD naming 60, and gives the SA up (2.5).
+ */
+START_TEST(test_critical_auth)
+{
+	static const uint8_t	inner[] = { 0x00, 0x80, 0x00, 0x04 };
+	struct ike_sk		sk;
+	struct ike_hdr		h;
+	struct ike_msg		m;
+	struct ike_buf		*pt;
+	uint8_t			out[512];
+	size_t			len;
+
+	I.out.drop = 2;				/* our own IKE_AUTH */
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	sk = ike_sa_sk_out(I.sa);
+	memset(&h, 0, sizeof(h));
+	memcpy(h.spii, I.sa->spii, 8);
+	memcpy(h.spir, I.sa->spir, 8);
+	h.xchg = IKE_AUTH;
+	h.flags = IKE_F_INITIATOR;
+	h.msgid = 1;
+	ck_assert_int_eq(ike_msg_seal(&sk, &h, 60, inner, sizeof(inner), out,
+	    sizeof(out), &len), IKE_OK);
+	ck_assert_int_eq(ike_sa_recv(R.sa, out, len, now), IKE_E_CRITICAL);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.out.n, 1);
+	sk = ike_sa_sk_in(I.sa);
+	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_int_eq(ike_msg_open(&sk, R.out.pkt[0], R.out.len[0], &m,
+	    &pt), IKE_OK);
+	ck_assert_ptr_nonnull(ike_msg_notify(&m,
+	    IKE_N_UNSUPPORTED_CRITICAL_PAYLOAD));
+	ck_assert_uint_eq(m.n[0].data[0], 60);
+	ike_buf_free(pt);
+}
+END_TEST
+
+/*
+ * Rekeying the IKE SA (1.3.2, 2.18): a new SA on each side with new
+ * SPIs and keys takes the Child SA over without touching the kernel;
+ * the old SA is deleted; the new one carries on from message ID 0.
+ */
+START_TEST(test_rekey_ike)
+{
+	struct ike_sa	*in, *rn;
+
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	pump();
+	in = I.sa->rekeyed;
+	rn = R.sa->rekeyed;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(rn);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(in->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(rn->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(in->initiator, 1);
+	ck_assert_int_eq(memcmp(in->spii, rn->spii, 8), 0);
+	ck_assert_int_eq(memcmp(in->spir, rn->spir, 8), 0);
+	ck_assert_int_ne(memcmp(in->spii, I.sa->spii, 8), 0);
+	same_key(in->keys.d, rn->keys.d);
+	same_key(in->keys.ei, rn->keys.ei);
+	same_key(in->keys.ar, rn->keys.ar);
+	same_key(in->keys.pr, rn->keys.pr);
+	ck_assert_int_eq(ike_buf_eq(in->keys.d, I.sa->keys.d), 0);
+	ck_assert_int_eq(I.k.nadd, 2);		/* the Child SA stays */
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(R.k.ndel, 0);
+	ck_assert_int_eq(in->child.installed, 1);
+	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	/* The new IKE SA works: a Child SA rekey over it, IDs from 0. */
+	ck_assert_uint_eq(in->x.next_id, 0);
+	ck_assert_int_eq(ike_child_rekey(in, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	check_pair(in->child.spi_in, in->child.spi_out);
+}
+END_TEST
+
+/* The responder may begin the IKE SA rekey; it becomes the initiator. */
+START_TEST(test_rekey_ike_by_responder)
+{
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_ptr_nonnull(R.sa->rekeyed);
+	ck_assert_int_eq(R.sa->rekeyed->initiator, 1);
+	ck_assert_int_eq(I.sa->rekeyed->initiator, 0);
+	ck_assert_int_eq(I.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	same_key(I.sa->rekeyed->keys.ei, R.sa->rekeyed->keys.ei);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(ike_info_dpd(I.sa->rekeyed, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -874,6 +995,7 @@ main(void)
 	tcase_add_test(tc, test_kernel_refuses);
 	tcase_add_test(tc, test_malformed_replay);
 	tcase_add_test(tc, test_critical_init);
+	tcase_add_test(tc, test_critical_auth);
 	tcase_add_test(tc, test_dpd_alive);
 	tcase_add_test(tc, test_dpd_dead);
 	tcase_add_test(tc, test_delete_ike);
@@ -883,6 +1005,8 @@ main(void)
 	tcase_add_test(tc, test_rekey_child_by_responder);
 	tcase_add_test(tc, test_rekey_child_refused);
 	tcase_add_test(tc, test_show_sa);
+	tcase_add_test(tc, test_rekey_ike);
+	tcase_add_test(tc, test_rekey_ike_by_responder);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -10,6 +10,7 @@ swan_configure "$NS_BRANCH_GW" "$BRANCH_WAN" "$OFFICE_WAN" \
 swan_start "$NS_BRANCH_GW"
 swan_load "$NS_BRANCH_GW" || case_fail "swanctl --load-all in $NS_BRANCH_GW"
 iosh_gw crypto-map office
+iosh_waits "$NS_OFFICE_GW" 10
 check "iosh-responder: charon's initiation succeeded" \
     swan_initiate "$NS_BRANCH_GW"
 tunnel_check iosh-responder

@@ -10,6 +10,7 @@ lsw_configure "$NS_BRANCH_GW" "$BRANCH_WAN" "$OFFICE_WAN" "$BRANCH_LAN" \
     "$OFFICE_LAN"
 lsw_start "$NS_BRANCH_GW"
 iosh_gw crypto-map office
+iosh_waits "$NS_OFFICE_GW" 10
 check "iosh-vs-libreswan: pluto brought the tunnel up" \
     lsw_initiate "$NS_BRANCH_GW"
 tunnel_check iosh-vs-libreswan

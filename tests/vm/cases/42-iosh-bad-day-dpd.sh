@@ -14,6 +14,8 @@ topo_wan_link down
 log "WAN down"
 check "dpd: $NS_OFFICE_GW removed its SAs while the WAN was down" \
     wait_until 90 sa_none "$NS_OFFICE_GW"
+check "dpd: ioshd told the operator the tunnel went down" \
+    grep -q 'IKEV2_SESSION_STATUS.*DOWN' "$(iosh_state "$NS_OFFICE_GW")/ioshd.log"
 iosh_show_crypto "$NS_OFFICE_GW"
 topo_wan_link up
 log "WAN up"

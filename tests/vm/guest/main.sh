@@ -26,11 +26,13 @@ run_case()
 	    /bin/bash "$VM_DIR/guest/case.sh" "$file" "$name" "$out" \
 	    </dev/null >"$out/log" 2>&1
 	rc=$?
-	if [ -s "$out/result" ]; then
-		IFS=$'\t' read -r status reason <"$out/result"
-	elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	# timeout(1) signals the case's whole process group: the case's
+	# shell may still get to write a result, which then does not count
+	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 		status=FAIL
 		reason="timed out after $limit s"
+	elif [ -s "$out/result" ]; then
+		IFS=$'\t' read -r status reason <"$out/result"
 	else
 		status=FAIL
 		reason="ended with status $rc and no result"

@@ -135,3 +135,13 @@ iosh_show_crypto()
 		iosh_show "$ns" "show crypto ipsec sa"
 	done
 }
+
+# iosh_waits NS SECONDS: a crypto-map gateway must not bring SAs up by
+# itself: IOS negotiates crypto map SAs on demand, when traffic or the peer
+# asks.  Without that, iosh cannot be tested as a responder.
+iosh_waits()
+{
+	sleep "$2"
+	check "$1: no SA after $2 s without traffic (crypto maps come up on demand)" \
+	    sa_none "$1"
+}
