@@ -61,16 +61,23 @@ cmd_off(const struct cmd_args *a)
 	return cmd_negated(a) || cmd_default(a);
 }
 
+/*
+ * Weak algorithms (IOS-XE 17.11+ refuses them, field notice FN72510):
+ * iosh takes them, to load old configs, and says so.
+ */
+void	cmd_weak(struct cli *, const char *what);
+
 /* Prints a message line and returns CLI_ERR_FAILED. */
 int	cmd_fail(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /*
- * The keywords typed after the word that prefixes key, expanded against
- * table (unique prefix, exact match first), in the order typed; at most
- * max.  Used where order matters and the engine reports only presence.
+ * The keywords typed after the first skip words of the command (a
+ * leading no or default not counted), expanded against table (unique
+ * prefix, exact match first), in the order typed; at most max.  Used
+ * where order matters and the engine reports only presence.
  */
-int	cmd_kwlist(const struct cmd_args *, const char *key,
+int	cmd_kwlist(const struct cmd_args *, int skip,
 	    const struct ios_name *table, int *out, int max);
 
 /* The first table entry whose keyword the engine saw, or -1. */

@@ -352,6 +352,19 @@ h_show_kept(struct cli *cli, const struct cmd_args *a)
 	return CLI_OK;
 }
 
+/* Oldest first, two spaces in, as IOS; the show history line included. */
+static int
+h_show_history(struct cli *cli, const struct cmd_args *a)
+{
+	int	 n;
+
+	(void)a;
+	for (n = CLI_HISTORY - 1; n >= 0; n--)
+		if (cli_history(cli, n) != NULL)
+			cli_printf(cli, "  %s\n", cli_history(cli, n));
+	return CLI_OK;
+}
+
 static int
 h_show_privilege(struct cli *cli, const struct cmd_args *a)
 {
@@ -384,6 +397,12 @@ static const struct cmd_tok t_show_kept[] = {
 	{ "kept-config", "Configuration lines kept but not applied by iosh" },
 	T_END
 };
+static const struct cmd_tok t_show_history[] = {
+	{ "show", H_SHOW },
+	{ "history", "Display the session command history" }, T_END
+};
+static const struct cmd_def c_show_history = { M_EXEC_ALL, -1, CMD_PIPE, 0,
+	h_show_history, t_show_history };
 static const struct cmd_def c_show_kept = { M(IOS_M_PRIV), -1, CMD_PIPE, 0,
 	h_show_kept, t_show_kept };
 static const struct cmd_def c_show_run = { M(IOS_M_PRIV), -1, CMD_PIPE, 0,
@@ -621,7 +640,8 @@ static const struct cmd_def c_enable_secret = { M(IOS_M_CONFIG), -1, CMD_NO,
 const struct cmd_def *const cmds_exec[] = {
 	&c_enable, &c_disable, &c_exit, &c_logout, &c_configure, &c_end,
 	&c_exit_config, &c_terminal,
-	&c_show_run, &c_show_kept, &c_show_start, &c_show_version, &c_show_privilege,
+	&c_show_run, &c_show_kept, &c_show_history, &c_show_start,
+	&c_show_version, &c_show_privilege,
 	&c_write, &c_copy_rs, &c_copy_sr, &c_erase,
 	&c_hostname, &c_enable_secret,
 	NULL

@@ -268,27 +268,22 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 	struct ikev2_proposal	*p = cli_ctx(cli);
 	const struct ios_name	*names;
 	struct ios_alglist	*l;
-	const char		*key;
 	int			 ids[IOS_ALG_MAX], n, i;
 
 	if (cmd_has(a, "encryption")) {
 		l = &p->enc;
 		names = names_ikev2_enc;
-		key = "encryption";
 	} else if (cmd_has(a, "integrity")) {
 		l = &p->integ;
 		names = names_ikev2_hash;
-		key = "integrity";
 	} else if (cmd_has(a, "prf")) {
 		l = &p->prf;
 		names = names_ikev2_hash;
-		key = "prf";
 	} else {
 		l = &p->group;
 		names = names_group;
-		key = "group";
 	}
-	n = cmd_kwlist(a, key, names, ids, IOS_ALG_MAX);
+	n = cmd_kwlist(a, 1, names, ids, IOS_ALG_MAX);
 	if (cmd_off(a)) {
 		if (n == 0)
 			memset(l, 0, sizeof(*l));
@@ -315,8 +310,15 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 			    "encryption algorithms cannot be in the same "
 			    "proposal\n");
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		alglist_add(l, ids[i]);
+		if (names == names_group && (ids[i] == 1 || ids[i] == 2 ||
+		    ids[i] == 5 || ids[i] == 24))
+			cmd_weak(cli, names_kw(names_group, ids[i]));
+		else if (names != names_group && ids[i] == (names ==
+		    names_ikev2_enc ? IKEV2_ENC_3DES : IKEV2_HASH_MD5))
+			cmd_weak(cli, names_kw(names, ids[i]));
+	}
 	return CLI_OK;
 }
 
@@ -732,6 +734,7 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 {
 	struct ikev2_profile	*p = cli_ctx(cli);
 	unsigned		 bit = 0;
+	int			 type;
 
 	if (cmd_has(a, "pre-share"))
 		bit = IKEV2_AUTH_PSK;
@@ -741,17 +744,25 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 		bit = IKEV2_AUTH_ECDSA;
 	else if (cmd_has(a, "eap"))
 		bit = IKEV2_AUTH_EAP;
+	type = cmd_has(a, "6") ? 6 : 0;
 	if (cmd_has(a, "local")) {
 		if (cmd_off(a))
 			p->auth_local = 0;
 		else
 			p->auth_local = bit;	/* one local method */
+		if (cmd_off(a) || cmd_arg(a, "key") != NULL)
+			psk_set(&p->auth_local_key, type, cmd_off(a) ? NULL :
+			    cmd_arg(a, "key"));
 		return CLI_OK;
 	}
 	if (cmd_off(a))
 		p->auth_remote &= bit ? ~bit : 0;
 	else
 		p->auth_remote |= bit;
+	if ((cmd_off(a) && !(p->auth_remote & IKEV2_AUTH_PSK)) ||
+	    (!cmd_off(a) && cmd_arg(a, "key") != NULL))
+		psk_set(&p->auth_remote_key, type, cmd_off(a) ? NULL :
+		    cmd_arg(a, "key"));
 	return CLI_OK;
 }
 
@@ -850,16 +861,24 @@ static const struct cmd_tok t_prof_identity[] = {
 	{ "WORD:value", "Key-id string" },
 	{ "}", NULL }, T_END
 };
+#define PSK_KEY \
+	{ "[", NULL }, { "key", "Specify the key" }, \
+	{ "[", NULL }, { "{", NULL }, \
+	{ "0", "Specifies an UNENCRYPTED password will follow" }, \
+	{ "|", NULL }, \
+	{ "6", "Specifies an ENCRYPTED password will follow" }, \
+	{ "}", NULL }, { "]", NULL }, \
+	{ "LINE:key", "The key" }, { "]", NULL }
 static const struct cmd_tok t_prof_auth[] = {
 	{ "authentication", "Set authentication method" },
 	{ "{", NULL },
 	{ "local", "Local authentication method" },
-	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, { "|", NULL },
+	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, PSK_KEY, { "|", NULL },
 	{ "rsa-sig", "Rivest-Shamir-Adleman Signature" }, { "|", NULL },
 	{ "ecdsa-sig", "ECDSA Signature" }, { "}", NULL },
 	{ "|", NULL },
 	{ "remote", "Remote authentication method" },
-	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, { "|", NULL },
+	{ "{", NULL }, { "pre-share", "Pre-Shared Key" }, PSK_KEY, { "|", NULL },
 	{ "rsa-sig", "Rivest-Shamir-Adleman Signature" }, { "|", NULL },
 	{ "ecdsa-sig", "ECDSA Signature" }, { "|", NULL },
 	{ "eap", "Extensible Authentication Protocol" }, { "}", NULL },

@@ -116,10 +116,17 @@ h_transform_set(struct cli *cli, const struct cmd_args *a)
 		model_del_transform_set(cfg, name);
 		return CLI_OK;
 	}
-	nx = cmd_kwlist(a, name, names_xform, x, 2 * TS_DEPTH + 2);
-	/* The name itself might read as a transform: skip past it. */
+	/* crypto ipsec transform-set NAME: four words before the first. */
+	nx = cmd_kwlist(a, 4, names_xform, x, 2 * TS_DEPTH + 2);
 	if ((rc = ts_build(cli, x, nx, &n)) != CLI_OK)
 		return rc;
+	if (n.cipher == TS_ESP_DES || n.cipher == TS_ESP_3DES ||
+	    n.cipher == TS_ESP_NULL || n.cipher == TS_ESP_GMAC)
+		cmd_weak(cli, names_kw(names_ts_cipher, n.cipher));
+	if (n.esp_auth == TS_AUTH_MD5)
+		cmd_weak(cli, "esp-md5-hmac");
+	if (n.ah == TS_AUTH_MD5)
+		cmd_weak(cli, "ah-md5-hmac");
 	if ((t = model_transform_set(cfg, name, 1)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	n.name = t->name;
@@ -331,6 +338,54 @@ static const struct cmd_def c_cmap = { M(IOS_M_CONFIG), IOS_M_CMAP, CMD_NO, 3,
 	h_cmap, t_cmap };
 
 static int
+h_cmap_local(struct cli *cli, const struct cmd_args *a)
+{
+	struct ios_config	*cfg = cfg_of(cli);
+	const char		*map = cmd_arg(a, "mapname");
+	struct cmap_local	*l = NULL;
+	char			 ifn[64];
+	size_t			 i;
+
+	for (i = 0; i < cfg->cmap_locals.n; i++) {
+		l = cfg->cmap_locals.v[i];
+		if (strcmp(l->map, map) == 0)
+			break;
+	}
+	if (cmd_off(a)) {
+		if (i < cfg->cmap_locals.n) {
+			model_cmap_local_free(l);
+			vec_remove(&cfg->cmap_locals, i);
+		}
+		return CLI_OK;
+	}
+	if (cmd_ifname(a, "ifname", ifn, sizeof(ifn)) == -1)
+		return cmd_fail(cli, "%% Invalid interface\n");
+	if (i == cfg->cmap_locals.n) {
+		if ((l = calloc(1, sizeof(*l))) == NULL ||
+		    (l->map = strdup(map)) == NULL ||
+		    vec_push(&cfg->cmap_locals, l) == -1) {
+			if (l != NULL)
+				free(l->map);
+			free(l);
+			return cmd_fail(cli, "%% Out of memory\n");
+		}
+	}
+	str_set(&l->ifname, ifn);
+	return CLI_OK;
+}
+
+static const struct cmd_tok t_cmap_local[] = {
+	{ "crypto", H_CRYPTO },
+	{ "map", "Enter a crypto map" },
+	{ "WORD:mapname", "Crypto map tag" },
+	{ "local-address", "Interface to use for local address for this "
+	    "crypto map" },
+	{ "IFNAME:ifname", "Interface" }, T_END
+};
+static const struct cmd_def c_cmap_local = { M(IOS_M_CONFIG), -1, CMD_NO, 4,
+	h_cmap_local, t_cmap_local };
+
+static int
 h_dynmap(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
@@ -440,6 +495,8 @@ h_set_pfs(struct cli *cli, const struct cmd_args *a)
 	set_fields(cli, &f);
 	g = cmd_which(a, names_pfs);
 	*f.pfs = cmd_off(a) ? 0 : g > 0 ? g : -1;
+	if (!cmd_off(a) && (g == 1 || g == 2 || g == 5))
+		cmd_weak(cli, names_kw(names_pfs, g));
 	return CLI_OK;
 }
 
@@ -656,7 +713,7 @@ cmd_ipsec_init(void)
 
 const struct cmd_def *const cmds_ipsec[] = {
 	&c_transform_set, &c_ts_mode, &c_global_life, &c_replay,
-	&c_profile, &c_cmap, &c_dynmap,
+	&c_profile, &c_cmap, &c_cmap_local, &c_dynmap,
 	&c_set_ts, &c_set_pfs, &c_set_life, &c_set_ikev2, &c_set_isakmp,
 	&c_description, &c_responder_only, &c_set_peer, &c_match_address,
 	&c_reverse_route,

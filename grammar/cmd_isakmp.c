@@ -229,13 +229,17 @@ h_pol_enc(struct cli *cli, const struct cmd_args *a)
 
 	if (cmd_off(a))
 		p->enc = ISAKMP_ENC_DES;
-	else if (cmd_has(a, "3des"))
+	else if (cmd_has(a, "3des")) {
 		p->enc = ISAKMP_ENC_3DES;
+		cmd_weak(cli, "3des");
+	}
 	else if (cmd_has(a, "aes"))
 		p->enc = cmd_has(a, "256") ? ISAKMP_ENC_AES256 :
 		    cmd_has(a, "192") ? ISAKMP_ENC_AES192 : ISAKMP_ENC_AES128;
-	else
+	else {
 		p->enc = ISAKMP_ENC_DES;
+		cmd_weak(cli, "des");
+	}
 	return CLI_OK;
 }
 
@@ -246,6 +250,8 @@ h_pol_hash(struct cli *cli, const struct cmd_args *a)
 	int			 h = cmd_which(a, names_isakmp_hash);
 
 	p->hash = cmd_off(a) || h < 0 ? ISAKMP_HASH_SHA : h;
+	if (p->hash == ISAKMP_HASH_MD5)
+		cmd_weak(cli, "md5");
 	return CLI_OK;
 }
 
@@ -272,6 +278,9 @@ h_pol_group(struct cli *cli, const struct cmd_args *a)
 	int			 g = cmd_which(a, names_v1group);
 
 	p->group = cmd_off(a) || g < 0 || g == IOS_DEF_ISAKMP_GROUP ? 0 : g;
+	if (!cmd_off(a) && (g == 1 || g == 2 || g == 5))
+		cmd_weak(cli, g == 1 ? "group 1" : g == 2 ? "group 2" :
+		    "group 5");
 	return CLI_OK;
 }
 

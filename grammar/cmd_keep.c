@@ -45,6 +45,8 @@ static const struct keep_kind kinds[] = {
 	    KEEP_BOOT, -1, 1, 0 },
 	{ "logging", NULL, NULL, "Modify message logging facilities", KEEP_BOOT,
 	    -1, 0, 0 },
+	{ "aaa", "group", "server", "AAA server group definitions",
+	    KEEP_PRECRYPTO, B, 0, 0 },
 	{ "aaa", NULL, NULL, "Authentication, Authorization and Accounting.",
 	    KEEP_PRECRYPTO, -1, 0, 0 },
 	{ "clock", NULL, NULL, "Configure time-of-day clock", KEEP_PRECRYPTO, -1,
@@ -91,6 +93,36 @@ static const struct keep_kind kinds[] = {
 	    KEEP_PRECRYPTO, -1, 0, 0 },
 	{ "lldp", NULL, NULL, "Global LLDP configuration subcommands",
 	    KEEP_PRECRYPTO, -1, 0, 0 },
+	{ "key", "chain", NULL, "Key-chain management", KEEP_PRECRYPTO, B, 0,
+	    0 },
+	{ "key", "config-key", NULL, "Set a private configuration key",
+	    KEEP_PRECRYPTO, -1, 0, 0 },
+	{ "security", NULL, NULL, "Infra Security CLIs", KEEP_PRECRYPTO, -1,
+	    0, 0 },
+	{ "file", NULL, NULL, "Adjust file system parameters",
+	    KEEP_PRECRYPTO, -1, 0, 0 },
+	{ "vlan", NULL, NULL, "Vlan commands", KEEP_PRECRYPTO, B, 0, 0 },
+	{ "system", NULL, NULL, "System parameters", KEEP_PRECRYPTO, -1, 0,
+	    0 },
+	{ "call-home", NULL, NULL, "Enter call-home configuration mode",
+	    KEEP_PRECRYPTO, B, 1, 1 },
+	{ "crypto", "ca", NULL, "Certification authority", KEEP_PRECRYPTO, B,
+	    0, 0 },
+	{ "class-map", NULL, NULL, "Configure CPL Class Map", KEEP_PRECRYPTO,
+	    B, 0, 0 },
+	{ "policy-map", NULL, NULL, "Configure QoS Policy Map",
+	    KEEP_PRECRYPTO, B, 0, 0 },
+	{ "ip", "dns", NULL, "Configure DNS server for a zone",
+	    KEEP_PRECRYPTO, -1, 0, 0 },
+	{ "ip", "igmp", NULL, "IGMP global configuration", KEEP_PRECRYPTO,
+	    -1, 0, 0 },
+	{ "ipv6", "access-list", NULL, "Configure access lists", KEEP_MID, B,
+	    0, 0 },
+	{ "ipv6", "dhcp", NULL, "IPv6 DHCP global configuration",
+	    KEEP_PRECRYPTO, B, 0, 0 },
+	{ "netconf-yang", NULL, NULL, "Configure NETCONF with YANG",
+	    KEEP_TAIL, -1, 0, 0 },
+	{ "restconf", NULL, NULL, "Enable RESTCONF", KEEP_TAIL, -1, 1, 1 },
 	{ "username", NULL, NULL, "Establish User Name Authentication",
 	    KEEP_PRECRYPTO, -1, 0, 0 },
 	{ "redundancy", NULL, NULL, "Enter redundancy mode", KEEP_PRECRYPTO, B, 1,
@@ -149,6 +181,8 @@ static const struct keep_kind kinds[] = {
 	    -1, 0, 0 },
 	{ "radius-server", NULL, NULL, "Modify RADIUS query parameters", KEEP_TAIL,
 	    -1, 0, 0 },
+	{ "radius", "server", NULL, "Server configuration", KEEP_TAIL, B, 0,
+	    0 },
 	{ "control-plane", NULL, NULL, "Configure Control Plane", KEEP_TAIL, B, 1,
 	    1 },
 	{ "alias", NULL, NULL, "Create command alias", KEEP_TAIL, -1, 0, 0 },
@@ -175,6 +209,12 @@ first_help(const char *kw)
 		return "Configure a VRF";
 	if (strcmp(kw, "enable") == 0)
 		return "Modify enable password parameters";
+	if (strcmp(kw, "key") == 0)
+		return "Key management";
+	if (strcmp(kw, "aaa") == 0)
+		return "Authentication, Authorization and Accounting.";
+	if (strcmp(kw, "radius") == 0)
+		return "Radius server configuration";
 	return NULL;
 }
 
@@ -419,6 +459,34 @@ static const struct cmd_tok block_subs[] = {
 	{ "timeout", "Timeout of an operation" },
 	{ "delay", "Tracking delay" },
 	{ "set", "Set values in destination routing protocol" },
+	/* aaa group server, radius server, key chain, vlan, call-home */
+	{ "server", "Specify a server" },
+	{ "server-private", "Define a private server" },
+	{ "address", "Address" },
+	{ "key", "Key" },
+	{ "key-string", "Set key string" },
+	{ "accept-lifetime", "Set accept lifetime of key" },
+	{ "send-lifetime", "Set send lifetime of key" },
+	{ "name", "Name" },
+	{ "contact-email-addr", "Contact email address" },
+	{ "profile", "Profile" },
+	{ "active", "Activate the profile" },
+	{ "destination", "Message destination" },
+	/* class-map, policy-map, ipv6 access-list, event manager */
+	{ "match", "Classification criteria" },
+	{ "class", "Policy criteria" },
+	{ "police", "Police" },
+	{ "priority", "Strict scheduling priority" },
+	{ "shape", "Traffic Shaping" },
+	{ "bandwidth", "Bandwidth" },
+	{ "queue-limit", "Queue Max Threshold" },
+	{ "fair-queue", "Enable Flow-based Fair Queuing" },
+	{ "random-detect", "Enable Random Early Detection" },
+	{ "permit", "Specify packets to forward" },
+	{ "deny", "Specify packets to reject" },
+	{ "sequence", "Sequence number for this entry" },
+	{ "remark", "Access list entry comment" },
+	{ "action", "Add or modify an action statement" },
 	/* ip dhcp pool */
 	{ "default-router", "Default routers" },
 	{ "dns-server", "DNS servers" },
@@ -436,7 +504,8 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	const char		*rest = cmd_arg(a, "rest");
 	char			 key[1024], line[1100];
 	size_t			 i, klen;
-	const char		*kw;
+	const char		*kw, *typed = cmd_line(a);
+	int			 depth;
 
 	for (t = cli_mode(cli) == IOS_M_LINE ? line_subs : block_subs;
 	    t->spec != NULL; t++)
@@ -450,8 +519,10 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	    rest ? rest : "");
 	klen = strlen(key);
 	for (i = 0; i < k->sub.n; i++) {
-		const char *s = (const char *)k->sub.v[i] + 1;
+		const char *s = k->sub.v[i];
 
+		while (*s == ' ')
+			s++;
 		if (strncmp(s, "no ", 3) == 0)
 			s += 3;
 		if (strncmp(s, key, klen) == 0 && s[klen] == '\0') {
@@ -462,8 +533,14 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	}
 	if (cmd_default(a))
 		return CLI_OK;
-	snprintf(line, sizeof(line), " %s%s", cmd_negated(a) ? "no " : "",
-	    key);
+	/* Nested blocks (key chain, call-home) keep their depth as typed. */
+	for (depth = 0; typed != NULL && typed[depth] == ' ' && depth < 8;
+	    depth++)
+		;
+	if (depth < 1 || cli_mode(cli) == IOS_M_LINE)
+		depth = 1;
+	snprintf(line, sizeof(line), "%*s%s%s", depth, "",
+	    cmd_negated(a) ? "no " : "", key);
 	if (vec_strdup_push(&k->sub, line) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	return CLI_OK;

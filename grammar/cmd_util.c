@@ -22,6 +22,13 @@ cmd_fail(struct cli *cli, const char *fmt, ...)
 	return CLI_ERR_FAILED;
 }
 
+void
+cmd_weak(struct cli *cli, const char *what)
+{
+	cli_printf(cli, "%% Warning: %s is a weak algorithm; IOS-XE 17.11 "
+	    "and later refuse it\n", what);
+}
+
 /* Unique-prefix match of word in table: exact first; -1 if none. */
 static int
 kw_match(const struct ios_name *t, const char *w, size_t len)
@@ -41,16 +48,16 @@ kw_match(const struct ios_name *t, const char *w, size_t len)
 }
 
 int
-cmd_kwlist(const struct cmd_args *a, const char *key,
-    const struct ios_name *table, int *out, int max)
+cmd_kwlist(const struct cmd_args *a, int skip, const struct ios_name *table,
+    int *out, int max)
 {
 	const char	*s = cmd_line(a), *w;
-	size_t		 len, klen = strlen(key);
-	int		 n = 0, seen = 0, id;
+	size_t		 len;
+	int		 n = 0, i = 0, id;
 
 	if (s == NULL)
 		return 0;
-	for (;;) {
+	for (;; i++) {
 		while (isspace((unsigned char)*s))
 			s++;
 		if (*s == '\0')
@@ -59,11 +66,15 @@ cmd_kwlist(const struct cmd_args *a, const char *key,
 		while (*s != '\0' && !isspace((unsigned char)*s))
 			s++;
 		len = (size_t)(s - w);
-		if (!seen) {
-			if (len <= klen && strncasecmp(key, w, len) == 0)
-				seen = 1;
+		/* The line may still carry the no or default it came with. */
+		if (i == 0 && (cmd_negated(a) || cmd_default(a)) &&
+		    ((len == 2 && strncasecmp(w, "no", 2) == 0) ||
+		    (len >= 3 && strncasecmp(w, "default", len) == 0))) {
+			i--;
 			continue;
 		}
+		if (i < skip)
+			continue;
 		if ((id = kw_match(table, w, len)) != -1 && n < max)
 			out[n++] = id;
 	}

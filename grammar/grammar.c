@@ -131,5 +131,8 @@ ios_config_load(struct ios_config *cfg, struct cli_engine *eng,
 	failed = cli_feed(cli, f, path, IOS_M_CONFIG);
 	fclose(f);
 	cli_free(cli);
+	if (failed > 0 && cfg->startup_path != NULL &&
+	    strcmp(path, cfg->startup_path) == 0)
+		cfg->boot_failed = 1;
 	return failed;
 }

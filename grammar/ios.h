@@ -102,8 +102,10 @@ char			*ios_print_string(const struct ios_config *,
  * Saving: the printed config to the startup path, atomically (temporary
  * file in the same directory, fsync, rename, fsync of the directory),
  * mode 0600, the previous file kept as path.bak.  0 or -1 (errno).
+ * After a boot where lines of the startup-config failed, the first save
+ * keeps that file as path.bak and later saves leave it alone.
  */
-int			 ios_config_save(const struct ios_config *);
+int			 ios_config_save(struct ios_config *);
 int			 ios_config_erase(const struct ios_config *);
 
 /* enable secret: 1 if pw opens privileged mode (always if none set). */

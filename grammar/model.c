@@ -268,6 +268,8 @@ profile2_free(void *p)
 	free(o->match_local_if);
 	free(o->match_fvrf);
 	free(o->id_local);
+	psk_clear(&o->auth_local_key);
+	psk_clear(&o->auth_remote_key);
 	free(o->keyring);
 	free(o->ivrf);
 	free(o->trustpoint);
@@ -635,6 +637,16 @@ int
 model_del_dynmap(struct ios_config *cfg, const char *map, int seq)
 {
 	return cmap_del(cfg, 1, map, seq);
+}
+
+void
+model_cmap_local_free(void *p)
+{
+	struct cmap_local	*l = p;
+
+	free(l->map);
+	free(l->ifname);
+	free(l);
 }
 
 /* -------------------------------------------------------- interfaces */
@@ -1011,6 +1023,7 @@ ios_config_clear(struct ios_config *cfg)
 	vec_free(&cfg->ipsec_profiles, ipsec_profile_free);
 	vec_free(&cfg->cmap_entries, cmap_free);
 	vec_free(&cfg->dynmap_entries, cmap_free);
+	vec_free(&cfg->cmap_locals, model_cmap_local_free);
 	vec_free(&cfg->interfaces, if_free);
 	vec_free(&cfg->routes, route_free);
 	vec_free(&cfg->routes6, route_free);

@@ -17,7 +17,8 @@
  *  - Lists keep the order IOS prints them in: sorted where IOS sorts
  *    (isakmp policies by priority, crypto map entries by sequence,
  *    interfaces by type and number, ACL entries by sequence), otherwise
- *    the order of creation.
+ *    the order of creation.  Static routes are kept in the order of
+ *    creation and sorted by prefix when printed.
  *  - Pre-shared keys are wiped when freed.
  */
 #ifndef IOSH_GRAMMAR_MODEL_H
@@ -27,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A growable array of pointers, with an optional name index. */
+/* A growable array of pointers. */
 struct ios_vec {
 	void		**v;
 	size_t		  n;
@@ -177,6 +178,8 @@ struct ikev2_profile {
 	char			*id_local;
 	unsigned		 auth_local;	/* IKEV2_AUTH_* (one) */
 	unsigned		 auth_remote;	/* IKEV2_AUTH_*, may be several */
+	struct ios_psk		 auth_local_key;  /* ... pre-share key K */
+	struct ios_psk		 auth_remote_key;
 	char			*keyring;	/* keyring local NAME */
 	int			 lifetime;	/* 0: 86400 */
 	struct ios_dpd		 dpd;
@@ -322,7 +325,8 @@ struct ipsec_profile {
 	char			*name;
 	char			*description;
 	char			*ts[IOS_MAX_TS];	/* set transform-set */
-	int			 pfs;		/* DH group, 0: off, -1: group */
+	int			 pfs;		/* DH group; 0 off; -1 set pfs
+					   without a group */
 	struct ios_sa_life	 life;
 	char			*ikev2_profile;
 	char			*isakmp_profile;
@@ -345,6 +349,12 @@ struct cmap_entry {
 	char			*ikev2_profile;
 	char			*isakmp_profile;
 	int			 reverse_route;	/* 1, 2: static */
+};
+
+/* crypto map NAME local-address IF: the map's IKE source interface */
+struct cmap_local {
+	char			*map;
+	char			*ifname;	/* canonical */
 };
 
 /* ---------------------------------------------------------- interfaces */
@@ -509,6 +519,7 @@ struct ios_config {
 	int			 replay_window;		/* 0: 64 */
 	struct ios_vec		 dynmap_entries;	/* by map, seq */
 	struct ios_vec		 cmap_entries;		/* by map, seq */
+	struct ios_vec		 cmap_locals;		/* struct cmap_local */
 	struct ios_vec		 interfaces;		/* by type, num */
 	struct ios_vec		 routes;
 	struct ios_vec		 routes6;
@@ -518,7 +529,13 @@ struct ios_config {
 	struct ios_index	 idx;			/* "kind\0name" */
 	char			*startup_path;
 	char			*ifmap_path;
-	int			 dirty;			/* changed since save */
+	/*
+	 * Lines of the startup-config failed at boot: the next save keeps
+	 * that file as the backup, and later saves leave the backup alone,
+	 * so that the failed lines are never lost.
+	 */
+	int			 boot_failed;
+	int			 bak_locked;
 	void			*engine;		/* struct cli_engine */
 };
 
@@ -600,6 +617,7 @@ void	model_match_id_free(void *);
 void	model_keyring_psk_free(void *);
 void	model_isakmp_match_free(void *);
 void	model_isakmp_key_free(void *);
+void	model_cmap_local_free(void *);
 
 /* Helpers on the small containers. */
 int	vec_push(struct ios_vec *, void *);

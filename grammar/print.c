@@ -222,7 +222,7 @@ ios_print_ikev2_profile(const struct ikev2_profile *p, ios_emit_fn *fn,
     void *arg)
 {
 	struct out	 oo = { fn, arg }, *o = &oo;
-	char		 a[INET6_ADDRSTRLEN], m[INET_ADDRSTRLEN];
+	char		 a[INET6_ADDRSTRLEN], m[INET_ADDRSTRLEN], kb[512];
 	unsigned	 bit;
 	size_t		 j;
 
@@ -261,10 +261,18 @@ ios_print_ikev2_profile(const struct ikev2_profile *p, ios_emit_fn *fn,
 		out_line(o, " identity local %s %s",
 		    names_kw(names_idtype, p->id_local_type), p->id_local);
 	for (bit = 1; bit <= IKEV2_AUTH_EAP; bit <<= 1)
-		if (p->auth_remote & bit)
+		if (p->auth_remote & bit && bit == IKEV2_AUTH_PSK &&
+		    p->auth_remote_key.key != NULL)
+			out_line(o, " authentication remote pre-share key %s",
+			    psk_text(&p->auth_remote_key, kb, sizeof(kb)));
+		else if (p->auth_remote & bit)
 			out_line(o, " authentication remote %s", auth_kw(bit));
 	for (bit = 1; bit <= IKEV2_AUTH_EAP; bit <<= 1)
-		if (p->auth_local & bit)
+		if (p->auth_local & bit && bit == IKEV2_AUTH_PSK &&
+		    p->auth_local_key.key != NULL)
+			out_line(o, " authentication local pre-share key %s",
+			    psk_text(&p->auth_local_key, kb, sizeof(kb)));
+		else if (p->auth_local & bit)
 			out_line(o, " authentication local %s", auth_kw(bit));
 	if (p->keyring)
 		out_line(o, " keyring local %s", p->keyring);
@@ -559,6 +567,14 @@ print_ipsec(struct out *o, const struct ios_config *cfg)
 	}
 	for (i = 0; i < cfg->dynmap_entries.n; i++)
 		print_cmap_entry(o, cfg->dynmap_entries.v[i]);
+	for (i = 0; i < cfg->cmap_locals.n; i++) {
+		const struct cmap_local *l = cfg->cmap_locals.v[i];
+
+		out_line(o, "crypto map %s local-address %s", l->map,
+		    l->ifname);
+	}
+	if (cfg->cmap_locals.n)
+		o->fn(o->arg, "!");
 	for (i = 0; i < cfg->cmap_entries.n; i++)
 		print_cmap_entry(o, cfg->cmap_entries.v[i]);
 }

@@ -54,7 +54,7 @@ save_sync_dir(const char *path)
 }
 
 int
-ios_config_save(const struct ios_config *cfg)
+ios_config_save(struct ios_config *cfg)
 {
 	char	*text = NULL, *tmp = NULL, *bak = NULL;
 	size_t	 len;
@@ -82,11 +82,15 @@ ios_config_save(const struct ios_config *cfg)
 	}
 	fd = -1;
 	/* The previous file becomes the backup (a hard link keeps it). */
-	unlink(bak);
-	if (link(cfg->startup_path, bak) == -1 && errno != ENOENT)
-		goto done;
+	if (!cfg->bak_locked) {
+		unlink(bak);
+		if (link(cfg->startup_path, bak) == -1 && errno != ENOENT)
+			goto done;
+	}
 	if (rename(tmp, cfg->startup_path) == -1)
 		goto done;
+	if (cfg->boot_failed)
+		cfg->bak_locked = 1;
 	rc = save_sync_dir(cfg->startup_path);
 done:
 	saved = errno;

@@ -328,6 +328,12 @@ static const struct noform noforms[] = {
 	    "no authentication local" },
 	{ "crypto ikev2 profile PR\n", "authentication remote rsa-sig",
 	    "no authentication remote rsa-sig" },
+	{ "crypto ikev2 profile PR\n",
+	    "authentication remote pre-share key r-secret",
+	    "no authentication remote pre-share" },
+	{ "crypto ikev2 profile PR\n",
+	    "authentication local pre-share key 6 XyZ",
+	    "no authentication local" },
 	{ "crypto ikev2 profile PR\n", "keyring local K",
 	    "no keyring local" },
 	{ "crypto ikev2 profile PR\n", "lifetime 3600", "no lifetime" },
@@ -384,6 +390,9 @@ static const struct noform noforms[] = {
 	{ "crypto ikev2 profile PR\ncrypto ipsec profile IPP\n",
 	    "set ikev2-profile PR", "no set ikev2-profile" },
 	{ "", "crypto map M 10 ipsec-isakmp", "no crypto map M 10" },
+	{ "", "crypto map M local-address lo0",
+	    "no crypto map M local-address" },
+	{ "", "crypto dynamic-map D 10", "no crypto dynamic-map D 10" },
 	{ "crypto map M 10 ipsec-isakmp\n", "set peer 10.1.1.1",
 	    "no set peer 10.1.1.1" },
 	{ "crypto map M 10 ipsec-isakmp\n", "match address 101",
@@ -507,7 +516,15 @@ START_TEST(test_transform_rules)
 	    "esp-aes esp-sha256-hmac\n mode tunnel\n"));
 	free(s);
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* weak ones load, with a warning each */
+	ck_assert_int_eq(run("crypto ipsec transform-set W esp-3des "
+	    "esp-md5-hmac"), CLI_OK);
+	ck_assert_str_eq(out.s, "% Warning: esp-3des is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n% Warning: esp-md5-hmac is a "
+	    "weak algorithm; IOS-XE 17.11 and later refuse it\n");
 	ck_assert_int_eq(run("crypto ipsec profile P"), CLI_OK);
+	ck_assert_int_eq(run("set pfs group2"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "group2 is a weak"));
 	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
 	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
 	    "does not exist.\n");
@@ -550,6 +567,83 @@ START_TEST(test_show_kept)
 	    "by iosh:\nservice timestamps log datetime msec\n"
 	    "no service pad\nline vty 0 4\n transport input ssh\n"
 	    "interface GigabitEthernet1\n negotiation auto\n");
+}
+END_TEST
+
+START_TEST(test_interface_lifecycle)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("interface gi1\n description WAN\n "
+	    "negotiation auto\n exit\ninterface gi1.100\n encapsulation "
+	    "dot1Q 100\n ip address 10.100.0.1 255.255.255.0\n exit\n"), 0);
+	ck_assert_int_eq(run("no interface gi1"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("default interface gi1"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "interface GigabitEthernet1\n no ip "
+	    "address\n!\ninterface GigabitEthernet1.100\n ip address "
+	    "10.100.0.1 255.255.255.0\n encapsulation dot1Q 100\n!\n"));
+	free(s);
+	ck_assert_int_eq(run("no interface gi1.100"), CLI_OK);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "GigabitEthernet1.100"));
+	free(s);
+	/* its subnet went with it */
+	ck_assert_int_eq(paste("interface lo5\n ip address 10.100.0.1 "
+	    "255.255.255.0\n"), 0);
+}
+END_TEST
+
+START_TEST(test_routes_misc)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("ip route 0.0.0.0 0.0.0.0 Null0\n"
+	    "ip route 10.0.0.0 255.0.0.0 GigabitEthernet1 192.0.2.1 5 "
+	    "track 3\nipv6 route ::/0 2001:db8::1\n"
+	    "ipv6 route 2001:db8:5::/48 Tunnel1 2001:db8::2 10\n"
+	    "ip route 9.0.0.0 255.0.0.0 192.0.2.9 permanent\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "ip route 0.0.0.0 0.0.0.0 Null0\n"
+	    "ip route 9.0.0.0 255.0.0.0 192.0.2.9 permanent\n"
+	    "ip route 10.0.0.0 255.0.0.0 GigabitEthernet1 192.0.2.1 5 "
+	    "track 3\nipv6 route ::/0 2001:DB8::1\n"
+	    "ipv6 route 2001:DB8:5::/48 Tunnel1 2001:DB8::2 10\n"));
+	free(s);
+	ck_assert_int_eq(run("no ip route 10.0.0.0 255.0.0.0 192.0.2.7"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("no ip route 10.0.0.0 255.0.0.0"), CLI_OK);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "ip route 10.0.0.0"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_keyring_wildcard)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("crypto ikev2 keyring KR\n peer ANY\n  "
+	    "address 0.0.0.0 0.0.0.0\n  pre-shared-key 6 FLgBaJHXdYY_AAA\n"
+	    "  exit\n peer V6\n  address 2001:db8::/32\n"
+	    "  pre-shared-key remote r-key\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto ikev2 keyring KR\n peer ANY\n"
+	    "  address 0.0.0.0 0.0.0.0\n  pre-shared-key 6 FLgBaJHXdYY_AAA\n"
+	    " !\n peer V6\n  address 2001:DB8::/32\n  pre-shared-key remote "
+	    "r-key\n !\n!\n"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_show_history)
+{
+	cli_set_source(cli, "console", 1);
+	ck_assert_int_eq(run("end"), CLI_OK);
+	ck_assert_int_eq(run("terminal length 0"), CLI_OK);
+	ck_assert_int_eq(run("show history"), CLI_OK);
+	ck_assert_str_eq(out.s, "  end\n  terminal length 0\n"
+	    "  show history\n");
 }
 END_TEST
 
@@ -711,6 +805,10 @@ START_TEST(test_save)
 	s = slurp(path);
 	ck_assert_ptr_nonnull(strstr(s, "hostname SECOND\n"));
 	free(s);
+	ck_assert_int_eq(run("do show startup-config"), CLI_OK);
+	ck_assert_ptr_nonnull(strstr(out.s, "Using "));
+	ck_assert_ptr_nonnull(strstr(out.s, " out of 33554432 bytes\n!\n"
+	    "hostname SECOND\n"));
 	/* copy startup-config running-config merges it back */
 	ck_assert_int_eq(run("hostname THIRD"), CLI_OK);
 	ck_assert_int_eq(run("do copy startup-config running-config"),
@@ -721,6 +819,30 @@ START_TEST(test_save)
 	unlink(bak);
 	rmdir(dir);
 	free(first);
+}
+END_TEST
+
+/* A startup-config with failed lines survives two saves as the backup. */
+START_TEST(test_save_keeps_failed)
+{
+	char	 dir[] = "/tmp/gsaveXXXXXX", path[256], bak[300], *s;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	snprintf(bak, sizeof(bak), "%s.bak", path);
+	spill(path, "hostname B\nfrobnicate the widgets\n");
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(ios_config_load(cfg, eng, path, out_write, &out),
+	    1);
+	ck_assert_int_eq(ios_config_save(cfg), 0);
+	ck_assert_int_eq(run("hostname C"), CLI_OK);
+	ck_assert_int_eq(ios_config_save(cfg), 0);
+	s = slurp(bak);
+	ck_assert_str_eq(s, "hostname B\nfrobnicate the widgets\n");
+	free(s);
+	unlink(bak);
+	unlink(path);
+	rmdir(dir);
 }
 END_TEST
 
@@ -775,6 +897,11 @@ START_TEST(test_exec)
 	ck_assert(ios_enable_check(cfg, "letmein"));
 	ck_assert(!ios_enable_check(cfg, "wrong"));
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* nobody at a console to answer Password: -> refused */
+	ck_assert_int_eq(run("disable"), CLI_OK);
+	ck_assert_int_eq(run("enable"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% Bad secrets\n\n");
+	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("exit"), CLI_EXIT);
 }
 END_TEST
@@ -804,12 +931,17 @@ grammar_suite(void)
 	tcase_add_test(tc, test_ikev2_gcm_mix);
 	tcase_add_test(tc, test_show_run_interface);
 	tcase_add_test(tc, test_show_kept);
+	tcase_add_test(tc, test_interface_lifecycle);
+	tcase_add_test(tc, test_routes_misc);
+	tcase_add_test(tc, test_keyring_wildcard);
+	tcase_add_test(tc, test_show_history);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
 	tcase_add_test(tc, test_interface_names);
 	tcase_add_test(tc, test_address_overlap);
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
 	suite_add_tcase(s, tc);
