@@ -17,8 +17,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <event2/event.h>
+
 #include "grammar/ios.h"
 #include "shell/client.h"
+#include "shell/live.h"
+#include "shell/router.h"
 #include "shell/shell.h"
 
 #define STATE_DEFAULT	LOCALSTATEDIR "/lib/iosh"
@@ -40,6 +44,8 @@ struct engine {
 	struct ios_config		*cfg;
 	struct cli_engine		*eng;
 	struct cli			*cli;
+	struct event_base		*base;
+	struct router			*router;	/* plans only */
 };
 
 static void
@@ -114,14 +120,18 @@ parse_opts(int argc, char **argv, struct opts *o)
 	return optind < argc ? -1 : 0;
 }
 
-/* Host the engine here: load the startup-config, as ioshd would. */
+/*
+ * Host the engine here: load the startup-config, as ioshd would, with
+ * a router that only plans (show crypto compile works; nothing is
+ * applied and no IKE runs).
+ */
 static int
 engine_local(struct engine *e, const char *state, struct pager *pager)
 {
 	char	path[4096], err[256];
 	int	failed;
 
-	e->eng = cli_engine_new(ios_grammar(), err, sizeof(err));
+	e->eng = cli_engine_new(live_grammar(), err, sizeof(err));
 	if (e->eng == NULL) {
 		fprintf(stderr, "iosh: grammar: %s\n", err);
 		return -1;
@@ -138,6 +148,10 @@ engine_local(struct engine *e, const char *state, struct pager *pager)
 	failed = ios_config_load(e->cfg, e->eng, path, put_stdout, NULL);
 	if (failed < 0 && errno != ENOENT)
 		fprintf(stderr, "iosh: %s: %s\n", path, strerror(errno));
+	if ((e->base = event_base_new()) == NULL ||
+	    (e->router = router_new(e->base, e->cfg, 1)) == NULL)
+		return -1;
+	live_set_router(e->router);
 	e->cli = cli_new(e->eng, IOS_M_PRIV, e->cfg);
 	cli_set_output(e->cli, pager_write, pager);
 	e->ops = &local_ops;
@@ -176,6 +190,10 @@ engine_close(struct engine *e)
 {
 	client_free(e->client);
 	cli_free(e->cli);
+	live_set_router(NULL);
+	router_free(e->router);
+	if (e->base != NULL)
+		event_base_free(e->base);
 	ios_config_free(e->cfg);
 	cli_engine_free(e->eng);
 }
@@ -253,8 +271,12 @@ main(int argc, char **argv)
 	else if (o.file != NULL || !isatty(STDIN_FILENO))
 		rc = run_file(&e, o.file);
 	else {
-		if (e.cli != NULL)
+		if (e.cli != NULL) {
+			printf("%% No ioshd is running: this console edits the "
+			    "configuration in %s\n%% and only plans kernel "
+			    "changes (show crypto compile).\n\n", o.state);
 			cli_mode_set(e.cli, IOS_M_USER);
+		}
 		rc = console_run(e.ops, e.arg, &pager);
 	}
 	engine_close(&e);
