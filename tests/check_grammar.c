@@ -697,6 +697,21 @@ START_TEST(test_acl_whole_delete)
 }
 END_TEST
 
+START_TEST(test_acl_numbered_by_name)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("access-list 110 permit ip any host 10.0.0.1\n"
+	    "ip access-list extended 110\n 5 deny ip host 10.0.0.9 any\n"
+	    " exit\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "access-list 110 deny ip host "
+	    "10.0.0.9 any\naccess-list 110 permit ip any host 10.0.0.1\n"));
+	free(s);
+	ck_assert_int_eq(run("ip access-list standard 110"), CLI_ERR_FAILED);
+}
+END_TEST
+
 START_TEST(test_interface_names)
 {
 	char	*s;
@@ -952,6 +967,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_show_history);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
+	tcase_add_test(tc, test_acl_numbered_by_name);
 	tcase_add_test(tc, test_interface_names);
 	tcase_add_test(tc, test_address_overlap);
 	tcase_add_test(tc, test_seed);
