@@ -401,20 +401,27 @@ h_ip_access_list(struct cli *cli, const struct cmd_args *a)
 	const char		*name = cmd_arg(a, "name");
 	int			 ext = cmd_has(a, "extended");
 	struct ios_acl		*l;
+	char			*end;
+	long			 num = strtol(name, &end, 10);
 
+	/* ip access-list extended 101 edits numbered list 101, as IOS. */
+	if (*end != '\0' || num < 1 || num > 2699 ||
+	    (num >= 200 && num < 1300) || acl_is_extended(num) != ext)
+		num = 0;
 	l = model_acl(cfg, name, 0);
 	if (cmd_off(a)) {
-		if (l != NULL && !l->number)
+		if (l != NULL)
 			model_del_acl(cfg, name);
 		return CLI_OK;
 	}
-	if (l != NULL && (l->extended != ext || l->number))
+	if (l != NULL && l->extended != ext)
 		return cmd_fail(cli, "%% A named %s IP access list with this "
 		    "name already exists\n", l->extended ? "extended" :
 		    "standard");
 	if (l == NULL && (l = model_acl(cfg, name, 1)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	l->extended = ext;
+	l->number = (int)num;
 	cli_set_ctx(cli, l);
 	return CLI_OK;
 }

@@ -628,12 +628,13 @@ static const struct cmd_def c_if_nat = { M_IF, -1, CMD_NO, 2, h_if_keep,
 	t_if_nat };
 static const struct cmd_def c_if_cdp = { M_IF, -1, CMD_NO, 2, h_if_keep,
 	t_if_cdp };
-static const struct cmd_def c_if_keep1 = { M_IF, -1, CMD_NO, 1, h_if_keep,
-	t_if_keep1 };
-static const struct cmd_def c_if_keep2 = { M_IF, -1, CMD_NO, 2, h_if_keep,
-	t_if_keep2 };
-static const struct cmd_def c_if_keep3 = { M_IF, -1, CMD_NO, 2, h_if_keep,
-	t_if_keep3 };
+/* Kept as text: only with the keywords in full (see cmd_keep.c). */
+static const struct cmd_def c_if_keep1 = { M_IF, -1, CMD_NO | CMD_EXACT, 1,
+	h_if_keep, t_if_keep1 };
+static const struct cmd_def c_if_keep2 = { M_IF, -1, CMD_NO | CMD_EXACT, 2,
+	h_if_keep, t_if_keep2 };
+static const struct cmd_def c_if_keep3 = { M_IF, -1, CMD_NO | CMD_EXACT, 2,
+	h_if_keep, t_if_keep3 };
 
 const struct cmd_def *const cmds_if[] = {
 	&c_interface, &c_ip_address, &c_ipv6_address, &c_ipv6_enable,

@@ -532,15 +532,26 @@ h_set_profile(struct cli *cli, const struct cmd_args *a)
 
 	set_fields(cli, &f);
 	if (cmd_has(a, "ikev2-profile")) {
-		if (!cmd_off(a) && model_ikev2_profile(cfg, name, 0) == NULL)
-			return cmd_fail(cli, "%% IKEv2 profile %s does not "
-			    "exist\n", name);
+		if (!cmd_off(a) && model_ikev2_profile(cfg, name, 0) == NULL) {
+			cli_printf(cli, "%% IKEv2 profile %s does not exist\n",
+			    name);
+			/* Beyond IOS: the likely meaning, on one line. */
+			if (model_isakmp_profile(cfg, name, 0) != NULL)
+				cli_printf(cli, "%% Hint: %s is an isakmp "
+				    "profile: set isakmp-profile %s\n", name,
+				    name);
+			return CLI_ERR_FAILED;
+		}
 		str_set(f.ikev2_profile, cmd_off(a) ? NULL : name);
 		return CLI_OK;
 	}
-	if (!cmd_off(a) && model_isakmp_profile(cfg, name, 0) == NULL)
-		return cmd_fail(cli, "%% ISAKMP profile %s does not exist\n",
-		    name);
+	if (!cmd_off(a) && model_isakmp_profile(cfg, name, 0) == NULL) {
+		cli_printf(cli, "%% ISAKMP profile %s does not exist\n", name);
+		if (model_ikev2_profile(cfg, name, 0) != NULL)
+			cli_printf(cli, "%% Hint: %s is an IKEv2 profile: set "
+			    "ikev2-profile %s\n", name, name);
+		return CLI_ERR_FAILED;
+	}
 	str_set(f.isakmp_profile, cmd_off(a) ? NULL : name);
 	return CLI_OK;
 }

@@ -586,6 +586,11 @@ static const struct cmd_def c_certificate = { M(IOS_M_KEEP), -1, CMD_NO, 1,
 
 static const struct cmd_def	**keep_cmds;
 
+/*
+ * Lines inside blocks are taken only with their keywords in full
+ * (CMD_EXACT), so that an abbreviated line meant for config mode, like
+ * "ip ..." after "line vty", is never kept as "ipv6 ..." there.
+ */
 static struct cmd_def *
 keep_def(uint64_t modes, int enters, cmd_handler_fn *h, const char *kw,
     const char *help1, const char *kw2, const char *help2, const char *kw3,
@@ -612,7 +617,8 @@ keep_def(uint64_t modes, int enters, cmd_handler_fn *h, const char *kw,
 		t[i++] = (struct cmd_tok){ "LINE:rest", "Arguments" };
 		t[i++] = (struct cmd_tok){ "]", NULL };
 	}
-	*d = (struct cmd_def){ modes, enters, CMD_NO, kw3 ? 3 : kw2 ? 2 : 1,
+	*d = (struct cmd_def){ modes, enters, CMD_NO |
+	    (modes == M(IOS_M_CONFIG) ? 0 : CMD_EXACT), kw3 ? 3 : kw2 ? 2 : 1,
 	    h, t };
 	return d;
 }

@@ -615,6 +615,18 @@ print_cmap_entry(struct out *o, const struct cmap_entry *e)
 
 /* -------------------------------------------------------- interfaces */
 
+/* ip unnumbered IF (kept as text) stands in for an address. */
+static int
+if_unnumbered(const struct ios_if *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->keep.n; i++)
+		if (strncmp(f->keep.v[i], "ip unnumbered ", 14) == 0)
+			return 1;
+	return 0;
+}
+
 void
 ios_print_interface(const struct ios_config *cfg, const struct ios_if *f,
     ios_emit_fn *fn, void *arg)
@@ -642,7 +654,7 @@ ios_print_interface(const struct ios_config *cfg, const struct ios_if *f,
 		}
 	} else if (f->dhcp)
 		out_line(o, " ip address dhcp");
-	else
+	else if (!if_unnumbered(f))
 		out_line(o, " no ip address");
 	if (f->ip_mtu)
 		out_line(o, " ip mtu %d", f->ip_mtu);

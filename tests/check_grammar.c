@@ -636,6 +636,20 @@ START_TEST(test_keyring_wildcard)
 }
 END_TEST
 
+START_TEST(test_profile_hints)
+{
+	ck_assert_int_eq(paste("crypto isakmp profile IKP\n exit\n"
+	    "crypto ikev2 profile V2P\n exit\ncrypto ipsec profile P\n"), 0);
+	ck_assert_int_eq(run("set ikev2-profile IKP"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% IKEv2 profile IKP does not exist\n"
+	    "% Hint: IKP is an isakmp profile: set isakmp-profile IKP\n");
+	ck_assert_int_eq(run("set isakmp-profile V2P"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% ISAKMP profile V2P does not exist\n"
+	    "% Hint: V2P is an IKEv2 profile: set ikev2-profile V2P\n");
+	ck_assert_int_eq(run("set isakmp-profile IKP"), CLI_OK);
+}
+END_TEST
+
 START_TEST(test_show_history)
 {
 	cli_set_source(cli, "console", 1);
@@ -680,6 +694,21 @@ START_TEST(test_acl_whole_delete)
 	s = running();
 	ck_assert_ptr_null(strstr(s, "access-list 101"));
 	free(s);
+}
+END_TEST
+
+START_TEST(test_acl_numbered_by_name)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("access-list 110 permit ip any host 10.0.0.1\n"
+	    "ip access-list extended 110\n 5 deny ip host 10.0.0.9 any\n"
+	    " exit\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "access-list 110 deny ip host "
+	    "10.0.0.9 any\naccess-list 110 permit ip any host 10.0.0.1\n"));
+	free(s);
+	ck_assert_int_eq(run("ip access-list standard 110"), CLI_ERR_FAILED);
 }
 END_TEST
 
@@ -934,9 +963,11 @@ grammar_suite(void)
 	tcase_add_test(tc, test_interface_lifecycle);
 	tcase_add_test(tc, test_routes_misc);
 	tcase_add_test(tc, test_keyring_wildcard);
+	tcase_add_test(tc, test_profile_hints);
 	tcase_add_test(tc, test_show_history);
 	tcase_add_test(tc, test_route_checks);
 	tcase_add_test(tc, test_acl_whole_delete);
+	tcase_add_test(tc, test_acl_numbered_by_name);
 	tcase_add_test(tc, test_interface_names);
 	tcase_add_test(tc, test_address_overlap);
 	tcase_add_test(tc, test_seed);
