@@ -56,6 +56,14 @@ start_iosh_gw()
 		case_fail "$ns: ioshd did not come up"
 	fi
 	log "ioshd up in $ns"
+	# a case's config that does not load is a broken case
+	check "$ns: the startup-config loaded without errors" \
+	    iosh_config_clean "$state/ioshd.log"
+}
+
+iosh_config_clean()
+{
+	! file_has "$1" "% Invalid" && ! file_has "$1" "failed to load"
 }
 
 iosh_stop()
