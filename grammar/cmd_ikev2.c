@@ -750,9 +750,9 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 			p->auth_local = 0;
 		else
 			p->auth_local = bit;	/* one local method */
-		if (cmd_off(a) || cmd_arg(a, "key") != NULL)
+		if (cmd_off(a) || cmd_arg(a, "psk") != NULL)
 			psk_set(&p->auth_local_key, type, cmd_off(a) ? NULL :
-			    cmd_arg(a, "key"));
+			    cmd_arg(a, "psk"));
 		return CLI_OK;
 	}
 	if (cmd_off(a))
@@ -760,9 +760,9 @@ h_prof_auth(struct cli *cli, const struct cmd_args *a)
 	else
 		p->auth_remote |= bit;
 	if ((cmd_off(a) && !(p->auth_remote & IKEV2_AUTH_PSK)) ||
-	    (!cmd_off(a) && cmd_arg(a, "key") != NULL))
+	    (!cmd_off(a) && cmd_arg(a, "psk") != NULL))
 		psk_set(&p->auth_remote_key, type, cmd_off(a) ? NULL :
-		    cmd_arg(a, "key"));
+		    cmd_arg(a, "psk"));
 	return CLI_OK;
 }
 
@@ -868,7 +868,7 @@ static const struct cmd_tok t_prof_identity[] = {
 	{ "|", NULL }, \
 	{ "6", "Specifies an ENCRYPTED password will follow" }, \
 	{ "}", NULL }, { "]", NULL }, \
-	{ "LINE:key", "The key" }, { "]", NULL }
+	{ "LINE:psk", "The key" }, { "]", NULL }
 static const struct cmd_tok t_prof_auth[] = {
 	{ "authentication", "Set authentication method" },
 	{ "{", NULL },

@@ -355,6 +355,35 @@ static const struct cmd_def c_pol_hash = { M_POL, -1, CMD_NO, 1, h_pol_hash,
 	t_pol_hash };
 static const struct cmd_def c_pol_auth = { M_POL, -1, CMD_NO, 1, h_pol_auth,
 	t_pol_auth };
+
+/*
+ * Beyond IOS: `authentication sha256`, as the seed example writes it, is
+ * refused as IOS refuses it, then a hint says where the hash goes.
+ */
+static const struct cmd_tok t_pol_auth_hint[] = {
+	{ "authentication", NULL },
+	{ "{", NULL }, { "md5", NULL }, { "|", NULL }, { "sha", NULL },
+	{ "|", NULL }, { "sha256", NULL }, { "|", NULL }, { "sha384", NULL },
+	{ "|", NULL }, { "sha512", NULL }, { "}", NULL }, T_END
+};
+
+static int
+h_pol_auth_hint(struct cli *cli, const struct cmd_args *a)
+{
+	const char	*name;
+	int		 i;
+
+	for (i = 0; i < cmd_nargs(a); i++)
+		if (cmd_arg_at(a, i, &name) != NULL &&
+		    strcmp(name, "authentication") != 0)
+			cli_printf(cli, "%% Hint: the hash is set with "
+			    "\"hash %s\"; authentication takes pre-share, "
+			    "rsa-encr or rsa-sig\n", name);
+	return CLI_OK;
+}
+
+static const struct cmd_def c_pol_auth_hint = { M_POL, -1, CMD_HINT, 0,
+	h_pol_auth_hint, t_pol_auth_hint };
 static const struct cmd_def c_pol_group = { M_POL, -1, CMD_NO, 1,
 	h_pol_group, t_pol_group };
 static const struct cmd_def c_pol_lifetime = { M_POL, -1, CMD_NO, 1,
@@ -612,7 +641,8 @@ static const struct cmd_def c_kr_psk = { M_KR, -1, CMD_NO, 3, h_kr_psk,
 
 const struct cmd_def *const cmds_isakmp[] = {
 	&c_policy, &c_key, &c_keepalive, &c_nat, &c_profile, &c_keyring,
-	&c_pol_enc, &c_pol_hash, &c_pol_auth, &c_pol_group, &c_pol_lifetime,
+	&c_pol_enc, &c_pol_hash, &c_pol_auth, &c_pol_auth_hint, &c_pol_group,
+	&c_pol_lifetime,
 	&c_prof_keyring, &c_prof_match, &c_prof_self, &c_prof_keepalive,
 	&c_local_address, &c_vrf, &c_desc,
 	&c_kr_psk,

@@ -399,6 +399,40 @@ is_comment(const char *line)
 	    *line == '\r';
 }
 
+/*
+ * A hint definition matched: where the line leaves the real grammar
+ * (the first word only hint definitions take) is where the caret goes,
+ * and the hint its handler prints is kept for after the error.
+ */
+static int
+cli_hint(struct cli *c, const char *line, size_t ntoks, struct found *f,
+    char **hint)
+{
+	const struct walk	*w = &c->walk;
+	size_t			 i, j;
+
+	c->walk.err_off = strlen(line);
+	for (i = 0; i < f->cmdsteps; i++) {
+		for (j = 0; j < w->steps[i].st.cnt; j++)
+			if (!(w->steps[i].st.n[j]->flags & NODE_HINT))
+				break;
+		if (j == w->steps[i].st.cnt) {
+			c->walk.err_off = c->toks[w->steps[i].tok].off;
+			break;
+		}
+	}
+	free(*hint);
+	*hint = NULL;
+	c->outlen = 0;
+	if (args_collect(c->e, &c->args, line, c->toks, ntoks, &c->walk,
+	    f->cmdsteps, f->end) == 0 && f->end->cmd->handler != NULL)
+		f->end->cmd->handler(c, &c->args);
+	if (c->outlen > 0)
+		*hint = strndup(c->out, c->outlen);
+	c->outlen = 0;
+	return CLI_ERR_INVALID;
+}
+
 int
 cli_execute(struct cli *c, const char *line)
 {
@@ -406,6 +440,7 @@ cli_execute(struct cli *c, const char *line)
 	struct found		 f;
 	size_t			 ntoks, off = 0;
 	int			 lvl, rc, err = CLI_OK, top = c->depth - 1;
+	char			*hint = NULL, *best_hint = NULL;
 
 	c->term.lineno++;
 	if (c->raw != NULL) {
@@ -426,7 +461,11 @@ cli_execute(struct cli *c, const char *line)
 		    &c->walk);
 		if (rc == CLI_OK)
 			rc = cli_find(c, line, &f);
+		if (rc == CLI_OK && (f.end->cmd->flags & CMD_HINT))
+			rc = cli_hint(c, line, ntoks, &f, &hint);
 		if (rc == CLI_OK) {
+			free(hint);
+			free(best_hint);
 			c->depth = lvl + 1;
 			return cli_run(c, line, ntoks, &f);
 		}
@@ -435,9 +474,16 @@ cli_execute(struct cli *c, const char *line)
 		if (lvl == top || c->walk.err_off > off) {
 			err = rc;
 			off = c->walk.err_off;
-		}
+			free(best_hint);
+			best_hint = hint;
+		} else
+			free(hint);
+		hint = NULL;
 	}
 	cli_error(c, line, err, off, off == c->toks[0].off);
+	if (best_hint != NULL)
+		cli_write_raw(c, best_hint, strlen(best_hint));
+	free(best_hint);
 	return err;
 }
 
@@ -466,6 +512,8 @@ cli_feed(struct cli *c, FILE *f, const char *name, int mode)
 		if (c->e->g->modes[cli_mode(sub)].flags & MODE_EXEC)
 			cli_mode_set(sub, mode);
 	}
+	if (line != NULL)
+		explicit_bzero(line, cap);	/* configs hold keys */
 	free(line);
 	cli_free(sub);
 	return failed;

@@ -50,6 +50,10 @@ struct cmd_tok {
 				   catch-alls that keep lines verbatim,
 				   so they never take an abbreviation
 				   meant for a parent mode */
+#define CMD_HINT	0x20	/* a near miss: the line is refused with
+				   the IOS error as if this definition
+				   were not there, then the handler
+				   prints one hint line (hidden too) */
 
 typedef int cmd_handler_fn(struct cli *, const struct cmd_args *);
 
@@ -238,9 +242,15 @@ int			 cmd_has(const struct cmd_args *, const char *name);
 /*
  * cmd_arg and cmd_arg_nth look for a placeholder of that name first,
  * then a keyword (whose value is the keyword); cmd_has takes either.
+ * cli_engine_new refuses a command whose placeholder is named like one
+ * of its keywords, so the two never meet.
  */
 long			 cmd_num(const struct cmd_args *, const char *name,
 			    long dflt);
 const char		*cmd_line(const struct cmd_args *);	/* as typed */
+/* Every matched word in typed order: its value and its name. */
+int			 cmd_nargs(const struct cmd_args *);
+const char		*cmd_arg_at(const struct cmd_args *, int i,
+			    const char **name);
 
 #endif

@@ -230,3 +230,19 @@ cmd_line(const struct cmd_args *a)
 {
 	return a->line;
 }
+
+int
+cmd_nargs(const struct cmd_args *a)
+{
+	return (int)a->n;
+}
+
+const char *
+cmd_arg_at(const struct cmd_args *a, int i, const char **name)
+{
+	if (i < 0 || (size_t)i >= a->n)
+		return NULL;
+	if (name != NULL)
+		*name = a->v[i].node->name;
+	return a->buf + a->v[i].off;
+}

@@ -361,8 +361,9 @@ node_step(struct node *parent, const struct cmd_tok *t,
 			continue;
 		if (n->help == NULL)
 			n->help = t->help;
-		/* A word is hidden or exact only if all its users are. */
-		n->flags &= flags | ~(unsigned)(NODE_HIDDEN | NODE_EXACT);
+		/* A word is hidden, exact or a hint if all its users are. */
+		n->flags &= flags | ~(unsigned)(NODE_HIDDEN | NODE_EXACT |
+		    NODE_HINT);
 		return n;
 	}
 	n = node_from_spec(sp, t->help);
@@ -386,10 +387,12 @@ insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
 	unsigned	 flags = 0;
 	size_t		 i, min;
 
-	if (c->flags & CMD_HIDDEN)
+	if (c->flags & (CMD_HIDDEN | CMD_HINT))
 		flags |= NODE_HIDDEN;
 	if (c->flags & CMD_EXACT)
 		flags |= NODE_EXACT;
+	if (c->flags & CMD_HINT)
+		flags |= NODE_HINT;
 	if (!(c->flags & CMD_NO_ONLY)) {
 		for (i = 0; i < len; i++)
 			n = node_step(n, p[i], &specs[p[i] - c->toks], flags);
@@ -481,6 +484,34 @@ graph_check_modes(const struct cli_grammar *g, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * A placeholder named like a keyword of the same command would make
+ * cmd_arg() ambiguous to the reader of the handler: refuse it.
+ */
+static int
+spec_shadowed(const struct cmd_def *c, const struct spec *sp, size_t n,
+    char *err, size_t errlen)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		if (sp[i].text == NULL || sp[i].type == N_KW ||
+		    sp[i].name == sp[i].text)
+			continue;
+		for (j = 0; j < n; j++)
+			if (sp[j].text != NULL && sp[j].type == N_KW &&
+			    sp[j].textlen == sp[i].namelen &&
+			    strncasecmp(sp[j].text, sp[i].name,
+			    sp[i].namelen) == 0) {
+				snprintf(err, errlen, "command \"%s ...\": "
+				    "placeholder %s is named like a keyword",
+				    c->toks[0].spec, c->toks[i].spec);
+				return -1;
+			}
+	}
+	return 0;
+}
+
 static int
 graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
     struct paths *ps, char *err, size_t errlen)
@@ -502,6 +533,10 @@ graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
 	for (i = 0; i < ntoks; i++)
 		if (!tok_structural(&c->toks[i]))
 			spec_parse(&c->toks[i], &specs[i]);
+	if (spec_shadowed(c, specs, ntoks, err, errlen) != 0) {
+		free(specs);
+		return -1;
+	}
 	for (m = 0; m < e->g->nmodes; m++) {
 		if (!(c->modes & MODE_BIT(m)))
 			continue;

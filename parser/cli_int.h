@@ -28,6 +28,7 @@ enum node_type {
 #define NODE_PIPE	0x20	/* the `|` of an output modifier */
 #define NODE_MODIFIER	0x40	/* include, exclude, ... */
 #define NODE_EXACT	0x80	/* only whole keywords match */
+#define NODE_HINT	0x100	/* only hint definitions pass here */
 
 /*
  * One node of a mode's command tree.  The tree is a trie over the

@@ -45,7 +45,7 @@ get_hostname(void *model)
 static int
 h_record(struct cli *c, const struct cmd_args *a)
 {
-	static const char *names[] = { "WORD", "key", "name", "addr", "mask",
+	static const char *names[] = { "WORD", "secret", "name", "addr", "mask",
 	    "prio", "LINE", "if", "nh", "dist", "secondary", "aes", "des",
 	    "128", "256", NULL };
 	const char	*v;
@@ -204,8 +204,20 @@ CMD(c_keep, MODE_BIT(M_IF), -1, CMD_EXACT | CMD_HIDDEN, 0, h_record,
 CMD(c_isakey, MODE_BIT(M_CONF), -1, CMD_NO, 0, h_record,
     { "crypto", NULL }, { "isakmp", NULL },
     { "key", "Set pre-shared key for remote peer" },
-    { "WORD:key", "The key" }, { "address", "Peer address" },
+    { "WORD:secret", "The key" }, { "address", "Peer address" },
     { "A.B.C.D:addr", "IP address" });
+static int
+h_hint(struct cli *c, const struct cmd_args *a)
+{
+	cli_puts(c, "% Hint: the hash is set with hash\n");
+	return CLI_OK;
+}
+
+CMD(c_hint, MODE_BIT(M_POL), -1, CMD_HINT, 0, h_hint,
+    { "authentication", NULL }, { "sha256", NULL });
+CMD(c_auth, MODE_BIT(M_POL), -1, CMD_NO, 0, h_record,
+    { "authentication", "Set authentication method" },
+    { "pre-share", "Pre-Shared Key" });
 CMD(c_refuse, MODE_BIT(M_CONF), M_IF, 0, 0, h_fail,
     { "refuse", "A command whose handler says no" });
 
@@ -213,7 +225,7 @@ static const struct cmd_def *const cmds[] = {
 	&c_enable, &c_exit, &c_end, &c_conf, &c_show_ver, &c_show_run,
 	&c_show_ipr, &c_show_int, &c_ssh, &c_hostname, &c_iface, &c_ipaddr,
 	&c_desc, &c_policy, &c_encr, &c_route, &c_keyring, &c_peer,
-	&c_refuse, &c_keep, &c_isakey,
+	&c_refuse, &c_keep, &c_isakey, &c_hint, &c_auth,
 };
 
 static const struct cli_alias aliases[] = {
@@ -397,11 +409,11 @@ START_TEST(exact_and_names)
 	run("ip route-cache same-interface", CLI_OK);
 	ck_assert_str_eq(last, "LINE=same-interface ");
 	ck_assert_str_eq(cli_prompt(cli), "Router(config-if)#");
-	/* A placeholder named like a keyword wins the lookup. */
+	/* A value that spells a keyword is still the value. */
 	run("crypto isakmp key key address 5.6.7.8", CLI_OK);
-	ck_assert_str_eq(last, "key=key addr=5.6.7.8 ");
+	ck_assert_str_eq(last, "secret=key addr=5.6.7.8 ");
 	run("crypto isakmp key S3cret address 5.6.7.8", CLI_OK);
-	ck_assert_str_eq(last, "key=S3cret addr=5.6.7.8 ");
+	ck_assert_str_eq(last, "secret=S3cret addr=5.6.7.8 ");
 }
 END_TEST
 
@@ -578,6 +590,43 @@ START_TEST(feed_file)
 }
 END_TEST
 
+START_TEST(hint)
+{
+	run("conf t", CLI_OK);
+	run("crypto isakmp policy 10", CLI_OK);
+	/* The IOS error as if the hint were not there, then the hint. */
+	ck_assert_str_eq(run("authentication sha256", CLI_ERR_INVALID),
+	    "                                     ^\n"
+	    "% Invalid input detected at '^' marker.\n\n"
+	    "% Hint: the hash is set with hash\n");
+	ck_assert_str_eq(cli_prompt(cli), "Router(config-isakmp)#");
+	run("auth pre", CLI_OK);
+	/* A hint is no help entry and no completion. */
+	out[0] = '\0';
+	cli_describe(cli, "authentication ?");
+	ck_assert_str_eq(out, "  pre-share  Pre-Shared Key\n\n");
+}
+END_TEST
+
+static const struct cmd_tok shadow_toks[] = {
+	{ "set", NULL }, { "key", NULL }, { "WORD:key", NULL }, { NULL, NULL },
+};
+static const struct cmd_def shadow = { MODE_BIT(M_CONF), -1, 0, 0, NULL,
+    shadow_toks };
+
+START_TEST(shadowed_name)
+{
+	const struct cmd_def	*one[] = { &shadow };
+	struct cli_grammar	 g = grammar;
+	char			 err[256];
+
+	g.cmds = one;
+	g.ncmds = 1;
+	ck_assert_ptr_null(cli_engine_new(&g, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "named like a keyword"));
+}
+END_TEST
+
 START_TEST(history)
 {
 	int	i;
@@ -628,6 +677,8 @@ parser_suite(void)
 	tcase_add_test(tc, file_source);
 	tcase_add_test(tc, feed_file);
 	tcase_add_test(tc, history);
+	tcase_add_test(tc, hint);
+	tcase_add_test(tc, shadowed_name);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
 	return s;
