@@ -16,7 +16,14 @@ shell_libshell_la_SOURCES = \
 	shell/router_show.c \
 	shell/server.c \
 	shell/server.h \
-	shell/shell.h
+	shell/shell.h \
+	shell/show.h \
+	shell/show_cmd.c \
+	shell/show_if.c \
+	shell/show_ipsec.c \
+	shell/show_nl.c \
+	shell/show_route.c \
+	shell/show_session.c
 shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS) \
 	$(LIBNL_CFLAGS) $(OPENSSL_CFLAGS)
 
@@ -42,3 +49,10 @@ tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_shell_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
 tests_transcript_SOURCES = tests/transcript.c
 tests_transcript_LDADD = $(SHELL_LIBS)
+
+# The show formatters' output through ntc-templates' TextFSM templates.
+check_PROGRAMS += tests/show_fixture
+TESTS += tests/textfsm/run.sh
+EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py
+tests_show_fixture_SOURCES = tests/show_fixture.c
+tests_show_fixture_LDADD = $(SHELL_LIBS)
