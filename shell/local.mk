@@ -53,6 +53,7 @@ tests_transcript_LDADD = $(SHELL_LIBS)
 # The show formatters' output through ntc-templates' TextFSM templates.
 check_PROGRAMS += tests/show_fixture
 TESTS += tests/textfsm/run.sh
-EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py
+EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
+	tests/textfsm/check_live.py
 tests_show_fixture_SOURCES = tests/show_fixture.c
 tests_show_fixture_LDADD = $(SHELL_LIBS)

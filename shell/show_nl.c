@@ -293,6 +293,26 @@ show_nl_nexthops(struct show_nl *n, struct rtnl_route *rt,
 	return r->nnh > 0 && down == (int)r->nnh;
 }
 
+/* Is the device of a local route up?  IOS drops L routes of a down one. */
+static int
+show_nl_running(struct show_nl *n, struct rtnl_route *rt)
+{
+	struct rtnl_nexthop	*nh;
+	struct rtnl_link	*lk;
+	int			 up = 0;
+
+	if (rtnl_route_get_nnexthops(rt) < 1)
+		return 0;
+	nh = rtnl_route_nexthop_n(rt, 0);
+	if ((lk = rtnl_link_get(n->links, rtnl_route_nh_get_ifindex(nh))) ==
+	    NULL)
+		return 0;
+	up = (rtnl_link_get_flags(lk) & (IFF_UP | IFF_RUNNING)) ==
+	    (IFF_UP | IFF_RUNNING);
+	rtnl_link_put(lk);
+	return up;
+}
+
 /* 0: shown; 1: not a route show ip route lists. */
 static int
 show_nl_route(struct show_nl *n, struct rtnl_route *rt, struct show_route *r)
@@ -307,7 +327,8 @@ show_nl_route(struct show_nl *n, struct rtnl_route *rt, struct show_route *r)
 	r->plen = dst != NULL ? (int)nl_addr_get_prefixlen(dst) : 0;
 	r->metric = rtnl_route_get_priority(rt);
 	if (table == RT_TABLE_LOCAL && type == RTN_LOCAL) {
-		if ((ntohl(r->dst.s_addr) >> 24) == 127)
+		if ((ntohl(r->dst.s_addr) >> 24) == 127 ||
+		    !show_nl_running(n, rt))
 			return 1;
 		r->code = 'L';
 		r->plen = 32;
