@@ -54,6 +54,7 @@ tests_transcript_LDADD = $(SHELL_LIBS)
 check_PROGRAMS += tests/show_fixture
 TESTS += tests/textfsm/run.sh
 EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
-	tests/textfsm/check_live.py
+	tests/textfsm/check_live.py tests/textfsm/check_gw.py \
+	tests/textfsm/vm_case.sh
 tests_show_fixture_SOURCES = tests/show_fixture.c
 tests_show_fixture_LDADD = $(SHELL_LIBS)

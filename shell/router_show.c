@@ -219,12 +219,12 @@ child_fill(struct router *r, const struct ike_sa *sa, unsigned id,
 
 /* Into a memory stream, then to the console in one piece. */
 static int
-router_show_out(struct cli *cli, FILE *f, char *buf)
+router_show_out(struct cli *cli, FILE *f, char **bufp)
 {
-	fclose(f);
-	if (buf != NULL)
-		cli_puts(cli, buf);
-	free(buf);
+	fclose(f);	/* sets *bufp */
+	if (*bufp != NULL)
+		cli_puts(cli, *bufp);
+	free(*bufp);
 	return CLI_OK;
 }
 
@@ -250,10 +250,10 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		child_fill(r, sa, (unsigned)i + 1, &c);
 		show_ipsec_sa(f, &c, 1, detail);
 	}
-	return router_show_out(cli, f, buf);
+	return router_show_out(cli, f, &buf);
 }
 
-/* The IKEv2 profile of the tunnel interface ifname, if any. */
+/* The IKE profile of the tunnel interface ifname's IPsec profile. */
 static void
 session_profile(const struct router *r, const char *ifname, char *buf,
     size_t len)
@@ -269,9 +269,12 @@ session_profile(const struct router *r, const char *ifname, char *buf,
 			continue;
 		for (j = 0; j < r->cfg->ipsec_profiles.n; j++) {
 			pr = r->cfg->ipsec_profiles.v[j];
-			if (strcmp(pr->name, f->tun_profile) == 0 &&
-			    pr->ikev2_profile != NULL)
+			if (strcmp(pr->name, f->tun_profile) != 0)
+				continue;
+			if (pr->ikev2_profile != NULL)
 				snprintf(buf, len, "%s", pr->ikev2_profile);
+			else if (pr->isakmp_profile != NULL)
+				snprintf(buf, len, "%s", pr->isakmp_profile);
 		}
 	}
 }
@@ -335,7 +338,7 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	show_session(f, s, n, detail);
 	free(c);
 	free(s);
-	return router_show_out(cli, f, buf);
+	return router_show_out(cli, f, &buf);
 }
 
 int

@@ -1,12 +1,14 @@
 /*
  * tests/show_fixture.c: show output for the TextFSM test.
  *
- *	show_fixture ipsec|ipsec-detail|session|session-detail|facts
+ *	show_fixture ipsec|ipsec-detail|session|session-detail|
+ *	    interfaces|brief|route|facts
  *	show_fixture -s STATEDIR COMMAND
  *
  * The first form prints the crypto show commands for two established
  * IKE SAs made up here (one VTI, one crypto map behind NAT-T), through
- * the same formatters ioshd uses; "facts" prints the made-up data as
+ * the same formatters ioshd uses, and the interface and route commands
+ * for made-up links and routes; "facts" prints the made-up SAs as
  * JSON, so the test can tell which value must land in which field.
  * The second form runs one command through the live grammar, with the
  * startup-config and ifmap of STATEDIR, as a console of ioshd would:
@@ -25,6 +27,9 @@
 
 static struct show_child	fix_child[2];
 static struct show_session	fix_sess[2];
+static struct show_link		fix_link[4];
+static struct show_route	fix_route[8];
+static size_t			fix_nroute;
 
 static void
 fix_addr(struct k_addr *a, const char *s)
@@ -128,8 +133,97 @@ fix_session(struct show_session *s, const struct show_child *c,
 	s->ike_active = 1;
 	snprintf(s->caps, sizeof(s->caps), "%s", caps);
 	s->uptime = up;
-	s->ike_left = 86400 - up;
+	s->ike_left = 86400 - up % 86400;
 	s->child = c;
+}
+
+static void
+fix_if(struct show_link *l, const char *name, const char *hw,
+    const char *addr, int plen, int admin, int oper)
+{
+	snprintf(l->name, sizeof(l->name), "%s", name);
+	snprintf(l->hw, sizeof(l->hw), "%s", hw);
+	if (addr != NULL) {
+		inet_pton(AF_INET, addr, &l->addr);
+		l->plen = plen;
+		l->has_addr = 1;
+	}
+	l->method = addr ? "NVRAM" : "unset";
+	l->admin_up = admin;
+	l->oper_up = oper;
+	l->mtu = 1500;
+	l->bw_kbit = 1000000;
+	l->dly_usec = 10;
+}
+
+static void
+fix_links(void)
+{
+	static const uint8_t	mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	struct show_link	*l = fix_link;
+
+	fix_if(&l[0], "GigabitEthernet0/0", "Ethernet", "198.51.100.1", 24,
+	    1, 1);
+	memcpy(l[0].mac, mac, 6);
+	l[0].has_mac = 1;
+	snprintf(l[0].descr, sizeof(l[0].descr), "WAN to ISP-1");
+	l[0].rx_packets = 123456;
+	l[0].rx_bytes = 98765432;
+	l[0].tx_packets = 65432;
+	l[0].tx_bytes = 7654321;
+	l[0].rx_errors = 5;
+	l[0].rx_crc = 2;
+	l[0].tx_errors = 1;
+	fix_if(&l[1], "Tunnel0", "Tunnel", "172.16.0.1", 30, 1, 1);
+	l[1].mtu = 1438;
+	l[1].bw_kbit = 100;
+	l[1].dly_usec = 50000;
+	fix_if(&l[2], "GigabitEthernet0/2", "Ethernet", NULL, 0, 0, 0);
+	fix_if(&l[3], "wan1", "veth", "172.16.5.1", 30, 1, 0);
+	l[3].method = "manual";
+}
+
+static struct show_route *
+fix_rt(char code, const char *dst, int plen, const char *gw,
+    const char *ifname)
+{
+	struct show_route	*r = &fix_route[fix_nroute++];
+
+	r->code = code;
+	inet_pton(AF_INET, dst, &r->dst);
+	r->plen = plen;
+	r->candidate = plen == 0;
+	r->distance = code == 'S' && gw != NULL ? 1 : 0;
+	if (ifname == NULL && gw == NULL)
+		return r;
+	r->nnh = 1;
+	if (gw != NULL) {
+		inet_pton(AF_INET, gw, &r->nh[0].gw);
+		r->nh[0].has_gw = 1;
+	}
+	snprintf(r->nh[0].ifname, sizeof(r->nh[0].ifname), "%s",
+	    ifname ? ifname : "");
+	return r;
+}
+
+/* Given out of order: the formatter sorts them. */
+static void
+fix_routes(void)
+{
+	struct show_route	*r;
+
+	fix_rt('S', "10.2.0.0", 16, NULL, "Tunnel0");
+	fix_rt('S', "0.0.0.0", 0, "198.51.100.254", "GigabitEthernet0/0");
+	fix_rt('C', "198.51.100.0", 24, NULL, "GigabitEthernet0/0");
+	fix_rt('L', "198.51.100.1", 32, NULL, "GigabitEthernet0/0");
+	fix_rt('S', "172.20.1.0", 24, "198.51.100.6", NULL)->metric = 5;
+	r = fix_rt('S', "172.20.2.0", 24, "198.51.100.7",
+	    "GigabitEthernet0/0");
+	r->nh[1] = r->nh[0];
+	inet_pton(AF_INET, "198.51.100.8", &r->nh[1].gw);
+	r->nnh = 2;
+	fix_rt('S', "10.9.0.0", 16, NULL, NULL);
+	fix_rt('C', "172.16.0.0", 30, NULL, "Tunnel0");
 }
 
 static void
@@ -139,6 +233,8 @@ fix_make(void)
 	fix_cmap(&fix_child[1]);
 	fix_session(&fix_sess[0], &fix_child[0], "PROF-1", 1, "D", 40344);
 	fix_session(&fix_sess[1], &fix_child[1], "", 2, "DN", 200000);
+	fix_links();
+	fix_routes();
 }
 
 static void
@@ -263,11 +359,19 @@ main(int argc, char **argv)
 	else if (strcmp(what, "session") == 0 ||
 	    strcmp(what, "session-detail") == 0)
 		show_session(stdout, fix_sess, 2, what[7] == '-');
+	else if (strcmp(what, "interfaces") == 0)
+		for (size_t i = 0; i < 4; i++)
+			show_interface(stdout, &fix_link[i]);
+	else if (strcmp(what, "brief") == 0)
+		show_ip_brief(stdout, fix_link, 4);
+	else if (strcmp(what, "route") == 0)
+		show_ip_route(stdout, fix_route, fix_nroute);
 	else if (strcmp(what, "facts") == 0)
 		fix_facts();
 	else {
 		fprintf(stderr, "usage: show_fixture ipsec|ipsec-detail|"
-		    "session|session-detail|facts\n"
+		    "session|session-detail|\n"
+		    "                    interfaces|brief|route|facts\n"
 		    "       show_fixture -s STATEDIR COMMAND\n");
 		return 2;
 	}

@@ -207,6 +207,76 @@ def check_session_flows(text, facts):
     same(outb, want_out, "session detail Outbound lines")
 
 
+# ------------------------------------------------ made-up links, routes
+# The links and routes tests/show_fixture makes up (fix_links,
+# fix_routes); the netlink side is checked by check_live.py.
+
+def check_fake_net(a):
+    rows = parse(a.templates, "cisco_ios_show_ip_interface_brief",
+                 run([a.fixture, "brief"]))
+    same([(r["INTERFACE"], r["IP_ADDRESS"], r["STATUS"], r["PROTO"])
+          for r in rows],
+         [("GigabitEthernet0/0", "198.51.100.1", "up", "up"),
+          ("Tunnel0", "172.16.0.1", "up", "up"),
+          ("GigabitEthernet0/2", "unassigned", "administratively down",
+           "down"),
+          ("wan1", "172.16.5.1", "down", "down")], "brief (made up)")
+    rows = parse(a.templates, "cisco_ios_show_interfaces",
+                 run([a.fixture, "interfaces"]))
+    same([(r["INTERFACE"], r["LINK_STATUS"], r["PROTOCOL_STATUS"],
+           r["HARDWARE_TYPE"], r["IP_ADDRESS"], r["PREFIX_LENGTH"], r["MTU"])
+          for r in rows],
+         [("GigabitEthernet0/0", "up", "up", "Ethernet", "198.51.100.1",
+           "24", "1500"),
+          ("Tunnel0", "up", "up", "Tunnel", "172.16.0.1", "30", "1438"),
+          ("GigabitEthernet0/2", "administratively down", "down",
+           "Ethernet", "", "", "1500"),
+          ("wan1", "down", "down", "veth", "172.16.5.1", "30", "1500")],
+         "interfaces (made up): status, hardware, address, mtu")
+    if rows:
+        r = rows[0]
+        same((r["MAC_ADDRESS"], r["BIA"], r["DESCRIPTION"], r["BANDWIDTH"],
+              r["DELAY"], r["ENCAPSULATION"]),
+             ("5254.0012.3456", "5254.0012.3456", "WAN to ISP-1",
+              "1000000 Kbit", "10 usec", "ARPA"), "Gi0/0 (made up) details")
+        same((r["INPUT_PACKETS"], r["OUTPUT_PACKETS"], r["INPUT_ERRORS"],
+              r["CRC"], r["OUTPUT_ERRORS"]),
+             ("123456", "65432", "5", "2", "1"), "Gi0/0 (made up) counters")
+        same((rows[1]["BANDWIDTH"], rows[1]["DELAY"],
+              rows[1]["ENCAPSULATION"]),
+             ("100 Kbit", "50000 usec", "TUNNEL"), "Tunnel0 (made up)")
+    check_fake_routes(a)
+
+
+def check_fake_routes(a):
+    text = run([a.fixture, "route"])
+    rows = parse(a.templates, "cisco_ios_show_ip_route", text)
+    same([(r["PROTOCOL"], r["FLAG"], r["NETWORK"], r["PREFIX_LENGTH"],
+           r["DISTANCE"], r["METRIC"], r["NEXTHOP_IP"], r["NEXTHOP_IF"])
+          for r in rows],
+         [("S", "*", "0.0.0.0", "0", "1", "0", "198.51.100.254",
+           "GigabitEthernet0/0"),
+          ("S", "", "10.2.0.0", "16", "", "", "", "Tunnel0"),
+          ("S", "", "10.9.0.0", "16", "", "", "", "Null0"),
+          ("C", "", "172.16.0.0", "30", "", "", "", "Tunnel0"),
+          ("S", "", "172.20.1.0", "24", "1", "5", "198.51.100.6", ""),
+          ("S", "", "172.20.2.0", "24", "1", "0", "198.51.100.7",
+           "GigabitEthernet0/0"),
+          ("S", "", "172.20.2.0", "24", "1", "0", "198.51.100.8",
+           "GigabitEthernet0/0"),
+          ("C", "", "198.51.100.0", "24", "", "", "", "GigabitEthernet0/0"),
+          ("L", "", "198.51.100.1", "32", "", "", "",
+           "GigabitEthernet0/0")],
+         "ip route (made up): sorted, grouped, every field")
+    for line in ("      10.0.0.0/16 is subnetted, 2 subnets",
+                 "      172.16.0.0/30 is subnetted, 1 subnets",
+                 "      198.51.100.0/24 is variably subnetted, 2 subnets, "
+                 "2 masks",
+                 "Gateway of last resort is 198.51.100.254 to network "
+                 "0.0.0.0"):
+        ok(line in text.splitlines(), "ip route (made up) has %r" % line)
+
+
 # ------------------------------------------------------------ version
 
 def check_version(a):
@@ -265,6 +335,7 @@ def main():
         check_ipsec_sa(a, facts)
         check_ipsec_plain(a)
         check_session(a, facts)
+        check_fake_net(a)
         check_version(a)
     if FAILED:
         print("# %d checks failed" % len(FAILED))
