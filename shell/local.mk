@@ -58,3 +58,9 @@ EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
 	tests/textfsm/vm_case.sh
 tests_show_fixture_SOURCES = tests/show_fixture.c
 tests_show_fixture_LDADD = $(SHELL_LIBS)
+
+check_PROGRAMS += tests/check_show
+TESTS += tests/check_show
+tests_check_show_SOURCES = tests/check_show.c
+tests_check_show_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_show_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
