@@ -5,8 +5,8 @@
  *
  * A Linux device gets the IOS name of the configured interface that
  * maps to it (the backend's rule: the ifmap for physical interfaces,
- * iosh-tunN for TunnelN); a device no configured interface maps to
- * keeps its Linux name.  Configured interfaces come first, in the
+ * iosh-tunN for TunnelN), else the name an exact line of the ifmap
+ * file gives it; other devices keep their Linux names.  Configured interfaces come first, in the
  * config's order, then the other devices by ifindex.  Reading needs no
  * privilege.  docs/show-mapping.md lists the fields.
  */
@@ -69,13 +69,43 @@ show_nl_ios_if(const struct ios_config *cfg, const char *dev)
 	return NULL;
 }
 
+/*
+ * An exact line of the ifmap file ("GigabitEthernet0/2 ens5") names an
+ * interface that is not configured (yet); patterns name none.
+ */
+static int
+show_nl_ifmap_name(const struct ios_config *cfg, const char *dev,
+    char *out, size_t len)
+{
+	FILE	*f;
+	char	 line[256], ios[128], d[64], *hash;
+	int	 found = 0;
+
+	if (cfg == NULL || cfg->ifmap_path == NULL ||
+	    (f = fopen(cfg->ifmap_path, "r")) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL) {
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		if (sscanf(line, "%127s %63s", ios, d) != 2 ||
+		    strchr(ios, '*') != NULL || strcmp(d, dev) != 0)
+			continue;
+		found = ifname_canon(ios, out, len) == 0;
+	}
+	fclose(f);
+	return found;
+}
+
 void
 show_nl_ifname(const struct ios_config *cfg, const char *dev, char *out,
     size_t len)
 {
 	const struct ios_if	*f = show_nl_ios_if(cfg, dev);
 
-	snprintf(out, len, "%s", f != NULL ? f->name : dev);
+	if (f != NULL)
+		snprintf(out, len, "%s", f->name);
+	else if (!show_nl_ifmap_name(cfg, dev, out, len))
+		snprintf(out, len, "%s", dev);
 }
 
 /* Kind of hardware, and IOS's default bandwidth and delay for it. */
@@ -226,7 +256,7 @@ show_nl_links(struct show_nl *n)
 		if (show_nl_ios_if(cfg, dev) != NULL)
 			continue;
 		l = &n->st->links[n->st->nlinks++];
-		snprintf(l->name, sizeof(l->name), "%s", dev);
+		show_nl_ifname(cfg, dev, l->name, sizeof(l->name));
 		show_nl_link(n, (struct rtnl_link *)o, l);
 		l->method = show_nl_method(NULL, l);
 	}

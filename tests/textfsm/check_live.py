@@ -21,8 +21,10 @@ interface GigabitEthernet0/2
  shutdown
 """
 
+# GigabitEthernet0/3 is in the map but not in the config: named all the
+# same.  lan1 and wan1 are in neither: their Linux names.
 IFMAP = {"GigabitEthernet0/0": "wan0", "GigabitEthernet0/1": "lan0",
-         "GigabitEthernet0/2": "br9"}
+         "GigabitEthernet0/2": "br9", "GigabitEthernet0/3": "br8"}
 
 SETUP = """
 sysctl -qw net.ipv6.conf.all.disable_ipv6=1
@@ -31,6 +33,8 @@ ip link set lo up
 ip link add wan0 type veth peer name wan1
 ip link add lan0 type veth peer name lan1
 ip link add br9 type bridge
+ip link add br8 type bridge
+ip link set br8 up
 ip link set wan0 up
 ip link set wan1 up
 ip link set lan0 up
