@@ -55,7 +55,11 @@ check_PROGRAMS += tests/show_fixture
 TESTS += tests/textfsm/run.sh
 EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
 	tests/textfsm/check_live.py tests/textfsm/check_gw.py \
-	tests/textfsm/vm_case.sh
+	tests/textfsm/vm_case.sh tests/textfsm/templates/index \
+	tests/textfsm/templates/cisco_ios_show_crypto_ikev2_sa.textfsm \
+	tests/textfsm/templates/cisco_ios_show_crypto_ipsec_sa.textfsm \
+	tests/textfsm/templates/cisco_ios_show_crypto_session.textfsm \
+	tests/textfsm/samples/show_crypto_ikev2_sa.raw
 tests_show_fixture_SOURCES = tests/show_fixture.c
 tests_show_fixture_LDADD = $(SHELL_LIBS)
 

@@ -110,6 +110,28 @@ def check_session(tpl, d, ipsec):
            "session uptime %r" % r["UPTIME"])
 
 
+OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
+
+def check_own(d, ipsec):
+    """The plain forms, through our own templates."""
+    rows = parse(OWN, "cisco_ios_show_crypto_ikev2_sa",
+                 os.path.join(d, "show_crypto_ikev2_sa"))
+    peers = {r["CURRENT_PEER"] for r in ipsec}
+    ok(len(rows) >= 1 and all(r["STATUS"] == "READY" and
+                              r["REMOTE_IP"] in peers for r in rows),
+       "ikev2 sa: READY, to the ipsec sa peers")
+    rows = parse(OWN, "cisco_ios_show_crypto_ipsec_sa",
+                 os.path.join(d, "show_crypto_ipsec_sa"))
+    ok(sorted(r["SA_SPI_DEC"] for r in rows) ==
+       sorted(r["SA_SPI_DEC"] for r in ipsec),
+       "ipsec sa (plain): the same SAs as the detail form")
+    rows = parse(OWN, "cisco_ios_show_crypto_session",
+                 os.path.join(d, "show_crypto_session"))
+    ok(len(rows) >= 1 and all(r["PEER"] in peers for r in rows),
+       "session (plain): sessions with the ipsec sa peers")
+
+
 def check_net(tpl, d):
     rows = parse(tpl, "cisco_ios_show_ip_route",
                  os.path.join(d, "show_ip_route"))
@@ -142,6 +164,7 @@ def main():
                                   for r in fsm.ParseText(f.read())],
                           int(sys.argv[4]))
     check_session(tpl, d, ipsec)
+    check_own(d, ipsec)
     check_net(tpl, d)
     print("%d checks, %d failed%s" % (COUNT[0], len(FAILED),
                                       (": " + FAILED[0]) if FAILED else ""))

@@ -277,6 +277,81 @@ def check_fake_routes(a):
         ok(line in text.splitlines(), "ip route (made up) has %r" % line)
 
 
+# ---------------------------------------------------- our own templates
+# tests/textfsm/templates: for the commands ntc has no template for.
+
+OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "samples")
+
+
+def check_own_ipsec(a, facts):
+    plain = parse(OWN, "cisco_ios_show_crypto_ipsec_sa",
+                  run([a.fixture, "ipsec"]))
+    detail = parse(a.templates, "cisco_ios_show_crypto_ipsec_sa_detail",
+                   run([a.fixture, "ipsec-detail"]))
+    same(len(plain), len(detail), "own ipsec sa: one record per SA")
+    for p, d, c in zip(plain, detail, [c for c in facts["children"]
+                                       for _ in (0, 1)]):
+        diff = sorted(k for k in p if k in d and p[k] != d[k])
+        same(diff, ["SA_REPLAY_WINDOW_SIZE"], "own ipsec sa %s %s: fields "
+             "as the detail template reads them" % (p["INTERFACE"],
+                                                   p["SA_ORIENTATION"]))
+        same((p["SEND_ERRORS"], p["RECV_ERRORS"]),
+             ("0", str(c["in"]["integrity_errs"] + c["in"]["replay_errs"])),
+             "own ipsec sa %s SEND/RECV_ERRORS" % p["INTERFACE"])
+
+
+def check_own_session(a, facts):
+    rows = parse(OWN, "cisco_ios_show_crypto_session",
+                 run([a.fixture, "session"]))
+    same(len(rows), len(facts["sessions"]), "own session: records")
+    for r, s, c in zip(rows, facts["sessions"], facts["children"]):
+        same((r["INTERFACE"], r["PROFILE"], r["SESSION_STATUS"], r["PEER"],
+              r["PORT"], r["SESSION_ID"], r["IKE_VERSION"], r["LOCAL_IP"],
+              r["LOCAL_PORT"], r["REMOTE_IP"], r["REMOTE_PORT"],
+              r["IKE_STATUS"], r["PERMIT"], r["SRC_HOST"], r["SRC_MASK"],
+              r["DST_HOST"], r["DST_MASK"], r["ACTIVE_SA"], r["ORIGIN"]),
+             (s["ifname"], s["profile"], s["status"], c["remote"],
+              str(s["remote_port"]), str(s["id"]), "IKEv2", c["local"],
+              str(s["local_port"]), c["remote"], str(s["remote_port"]),
+              "Active", "ip", c["lident"][0], c["lident"][1],
+              c["rident"][0], c["rident"][1], "2", "crypto map"),
+             "own session %s: every field" % s["ifname"])
+
+
+def check_own_ikev2(a):
+    with open(os.path.join(SAMPLES, "show_crypto_ikev2_sa.raw")) as f:
+        rows = parse(OWN, "cisco_ios_show_crypto_ikev2_sa", f.read())
+    same([(r["AF"], r["TUNNEL_ID"], r["LOCAL_IP"], r["LOCAL_PORT"],
+           r["REMOTE_IP"], r["REMOTE_PORT"], r["FVRF"], r["IVRF"],
+           r["STATUS"], r["ENCRYPTION"], r["KEYSIZE"], r["PRF"], r["HASH"],
+           r["DH_GROUP"], r["AUTH_SIGN"], r["AUTH_VERIFY"], r["LIFETIME"],
+           r["ACTIVE_TIME"]) for r in rows],
+         [("IPv4", "1", "198.51.100.1", "500", "203.0.113.2", "500", "none",
+           "none", "READY", "AES-CBC", "256", "SHA256", "SHA256", "19",
+           "PSK", "PSK", "86400", "735"),
+          ("IPv4", "2", "198.51.100.1", "4500", "192.0.2.9", "4500", "none",
+           "none", "IN-NEG", "AES-GCM", "256", "SHA384", "None", "20",
+           "PSK", "PSK", "86400", "0")], "own ikev2 sa: the IOS-XE sample")
+
+
+def check_own_index(a):
+    """The index picks ours for the plain forms, none for detail."""
+    from textfsm import clitable
+    t = clitable.CliTable("index", OWN)
+    for cmd, want in (("show crypto ipsec sa", "ipsec_sa"),
+                      ("sh cry ip sa peer 192.0.2.9", "ipsec_sa"),
+                      ("show crypto session", "session"),
+                      ("show crypto ikev2 sa", "ikev2_sa"),
+                      ("show crypto ipsec sa detail", None),
+                      ("show crypto session detail", None)):
+        row = t.index.GetRowMatch({"Command": cmd, "Platform": "cisco_ios"})
+        got = t.index.index[row]["Template"] if row else None
+        ok(got == (want and "cisco_ios_show_crypto_%s.textfsm" % want),
+           "own index: %r -> %s" % (cmd, got))
+
+
 # ------------------------------------------------------------ version
 
 def check_version(a):
@@ -336,6 +411,10 @@ def main():
         check_ipsec_plain(a)
         check_session(a, facts)
         check_fake_net(a)
+        check_own_ipsec(a, facts)
+        check_own_session(a, facts)
+        check_own_ikev2(a)
+        check_own_index(a)
         check_version(a)
     if FAILED:
         print("# %d checks failed" % len(FAILED))

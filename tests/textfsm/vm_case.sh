@@ -3,7 +3,8 @@
 # the seed's two gateways running ioshd, a tunnel up with traffic, then
 # show crypto ipsec sa detail, show crypto session detail, show ip
 # route, show interfaces and show ip interface brief on each gateway,
-# parsed with ntc-templates (tests/textfsm/check_gw.py) and checked
+# parsed with ntc-templates, and the plain crypto forms with our own
+# (tests/textfsm/templates; tests/textfsm/check_gw.py), and checked
 # against the gateway's XFRM states.  After clear crypto sa the SAs come
 # back with new SPIs and counters that start again.
 
@@ -32,6 +33,7 @@ gw_parse()
 
 	mkdir -p "$d"
 	for cmd in "show crypto ipsec sa detail" "show crypto session detail" \
+	    "show crypto ikev2 sa" "show crypto ipsec sa" "show crypto session" \
 	    "show ip route" "show interfaces" "show ip interface brief"; do
 		iosh_cmd "$ns" "$cmd" >"$d/$(echo "$cmd" | tr ' ' _)" 2>&1
 	done
