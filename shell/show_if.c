@@ -37,9 +37,9 @@ show_if_head(FILE *f, const struct show_link *l)
 	    show_if_status(l), l->oper_up ? "up" : "down");
 	if (l->has_mac)
 		fprintf(f, "  Hardware is %s, address is "
-		    "%02x%02x.%02x%02x.%02x%02x (bia %02x%02x.%02x%02x.%02x%02x)"
-		    "\n", l->hw, m[0], m[1], m[2], m[3], m[4], m[5], m[0], m[1],
-		    m[2], m[3], m[4], m[5]);
+		    "%02x%02x.%02x%02x.%02x%02x "
+		    "(bia %02x%02x.%02x%02x.%02x%02x)\n", l->hw, m[0], m[1],
+		    m[2], m[3], m[4], m[5], m[0], m[1], m[2], m[3], m[4], m[5]);
 	else
 		fprintf(f, "  Hardware is %s\n", l->hw);
 	if (l->descr[0] != '\0')

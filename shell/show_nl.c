@@ -6,9 +6,10 @@
  * A Linux device gets the IOS name of the configured interface that
  * maps to it (the backend's rule: the ifmap for physical interfaces,
  * iosh-tunN for TunnelN), else the name an exact line of the ifmap
- * file gives it; other devices keep their Linux names.  Configured interfaces come first, in the
- * config's order, then the other devices by ifindex.  Reading needs no
- * privilege.  docs/show-mapping.md lists the fields.
+ * file gives it; other devices keep their Linux names.  Configured
+ * interfaces come first, in the config's order, then the other devices
+ * by ifindex.  Reading needs no privilege.  docs/show-mapping.md lists
+ * the fields.
  */
 #include <arpa/inet.h>
 #include <net/if.h>

@@ -159,7 +159,9 @@ fix_if(struct show_link *l, const char *name, const char *hw,
 static void
 fix_links(void)
 {
-	static const uint8_t	mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	static const uint8_t	mac[6] = {
+		0x52, 0x54, 0x00, 0x12, 0x34, 0x56
+	};
 	struct show_link	*l = fix_link;
 
 	fix_if(&l[0], "GigabitEthernet0/0", "Ethernet", "198.51.100.1", 24,

@@ -6,8 +6,8 @@ outputs of the show commands (file names with _ for spaces) and
 `ip -s xfrm state` (xfrm).  Each output must parse with its ntc
 template, and the IPsec fields must agree with the kernel's states.
 With OLDDIR (the same, saved before clear crypto sa), the SAs must
-all be new, and count no more than the SENT pings sent since.  Prints ok/not ok lines, then a summary; exits 1 on a
-failure.
+all be new, and count no more than the SENT pings sent since.
+Prints ok/not ok lines, then a summary; exits 1 on a failure.
 """
 import os
 import re
