@@ -12,11 +12,16 @@
  * - error counters the kernel keeps per state (replay, integrity) go to
  *   #pkts replay failed and #pkts verify failed; the others stay 0.
  */
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <event2/event.h>
 
@@ -132,6 +137,28 @@ underlay_if(const struct router *r, const struct k_addr *addr, char *buf,
 	}
 }
 
+/*
+ * The MTU of the underlay interface's Linux device, 1500 when it has
+ * none (yet) or the name maps to nothing.
+ */
+static unsigned
+underlay_mtu(const struct router *r, const char *ios)
+{
+	struct ifreq	ifr;
+	int		fd, mtu = 1500;
+
+	memset(&ifr, 0, sizeof(ifr));
+	if (compile_ifname(&r->opts, ios, ifr.ifr_name,
+	    sizeof(ifr.ifr_name)) != 0)
+		return 1500;
+	if ((fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return 1500;
+	if (ioctl(fd, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 576)
+		mtu = ifr.ifr_mtu;
+	close(fd);
+	return (unsigned)mtu;
+}
+
 static void
 ts_ident(const struct ike_ts *ts, struct show_ident *id)
 {
@@ -206,8 +233,7 @@ child_fill(struct router *r, const struct ike_sa *sa, unsigned id,
 	c->iv_size = ch->suite.encr ? ch->suite.encr->ivlen : 0;
 	c->pfs_group = ch->def->pfs_group;
 	c->replay_window = ch->def->replay_window;
-	/* XXX: the underlay's MTU is taken as 1500, not read from it. */
-	c->path_mtu = 1500;
+	c->path_mtu = underlay_mtu(r, c->mtu_idb);
 	c->plain_mtu = plain_mtu(&ch->suite, c->path_mtu);
 	sa_stats(r, &p->local, ch->spi_in, &c->in);
 	sa_stats(r, &p->remote, ch->spi_out, &c->out);

@@ -55,6 +55,19 @@ show_if_head(FILE *f, const struct show_link *l)
 }
 
 static void
+show_if_tunnel(FILE *f, const struct show_link *l)
+{
+	fprintf(f, "  Tunnel linestate evaluation %s\n"
+	    "  Tunnel source %s, destination %s\n"
+	    "  Tunnel protocol/transport %s\n  Tunnel TTL 255\n",
+	    l->oper_up ? "up" : "down", l->tun_src[0] ? l->tun_src :
+	    "UNKNOWN", l->tun_dst[0] ? l->tun_dst : "UNKNOWN", l->tun_proto);
+	if (l->tun_profile[0] != '\0')
+		fprintf(f, "  Tunnel protection via IPSec (profile \"%s\")\n",
+		    l->tun_profile);
+}
+
+static void
 show_if_counters(FILE *f, const struct show_link *l)
 {
 	fprintf(f, "  Last input never, output never, output hang never\n"
@@ -91,6 +104,8 @@ void
 show_interface(FILE *f, const struct show_link *l)
 {
 	show_if_head(f, l);
+	if (l->tun_proto[0] != '\0')
+		show_if_tunnel(f, l);
 	show_if_counters(f, l);
 }
 

@@ -211,6 +211,41 @@ show_nl_method(const struct ios_if *f, const struct show_link *l)
 	return "manual";
 }
 
+/* The tunnel lines of show interfaces, from the config. */
+static void
+show_nl_tunnel(const struct ios_config *cfg, const struct ios_if *f,
+    struct show_link *l)
+{
+	const struct ios_if	*src;
+	char			 a[INET6_ADDRSTRLEN];
+	size_t			 i;
+
+	if (strncmp(f->name, "Tunnel", 6) != 0)
+		return;
+	snprintf(l->tun_proto, sizeof(l->tun_proto), "%s",
+	    f->tun_mode == TUN_IPSEC_IPV4 ? "IPSEC/IP" :
+	    f->tun_mode == TUN_IPSEC_IPV6 ? "IPSEC/IPV6" :
+	    f->tun_mode == TUN_GRE_IPV6 ? "GRE/IPV6" : "GRE/IP");
+	if (f->tun_src.af != 0)
+		addr_ntop(&f->tun_src, l->tun_src, sizeof(l->tun_src));
+	for (i = 0; f->tun_src_if != NULL && i < cfg->interfaces.n; i++) {
+		src = cfg->interfaces.v[i];
+		if (strcmp(src->name, f->tun_src_if) != 0)
+			continue;
+		inet_ntop(AF_INET, &src->addr, a, sizeof(a));
+		snprintf(l->tun_src, sizeof(l->tun_src), "%s (%s)",
+		    src->has_addr ? a : "UNKNOWN", src->name);
+	}
+	if (f->tun_dst.af != 0)
+		addr_ntop(&f->tun_dst, l->tun_dst, sizeof(l->tun_dst));
+	else if (f->tun_dst_host != NULL)
+		snprintf(l->tun_dst, sizeof(l->tun_dst), "%s",
+		    f->tun_dst_host);
+	if (f->tun_profile != NULL)
+		snprintf(l->tun_profile, sizeof(l->tun_profile), "%s",
+		    f->tun_profile);
+}
+
 /* A configured interface, with its device's state when there is one. */
 static void
 show_nl_conf_if(struct show_nl *n, const struct ios_if *f,
@@ -232,8 +267,12 @@ show_nl_conf_if(struct show_nl *n, const struct ios_if *f,
 		    "Tunnel", 6) == 0 ? "Tunnel" : "Ethernet");
 		l->admin_up = !f->shutdown;
 		l->mtu = f->mtu ? (unsigned)f->mtu : 1500;
+		l->has_addr = f->has_addr;
+		l->addr = f->addr;
+		l->plen = f->has_addr ? mask_plen(f->mask) : 0;
 	}
 	l->method = show_nl_method(f, l);
+	show_nl_tunnel(n->cfg, f, l);
 }
 
 static int

@@ -137,6 +137,31 @@ START_TEST(test_brief)
 }
 END_TEST
 
+START_TEST(test_tunnel_lines)
+{
+	struct show_link	l;
+	FILE			*f = open_out();
+
+	memset(&l, 0, sizeof(l));
+	snprintf(l.name, sizeof(l.name), "Tunnel0");
+	snprintf(l.hw, sizeof(l.hw), "Tunnel");
+	snprintf(l.tun_proto, sizeof(l.tun_proto), "IPSEC/IP");
+	snprintf(l.tun_src, sizeof(l.tun_src), "1.2.3.4 (GigabitEthernet0/0)");
+	snprintf(l.tun_dst, sizeof(l.tun_dst), "5.6.7.8");
+	snprintf(l.tun_profile, sizeof(l.tun_profile), "PROT");
+	l.admin_up = l.oper_up = 1;
+	show_interface(f, &l);
+	fclose(f);
+	ck_line("Tunnel0 is up, line protocol is up ");
+	ck_line("  Hardware is Tunnel");
+	ck_line("  Encapsulation TUNNEL, loopback not set");
+	ck_line("  Tunnel source 1.2.3.4 (GigabitEthernet0/0), destination "
+	    "5.6.7.8");
+	ck_line("  Tunnel protocol/transport IPSEC/IP");
+	ck_line("  Tunnel protection via IPSec (profile \"PROT\")");
+}
+END_TEST
+
 static void
 child(struct show_child *c)
 {
@@ -246,6 +271,7 @@ show_suite(void)
 	tcase_add_test(tc, test_route_groups);
 	tcase_add_test(tc, test_route_no_default);
 	tcase_add_test(tc, test_brief);
+	tcase_add_test(tc, test_tunnel_lines);
 	tcase_add_test(tc, test_ipsec_detail);
 	tcase_add_test(tc, test_ipsec_plain);
 	tcase_add_test(tc, test_session);

@@ -132,6 +132,24 @@ def check_own(d, ipsec):
        "session (plain): sessions with the ipsec sa peers")
 
 
+def check_tunnel(d, names):
+    """Tunnel0's lines from the config, its state from its device."""
+    with open(os.path.join(d, "show_interfaces")) as f:
+        text = f.read()
+    t = names.get("Tunnel0")
+    if t is None:
+        return
+    ok(t["LINK_STATUS"] == "up" and t["PROTOCOL_STATUS"] == "up" and
+       t["HARDWARE_TYPE"] == "Tunnel", "interfaces: Tunnel0 up/up, Tunnel")
+    m = re.search(r"^  Tunnel source (\S+) \((\S+)\), destination (\S+)$",
+                  text, re.M)
+    g = names.get(m.group(2), {}) if m else {}
+    ok(m is not None and g.get("IP_ADDRESS") == m.group(1),
+       "interfaces: Tunnel0 source is its source interface's address")
+    ok("  Tunnel protocol/transport IPSEC/IP" in text.splitlines(),
+       "interfaces: Tunnel0 protocol IPSEC/IP")
+
+
 def check_net(tpl, d):
     rows = parse(tpl, "cisco_ios_show_ip_route",
                  os.path.join(d, "show_ip_route"))
@@ -144,6 +162,7 @@ def check_net(tpl, d):
     g = names.get("GigabitEthernet0/0", {})
     ok(g.get("LINK_STATUS") == "up" and g.get("IP_ADDRESS", "") != "",
        "interfaces: Gi0/0 up with an address")
+    check_tunnel(d, names)
     rows = parse(tpl, "cisco_ios_show_ip_interface_brief",
                  os.path.join(d, "show_ip_interface_brief"))
     ok(any(r["INTERFACE"] == "GigabitEthernet0/1" and r["STATUS"] == "up"

@@ -19,7 +19,17 @@ interface GigabitEthernet0/1
  ip address 10.1.0.1 255.255.0.0
 interface GigabitEthernet0/2
  shutdown
+interface Tunnel0
+ ip address 172.16.0.1 255.255.255.252
+ tunnel source GigabitEthernet0/0
+ tunnel mode ipsec ipv4
+ tunnel destination 203.0.113.2
+ tunnel protection ipsec profile PROT
 """
+
+# Configured, with no device (this kernel may have no XFRM interfaces):
+# shown from the config, protocol down.
+CONF_ONLY = {"Tunnel0": ("172.16.0.1", 30)}
 
 # GigabitEthernet0/3 is in the map but not in the config: named all the
 # same.  lan1 and wan1 are in neither: their Linux names.
@@ -102,9 +112,14 @@ def check_brief(a, parse, ok, same, run):
     text = run([a.fixture, "-s", a.state, "show ip interface brief"])
     rows = parse(a.templates, "cisco_ios_show_ip_interface_brief", text)
     want = links()
-    same(sorted(r["INTERFACE"] for r in rows), sorted(want),
+    same(sorted(r["INTERFACE"] for r in rows),
+         sorted(list(want) + list(CONF_ONLY)),
          "brief: one row per interface, IOS names where mapped")
     for r in rows:
+        if r["INTERFACE"] in CONF_ONLY:
+            same((r["IP_ADDRESS"], r["STATUS"], r["PROTO"]),
+                 (CONF_ONLY[r["INTERFACE"]][0], "down", "down"),
+                 "brief %s (no device)" % r["INTERFACE"])
         ln, inet = want.get(r["INTERFACE"], (None, None))
         if ln is None:
             continue
@@ -124,8 +139,18 @@ def check_interfaces(a, parse, ok, same, run):
     text = run([a.fixture, "-s", a.state, "show interfaces"])
     after = links()
     rows = parse(a.templates, "cisco_ios_show_interfaces", text)
-    same(sorted(r["INTERFACE"] for r in rows), sorted(before),
+    same(sorted(r["INTERFACE"] for r in rows),
+         sorted(list(before) + list(CONF_ONLY)),
          "interfaces: one record per interface")
+    tun = [r for r in rows if r["INTERFACE"] == "Tunnel0"]
+    same([(r["HARDWARE_TYPE"], r["IP_ADDRESS"], r["PREFIX_LENGTH"],
+           r["ENCAPSULATION"]) for r in tun],
+         [("Tunnel", "172.16.0.1", "30", "TUNNEL")], "interfaces Tunnel0")
+    for line in ("  Tunnel source 198.51.100.1 (GigabitEthernet0/0), "
+                 "destination 203.0.113.2",
+                 "  Tunnel protocol/transport IPSEC/IP",
+                 '  Tunnel protection via IPSec (profile "PROT")'):
+        ok(line in text.splitlines(), "interfaces Tunnel0: %r" % line)
     for r in rows:
         if r["INTERFACE"] in before:
             check_if_row(r, before[r["INTERFACE"]], after[r["INTERFACE"]],
