@@ -14,6 +14,7 @@
 #include "grammar/ios.h"
 #include "shell/live.h"
 #include "shell/router.h"
+#include "shell/show.h"
 
 /* XXX: one router per process; ioshd has exactly one. */
 static struct router	*live_router;
@@ -74,7 +75,29 @@ h_clear_sa(struct cli *cli, const struct cmd_args *a)
 	return router_clear(live_router, cli, cmd_arg(a, "peer-addr"));
 }
 
+/* From netlink, with no router: shell/show_cmd.c. */
+static int
+h_show_ip_route(struct cli *cli, const struct cmd_args *a)
+{
+	(void)a;
+	return show_cmd_ip_route(cli);
+}
+
+static int
+h_show_interfaces(struct cli *cli, const struct cmd_args *a)
+{
+	return show_cmd_interfaces(cli, cmd_arg(a, "ifname"));
+}
+
+static int
+h_show_ip_brief(struct cli *cli, const struct cmd_args *a)
+{
+	(void)a;
+	return show_cmd_ip_brief(cli);
+}
+
 #define LIVE_EXEC	(MODE_BIT(IOS_M_PRIV))
+#define LIVE_USER	(MODE_BIT(IOS_M_USER) | MODE_BIT(IOS_M_PRIV))
 #define T_SHOW		{ "show", "Show running system information" }
 #define T_CRYPTO	{ "crypto", "Encryption module" }
 #define T_CLEAR		{ "clear", "Reset functions" }
@@ -125,7 +148,29 @@ static const struct cmd_tok t_clear_session[] = {
 	{ NULL, NULL },
 };
 
+static const struct cmd_tok t_ip_route[] = {
+	T_SHOW, { "ip", "IP information" },
+	{ "route", "IP routing table" }, { NULL, NULL },
+};
+
+/* XXX: IFNAME takes IOS names only; an unmapped device is not named. */
+static const struct cmd_tok t_interfaces[] = {
+	T_SHOW, { "interfaces", "Interface status and configuration" },
+	{ "[", NULL }, { "IFNAME:ifname", "Interface" }, { "]", NULL },
+	{ NULL, NULL },
+};
+
+static const struct cmd_tok t_ip_brief[] = {
+	T_SHOW, { "ip", "IP information" },
+	{ "interface", "IP interface status and configuration" },
+	{ "brief", "Brief summary of IP status and configuration" },
+	{ NULL, NULL },
+};
+
 static const struct cmd_def live_cmds[] = {
+	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_ip_route, t_ip_route },
+	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_interfaces, t_interfaces },
+	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_ip_brief, t_ip_brief },
 	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_ikev2_sa, t_ikev2_sa },
 	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_ipsec_sa, t_ipsec_sa },
 	{ LIVE_EXEC, -1, CMD_PIPE, 0, h_show_session, t_session },

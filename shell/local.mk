@@ -16,7 +16,14 @@ shell_libshell_la_SOURCES = \
 	shell/router_show.c \
 	shell/server.c \
 	shell/server.h \
-	shell/shell.h
+	shell/shell.h \
+	shell/show.h \
+	shell/show_cmd.c \
+	shell/show_if.c \
+	shell/show_ipsec.c \
+	shell/show_nl.c \
+	shell/show_route.c \
+	shell/show_session.c
 shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS) \
 	$(LIBNL_CFLAGS) $(OPENSSL_CFLAGS)
 
@@ -43,3 +50,22 @@ tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_shell_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
 tests_transcript_SOURCES = tests/transcript.c
 tests_transcript_LDADD = $(SHELL_LIBS)
+
+# The show formatters' output through ntc-templates' TextFSM templates.
+check_PROGRAMS += tests/show_fixture
+TESTS += tests/textfsm/run.sh
+EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
+	tests/textfsm/check_live.py tests/textfsm/check_gw.py \
+	tests/textfsm/vm_case.sh tests/textfsm/templates/index \
+	tests/textfsm/templates/cisco_ios_show_crypto_ikev2_sa.textfsm \
+	tests/textfsm/templates/cisco_ios_show_crypto_ipsec_sa.textfsm \
+	tests/textfsm/templates/cisco_ios_show_crypto_session.textfsm \
+	tests/textfsm/samples/show_crypto_ikev2_sa.raw
+tests_show_fixture_SOURCES = tests/show_fixture.c
+tests_show_fixture_LDADD = $(SHELL_LIBS)
+
+check_PROGRAMS += tests/check_show
+TESTS += tests/check_show
+tests_check_show_SOURCES = tests/check_show.c
+tests_check_show_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_show_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)

@@ -12,15 +12,22 @@
  * - error counters the kernel keeps per state (replay, integrity) go to
  *   #pkts replay failed and #pkts verify failed; the others stay 0.
  */
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <event2/event.h>
 
 #include "grammar/ios.h"
 #include "shell/router_priv.h"
+#include "shell/show.h"
 
 static const char *
 ntop(const struct k_addr *a, char *buf, size_t len)
@@ -98,7 +105,7 @@ child_origin(const struct router *r, uint32_t reqid, char *ifname,
 
 	snprintf(ifname, iflen, "(unknown)");
 	snprintf(tag, taglen, "(none)");
-	for (i = 0; i < n; i++) {
+	for (i = 0; r->have_out && i < n; i++) {
 		o = kstate_get(r->out.ks, KOBJ_POLICY, i);
 		if (o->u.policy.ntmpl == 0 ||
 		    o->u.policy.tmpl[0].reqid != reqid || o->origin == NULL)
@@ -111,83 +118,58 @@ child_origin(const struct router *r, uint32_t reqid, char *ifname,
 	}
 }
 
+/* The configured interface that holds addr: the "ip mtu idb". */
 static void
-ident(struct cli *cli, const char *side, const struct ike_ts *ts)
+underlay_if(const struct router *r, const struct k_addr *addr, char *buf,
+    size_t len)
 {
-	struct k_addr	a, b;
-	uint32_t	s, e, mask;
-	char		x[64], y[64];
+	const struct ios_if	*f;
+	size_t			 i;
 
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	a.family = b.family = AF_INET;
-	memcpy(&a.u.v4, ts->start, 4);
+	snprintf(buf, len, "(none)");
+	for (i = 0; addr->family == AF_INET && i < r->cfg->interfaces.n;
+	    i++) {
+		f = r->cfg->interfaces.v[i];
+		if (f->has_addr && f->addr.s_addr == addr->u.v4.s_addr) {
+			snprintf(buf, len, "%s", f->name);
+			return;
+		}
+	}
+}
+
+/*
+ * The MTU of the underlay interface's Linux device, 1500 when it has
+ * none (yet) or the name maps to nothing.
+ */
+static unsigned
+underlay_mtu(const struct router *r, const char *ios)
+{
+	struct ifreq	ifr;
+	int		fd, mtu = 1500;
+
+	memset(&ifr, 0, sizeof(ifr));
+	if (compile_ifname(&r->opts, ios, ifr.ifr_name,
+	    sizeof(ifr.ifr_name)) != 0)
+		return 1500;
+	if ((fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return 1500;
+	if (ioctl(fd, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 576)
+		mtu = ifr.ifr_mtu;
+	close(fd);
+	return (unsigned)mtu;
+}
+
+static void
+ts_ident(const struct ike_ts *ts, struct show_ident *id)
+{
+	uint32_t	s, e;
+
 	memcpy(&s, ts->start, 4);
 	memcpy(&e, ts->end, 4);
-	mask = ~(ntohl(s) ^ ntohl(e));
-	b.u.v4.s_addr = htonl(mask);
-	cli_printf(cli, "   %s ident (addr/mask/prot/port): (%s/%s/%u/%u)\n",
-	    side, ntop(&a, x, sizeof(x)), ntop(&b, y, sizeof(y)), ts->proto,
-	    ts->sport == ts->eport ? ts->sport : 0);
-}
-
-static void
-counters(struct cli *cli, const struct k_sa_stats *out,
-    const struct k_sa_stats *in, int detail)
-{
-	cli_printf(cli, "    #pkts encaps: %llu, #pkts encrypt: %llu, "
-	    "#pkts digest: %llu\n", (unsigned long long)out->packets,
-	    (unsigned long long)out->packets,
-	    (unsigned long long)out->packets);
-	cli_printf(cli, "    #pkts decaps: %llu, #pkts decrypt: %llu, "
-	    "#pkts verify: %llu\n", (unsigned long long)in->packets,
-	    (unsigned long long)in->packets, (unsigned long long)in->packets);
-	cli_puts(cli, "    #pkts compressed: 0, #pkts decompressed: 0\n"
-	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
-	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n");
-	if (!detail) {
-		cli_puts(cli, "    #send errors 0, #recv errors 0\n\n");
-		return;
-	}
-	cli_printf(cli, "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
-	    "    #pkts encaps failed (send) 0, #pkts decaps failed (rcv) 0\n"
-	    "    #pkts invalid prot (recv) 0, #pkts verify failed: %llu\n"
-	    "    #pkts invalid identity (recv) 0, #pkts invalid len (rcv) 0\n"
-	    "    #pkts replay rollover (send): 0, #pkts replay rollover "
-	    "(rcv) 0\n    ##pkts replay failed (rcv): %llu\n"
-	    "    #pkts tagged (send): 0, #pkts untagged (rcv): 0\n"
-	    "    #pkts not tagged (send): 0, #pkts not untagged (rcv): 0\n"
-	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n"
-	    "\n", (unsigned long long)in->integrity_errs,
-	    (unsigned long long)in->replay_window_errs);
-}
-
-static void
-one_sa(struct cli *cli, const char *dir, uint32_t spi, const char *xf,
-    const struct ike_child *ch, const struct k_sa_stats *st,
-    const char *tag, int detail, uint64_t now_s, int id)
-{
-	uint64_t	life = ch->def->life_seconds, age = 0, kb;
-
-	if (st->add_time && now_s > st->add_time)
-		age = now_s - st->add_time;
-	kb = ch->def->life_kbytes ? ch->def->life_kbytes : 4608000;
-	kb = kb > st->bytes / 1024 ? kb - st->bytes / 1024 : 0;
-	cli_printf(cli, "     %s esp sas:\n      spi: 0x%08X(%u)\n"
-	    "        transform: %s ,\n        in use settings ={%s, }\n"
-	    "        conn id: %d, flow_id: SW:%d, sibling_flags 80000048, "
-	    "crypto map: %s\n        sa timing: remaining key lifetime "
-	    "(k/sec): (%llu/%llu)\n        IV size: %u bytes\n"
-	    "        replay detection support: Y", dir, spi, spi, xf,
-	    ch->def->mode == K_MODE_TUNNEL ? "Tunnel" : "Transport",
-	    2000 + id, id, tag, (unsigned long long)kb,
-	    (unsigned long long)(life > age ? life - age : 0),
-	    ch->suite.encr ? ch->suite.encr->ivlen : 0);
-	if (detail)
-		cli_printf(cli, "  replay window size: %u",
-		    ch->def->replay_window);
-	cli_printf(cli, "\n        Status: ACTIVE(ACTIVE)\n\n"
-	    "     %s ah sas:\n\n     %s pcp sas:\n\n", dir, dir);
+	id->addr.s_addr = s;
+	id->mask.s_addr = htonl(~(ntohl(s) ^ ntohl(e)));
+	id->proto = ts->proto;
+	id->port = ts->sport == ts->eport ? ts->sport : 0;
 }
 
 static void
@@ -205,42 +187,71 @@ sa_stats(struct router *r, const struct k_addr *dst, uint32_t spi,
 		r->ike_kern.ops->sa_stats(r->ike_kern.arg, &id, st);
 }
 
+/*
+ * The plaintext that fits one packet of path mtu after ESP in tunnel
+ * mode: outer header, ESP header, IV, ICV, padded to the block, less
+ * the pad length and next header bytes.
+ */
+static unsigned
+plain_mtu(const struct ike_suite *s, unsigned path)
+{
+	unsigned	iv = 0, icv = 0, block = 4, room;
+
+	if (s->encr != NULL) {
+		iv = s->encr->ivlen;
+		icv = s->encr->aead ? s->encr->icvlen : 0;
+		block = s->encr->blocklen > 4 ? s->encr->blocklen : 4;
+	}
+	if (s->integ != NULL)
+		icv += s->integ->icvlen;
+	room = path - 20 - 8 - iv - icv;
+	return (room & ~(block - 1)) - 2;
+}
+
 static void
-show_child(struct router *r, struct cli *cli, const struct ike_sa *sa,
-    int detail, int id)
+child_fill(struct router *r, const struct ike_sa *sa, unsigned id,
+    struct show_child *c)
 {
 	const struct ike_child	*ch = &sa->child;
 	const struct ike_peer	*p = sa->peer;
-	struct k_sa_stats	 in, out;
-	char			 ifn[64], tag[160], l[64], rm[64], xf[64];
-	uint64_t		 now_s = (uint64_t)time(NULL);
 
-	child_origin(r, ch->def->reqid, ifn, sizeof(ifn), tag, sizeof(tag));
-	sa_stats(r, &p->local, ch->spi_in, &in);
-	sa_stats(r, &p->remote, ch->spi_out, &out);
-	esp_name(&ch->suite, xf, sizeof(xf));
-	cli_printf(cli, "interface: %s\n    Crypto map tag: %s, local addr "
-	    "%s\n\n   protected vrf: (none)\n", ifn, tag,
-	    ntop(&p->local, l, sizeof(l)));
-	ident(cli, "local ", sa->initiator ? &ch->tsi : &ch->tsr);
-	ident(cli, "remote", sa->initiator ? &ch->tsr : &ch->tsi);
-	cli_printf(cli, "   current_peer %s port %u\n     PERMIT, "
-	    "flags={origin_is_acl,}\n", ntop(&p->remote, rm, sizeof(rm)),
-	    p->remote_port ? p->remote_port : 500);
-	counters(cli, &out, &in, detail);
-	cli_printf(cli, "     local crypto endpt.: %s, remote crypto endpt.: "
-	    "%s\n     plaintext mtu 1438, path mtu 1500, ip mtu 1500, ip mtu "
-	    "idb %s\n     current outbound spi: 0x%X(%u)\n", l, rm, ifn,
-	    ch->spi_out, ch->spi_out);
-	if (ch->def->pfs_group)
-		cli_printf(cli, "     PFS (Y/N): Y, DH group: group%u\n\n",
-		    ch->def->pfs_group);
-	else
-		cli_puts(cli, "     PFS (Y/N): N, DH group: none\n\n");
-	one_sa(cli, "inbound", ch->spi_in, xf, ch, &in, tag, detail, now_s,
-	    2 * id);
-	one_sa(cli, "outbound", ch->spi_out, xf, ch, &out, tag, detail, now_s,
-	    2 * id - 1);
+	memset(c, 0, sizeof(*c));
+	child_origin(r, ch->def->reqid, c->ifname, sizeof(c->ifname), c->tag,
+	    sizeof(c->tag));
+	underlay_if(r, &p->local, c->mtu_idb, sizeof(c->mtu_idb));
+	c->local = p->local;
+	c->remote = p->remote;
+	c->remote_port = p->remote_port ? p->remote_port : 500;
+	ts_ident(sa->initiator ? &ch->tsi : &ch->tsr, &c->lident);
+	ts_ident(sa->initiator ? &ch->tsr : &ch->tsi, &c->rident);
+	c->spi_in = ch->spi_in;
+	c->spi_out = ch->spi_out;
+	esp_name(&ch->suite, c->transform, sizeof(c->transform));
+	c->tunnel = ch->def->mode == K_MODE_TUNNEL;
+	c->udp_encap = c->remote_port == 4500;
+	c->esn = ch->suite.esn;
+	c->iv_size = ch->suite.encr ? ch->suite.encr->ivlen : 0;
+	c->pfs_group = ch->def->pfs_group;
+	c->replay_window = ch->def->replay_window;
+	c->path_mtu = underlay_mtu(r, c->mtu_idb);
+	c->plain_mtu = plain_mtu(&ch->suite, c->path_mtu);
+	sa_stats(r, &p->local, ch->spi_in, &c->in);
+	sa_stats(r, &p->remote, ch->spi_out, &c->out);
+	c->life_kb = ch->def->life_kbytes;
+	c->life_sec = ch->def->life_seconds;
+	c->now = (uint64_t)time(NULL);
+	c->conn_id = 2000 + 2 * id;
+}
+
+/* Into a memory stream, then to the console in one piece. */
+static int
+router_show_out(struct cli *cli, FILE *f, char **bufp)
+{
+	fclose(f);	/* sets *bufp */
+	if (*bufp != NULL)
+		cli_puts(cli, *bufp);
+	free(*bufp);
+	return CLI_OK;
 }
 
 int
@@ -248,9 +259,13 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
     int detail)
 {
 	const struct ike_sa	*sa;
-	char			 rm[64];
-	size_t			 i;
+	struct show_child	 c;
+	char			 rm[64], *buf = NULL;
+	size_t			 i, len = 0;
+	FILE			*f = open_memstream(&buf, &len);
 
+	if (f == NULL)
+		return CLI_ERR_FAILED;
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
 		sa = r->ike.sa[i];
 		if (sa == NULL || !sa->child.installed)
@@ -258,38 +273,98 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		if (peer != NULL && strcmp(peer, ntop(&sa->peer->remote, rm,
 		    sizeof(rm))) != 0)
 			continue;
-		show_child(r, cli, sa, detail, (int)i + 1);
+		child_fill(r, sa, (unsigned)i + 1, &c);
+		show_ipsec_sa(f, &c, 1, detail);
 	}
-	return CLI_OK;
+	return router_show_out(cli, f, &buf);
+}
+
+/* The IKE profile of the tunnel interface ifname's IPsec profile. */
+static void
+session_profile(const struct router *r, const char *ifname, char *buf,
+    size_t len)
+{
+	const struct ios_if		*f;
+	const struct ipsec_profile	*pr;
+	size_t				 i, j;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->cfg->interfaces.n; i++) {
+		f = r->cfg->interfaces.v[i];
+		if (strcmp(f->name, ifname) != 0 || f->tun_profile == NULL)
+			continue;
+		for (j = 0; j < r->cfg->ipsec_profiles.n; j++) {
+			pr = r->cfg->ipsec_profiles.v[j];
+			if (strcmp(pr->name, f->tun_profile) != 0)
+				continue;
+			if (pr->ikev2_profile != NULL)
+				snprintf(buf, len, "%s", pr->ikev2_profile);
+			else if (pr->isakmp_profile != NULL)
+				snprintf(buf, len, "%s", pr->isakmp_profile);
+		}
+	}
+}
+
+static void
+session_fill(struct router *r, const struct ike_sa *sa, unsigned id,
+    const struct show_child *c, struct show_session *s)
+{
+	uint64_t	now = ike_net_now(), up = 0;
+	char		tag[160];
+
+	memset(s, 0, sizeof(*s));
+	child_origin(r, sa->child.def ? sa->child.def->reqid : 0, s->ifname,
+	    sizeof(s->ifname), tag, sizeof(tag));
+	session_profile(r, s->ifname, s->profile, sizeof(s->profile));
+	s->status = sa->state != IKE_ST_ESTABLISHED ? "DOWN-NEGOTIATING" :
+	    sa->child.installed ? "UP-ACTIVE" : "UP-IDLE";
+	s->local = sa->peer->local;
+	s->remote = sa->peer->remote;
+	s->local_port = sa->peer->local_port ? sa->peer->local_port : 500;
+	s->remote_port = sa->peer->remote_port ? sa->peer->remote_port : 500;
+	ntop(&sa->peer->remote, s->phase1_id, sizeof(s->phase1_id));
+	s->id = s->conn_id = id;
+	s->ike_active = sa->state == IKE_ST_ESTABLISHED;
+	snprintf(s->caps, sizeof(s->caps), "%s%s",
+	    sa->peer->dpd_interval ? "D" : "", s->remote_port == 4500 ?
+	    "N" : "");
+	if (sa->up_since && now > sa->up_since)
+		up = (now - sa->up_since) / 1000;
+	s->uptime = up;
+	s->ike_left = sa->peer->lifetime > up ? sa->peer->lifetime - up : 0;
+	s->child = sa->child.installed ? c : NULL;
 }
 
 int
 router_show_session(struct router *r, struct cli *cli, int detail)
 {
 	const struct ike_sa	*sa;
-	char			 l[64], rm[64], ifn[64], tag[160];
-	size_t			 i;
+	struct show_child	*c;
+	struct show_session	*s;
+	char			*buf = NULL;
+	size_t			 i, n = 0, len = 0;
+	FILE			*f;
 
-	cli_puts(cli, "Crypto session current status\n\n");
+	c = calloc(IKE_CTX_MAX_SA, sizeof(*c));
+	s = calloc(IKE_CTX_MAX_SA, sizeof(*s));
+	if (c == NULL || s == NULL || (f = open_memstream(&buf, &len)) ==
+	    NULL) {
+		free(c);
+		free(s);
+		return CLI_ERR_FAILED;
+	}
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
 		if ((sa = r->ike.sa[i]) == NULL)
 			continue;
-		child_origin(r, sa->child.def ? sa->child.def->reqid : 0,
-		    ifn, sizeof(ifn), tag, sizeof(tag));
-		cli_printf(cli, "Interface: %s\nSession status: %s\n"
-		    "Peer: %s port %u\n", ifn, sa->state ==
-		    IKE_ST_ESTABLISHED && sa->child.installed ? "UP-ACTIVE" :
-		    sa->state == IKE_ST_ESTABLISHED ? "UP-IDLE" :
-		    "DOWN-NEGOTIATING", ntop(&sa->peer->remote, rm,
-		    sizeof(rm)), sa->peer->remote_port ?
-		    sa->peer->remote_port : 500);
-		cli_printf(cli, "  Session ID: %zu\n  IKEv2 SA: local %s/500 "
-		    "remote %s/500 %s\n\n", i + 1, ntop(&sa->peer->local, l,
-		    sizeof(l)), rm, sa->state == IKE_ST_ESTABLISHED ?
-		    "Active" : "Inactive");
+		if (sa->child.installed)
+			child_fill(r, sa, (unsigned)i + 1, &c[n]);
+		session_fill(r, sa, (unsigned)i + 1, &c[n], &s[n]);
+		n++;
 	}
-	(void)detail;	/* XXX: the detail legend and flows are missing. */
-	return CLI_OK;
+	show_session(f, s, n, detail);
+	free(c);
+	free(s);
+	return router_show_out(cli, f, &buf);
 }
 
 int
