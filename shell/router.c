@@ -188,13 +188,6 @@ router_kernel(struct router *r, struct compile_out *out)
 	return -1;
 }
 
-/* The interface map of the config (its file, or the default). */
-static int
-router_ifmap(void *arg, const char *ios, char *out, size_t len)
-{
-	return ifmap_linux(arg, ios, out, len);
-}
-
 /* Compile and apply now, if the config changed since the last time. */
 int
 router_apply(struct router *r)
@@ -209,7 +202,7 @@ router_apply(struct router *r)
 		return 0;
 	}
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, router_opts(r), &out) != 0) {
+	if (compile_config(r->cfg, NULL, &out) != 0) {
 		free(text);
 		return -1;
 	}
@@ -229,14 +222,6 @@ router_apply(struct router *r)
 	if (!r->plan_only && router_ike_start(r) != 0)
 		syslog(LOG_ERR, "ike: cannot listen on UDP 500/4500");
 	return 0;
-}
-
-const struct compile_opts *
-router_opts(struct router *r)
-{
-	r->opts.ifmap = router_ifmap;
-	r->opts.ifmap_arg = r->cfg;
-	return &r->opts;
 }
 
 static void

@@ -19,7 +19,6 @@ struct router {
 	struct knl		*ike_knl;	/* for the IKE daemon */
 	struct kernel		 ike_kern;
 	char			*applied;	/* the config last applied */
-	struct compile_opts	 opts;
 	struct compile_out	 out;
 	int			 have_out;
 	struct ike_ctx		 ike;
@@ -29,7 +28,5 @@ struct router {
 	struct knl_acq		*acq;		/* the kernel asking for SAs */
 	struct event		*ev_acq;
 };
-
-const struct compile_opts *router_opts(struct router *);
 
 #endif

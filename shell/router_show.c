@@ -148,7 +148,7 @@ underlay_mtu(const struct router *r, const char *ios)
 	int		fd, mtu = 1500;
 
 	memset(&ifr, 0, sizeof(ifr));
-	if (compile_ifname(&r->opts, ios, ifr.ifr_name,
+	if (compile_ifname(r->cfg, NULL, ios, ifr.ifr_name,
 	    sizeof(ifr.ifr_name)) != 0)
 		return 1500;
 	if ((fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
@@ -379,7 +379,7 @@ router_show_compile(struct router *r, struct cli *cli, int diff)
 	if (f == NULL)
 		return CLI_ERR_FAILED;
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, router_opts(r), &out) != 0)
+	if (compile_config(r->cfg, NULL, &out) != 0)
 		rc = -1;
 	else if (diff && r->plan_only)
 		fputs("% planning only: the kernel is not read\n", f);

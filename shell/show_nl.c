@@ -35,23 +35,12 @@ struct show_nl {
 	struct show_state	*st;
 };
 
-static int
-show_nl_map(void *arg, const char *ios, char *out, size_t len)
-{
-	return ifmap_linux(arg, ios, out, len);
-}
-
 /* The Linux device of a configured interface, as the backend names it. */
 static int
 show_nl_dev(const struct ios_config *cfg, const char *ios, char *out,
     size_t len)
 {
-	struct compile_opts	o;
-
-	memset(&o, 0, sizeof(o));
-	o.ifmap = show_nl_map;
-	o.ifmap_arg = (void *)cfg;
-	return compile_ifname(&o, ios, out, len);
+	return compile_ifname(cfg, NULL, ios, out, len);
 }
 
 static const struct ios_if *

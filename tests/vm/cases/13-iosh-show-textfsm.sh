@@ -1,6 +1,5 @@
 # vm: timeout 150
-# A case for tests/vm (copy or link it into tests/vm/cases/ to run it):
-# the seed's two gateways running ioshd, a tunnel up with traffic, then
+# Issue 7 in the VM: the seed's two gateways running ioshd, a tunnel up with traffic, then
 # show crypto ipsec sa detail, show crypto session detail, show ip
 # route, show interfaces and show ip interface brief on each gateway,
 # parsed with ntc-templates, and the plain crypto forms with our own
