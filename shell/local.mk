@@ -56,7 +56,7 @@ check_PROGRAMS += tests/show_fixture
 TESTS += tests/textfsm/run.sh
 EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
 	tests/textfsm/check_live.py tests/textfsm/check_gw.py \
-	tests/textfsm/vm_case.sh tests/textfsm/templates/index \
+	tests/textfsm/templates/index \
 	tests/textfsm/templates/cisco_ios_show_crypto_ikev2_sa.textfsm \
 	tests/textfsm/templates/cisco_ios_show_crypto_ipsec_sa.textfsm \
 	tests/textfsm/templates/cisco_ios_show_crypto_session.textfsm \

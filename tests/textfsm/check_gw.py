@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_gw.py TEMPLATES DIR [OLDDIR SENT]: a live gateway's show output.
 
-DIR holds what tests/textfsm/vm_case.sh saved from one gateway: the
+DIR holds what tests/vm/cases/13-iosh-show-textfsm.sh saved from one gateway: the
 outputs of the show commands (file names with _ for spaces) and
 `ip -s xfrm state` (xfrm).  Each output must parse with its ntc
 template, and the IPsec fields must agree with the kernel's states.
