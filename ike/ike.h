@@ -539,6 +539,7 @@ struct ike_child {
 	struct ike_suite	 suite;
 	struct ike_ts		 tsi, tsr;
 	const struct ike_child_def *def;
+	uint64_t		 rekey_at;	/* ms; 0: never */
 };
 struct ike_sa {
 	const struct ike_peer	*peer;
@@ -569,6 +570,8 @@ struct ike_sa {
 	unsigned		 ke_retries;
 	uint64_t		 last_rx;	/* last authentic message */
 	uint64_t		 up_since;	/* when it became READY */
+	uint64_t		 now;		/* the caller's clock, last seen */
+	uint64_t		 rekey_at;	/* IKE SA rekey due, ms; 0: never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };
 enum ike_pending {

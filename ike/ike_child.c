@@ -378,7 +378,10 @@ ike_child_successor(struct ike_sa *old, int we_began,
 	}
 	sa->state = IKE_ST_ESTABLISHED;
 	sa->up_since = old->up_since;
+	sa->now = old->now;
 	sa->last_rx = old->last_rx;
+	sa->rekey_at = old->peer->lifetime ? old->now +
+	    old->peer->lifetime * 900ULL : 0;
 	sa->child = old->child;
 	sa->old = old->old;
 	old->child.installed = 0;	/* moved, not removed */

@@ -106,6 +106,7 @@ ike_sa_start(struct ike_sa *sa, uint64_t now)
 {
 	if (!sa->initiator || sa->state != IKE_ST_IDLE)
 		return (IKE_E_STATE);
+	sa->now = now;
 	return (ike_init_request(sa, now));
 }
 
@@ -142,6 +143,7 @@ ike_sa_send_enc(struct ike_sa *sa, uint8_t xchg, int response,
 	size_t		outlen;
 	int		rv;
 
+	sa->now = now;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.spii, sa->spii, 8);
 	memcpy(h.spir, sa->spir, 8);
@@ -212,6 +214,24 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
 }
 
 /*
+ * When to rekey something that lives for life seconds: at 90% less a
+ * random 0-5%, so that two peers with equal lifetimes rarely begin at
+ * the same moment.  XXX: simultaneous rekeys are not resolved (2.8.1).
+ */
+static uint64_t
+ike_sa_rekey_time(uint64_t now, uint64_t life)
+{
+	uint64_t	ms = life * 1000, jitter = 0;
+	uint32_t	r;
+
+	if (life == 0)
+		return (0);
+	if (ms / 20 > 0 && RAND_bytes((uint8_t *)&r, sizeof(r)) == 1)
+		jitter = r % (ms / 20);
+	return (now + ms - ms / 10 - jitter);
+}
+
+/*
  * KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr): i->r keys first, where
  * i is whoever began the exchange that made this Child SA (2.17).  The
  * initiator sends with the i->r keys; the responder receives with them.
@@ -238,6 +258,7 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 	ike_child_keys_free(&k);
 	if (rv == IKE_OK) {
 		c->installed = 1;
+		c->rekey_at = ike_sa_rekey_time(sa->now, c->def->life_seconds);
 		if (first)
 			ike_sa_log_status(sa, "UP");
 	}
@@ -402,6 +423,7 @@ static void
 ike_sa_ready(struct ike_sa *sa, uint64_t now)
 {
 	sa->up_since = now;
+	sa->rekey_at = ike_sa_rekey_time(now, sa->peer->lifetime);
 	free(sa->msg1);
 	free(sa->msg2);
 	sa->msg1 = sa->msg2 = NULL;
@@ -421,6 +443,7 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	sa->now = now;
 	if ((rv = ike_msg_parse(p, len, &m)) != IKE_OK)
 		goto drop;
 	if (!ike_sa_spi_ok(sa, &m.hdr) ||
@@ -460,7 +483,32 @@ ike_sa_next_due(const struct ike_sa *sa)
 	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
 	    sa->last_rx + ival < due)
 		due = sa->last_rx + ival;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->child.installed &&
+	    sa->child.rekey_at && sa->child.rekey_at < due)
+		due = sa->child.rekey_at;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->rekey_at &&
+	    sa->rekey_at < due)
+		due = sa->rekey_at;
 	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
+}
+
+/* Rekey what is due, Child SA first; IKE_E_STATE when nothing is. */
+static int
+ike_sa_rekey_due(struct ike_sa *sa, uint64_t now)
+{
+	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
+	    sa->rekeyed != NULL)
+		return (IKE_E_STATE);
+	if (sa->child.installed && sa->child.rekey_at &&
+	    now >= sa->child.rekey_at) {
+		sa->child.rekey_at = 0;		/* once; the new one resets */
+		return (ike_child_rekey(sa, now));
+	}
+	if (sa->rekey_at && now >= sa->rekey_at) {
+		sa->rekey_at = 0;
+		return (ike_child_rekey_ike(sa, now));
+	}
+	return (IKE_E_STATE);
 }
 
 /* Is a liveness check due (RFC 7296 2.4)? */
@@ -485,6 +533,9 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	sa->now = now;
+	if ((rv = ike_sa_rekey_due(sa, now)) != IKE_E_STATE)
+		return (rv);
 	if (ike_sa_dpd_due(sa, now))
 		return (ike_info_dpd(sa, now));
 	if ((rv = ike_xchg_tick(&sa->x, &sa->io, now)) != IKE_OK)

@@ -966,6 +966,51 @@ START_TEST(test_rekey_ike_by_responder)
 }
 END_TEST
 
+/*
+ * Lifetimes drive rekeying: the Child SA at 85-90% of its life, the
+ * IKE SA at 85-90% of its own; each side's timers are its own.
+ */
+START_TEST(test_rekey_on_lifetime)
+{
+	uint64_t	t0, due;
+
+	I.peer.child[0].life_seconds = 100;
+	I.peer.lifetime = 1000;
+	R.peer.lifetime = 0;			/* never from this side */
+	R.peer.child[0].life_seconds = 0;
+	run();
+	t0 = now;
+	due = I.sa->child.rekey_at;
+	ck_assert_uint_ge(due, t0 + 85000);
+	ck_assert_uint_le(due, t0 + 90000);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), due);
+	ck_assert_uint_eq(R.sa->child.rekey_at, 0);
+	now = due - 1;
+	ike_sa_tick(I.sa, now);
+	ck_assert_int_eq(I.out.n, 0);
+	now = due;
+	ike_sa_tick(I.sa, now);
+	ck_assert_int_eq(I.out.n, 1);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_ge(I.sa->child.rekey_at, now + 85000);
+	/* The IKE SA's turn. */
+	due = I.sa->rekey_at;
+	ck_assert_uint_ge(due, t0 + 850000);
+	ck_assert_uint_le(due, t0 + 900000);
+	while (now < due) {
+		now = ike_sa_next_due(I.sa) < due ? ike_sa_next_due(I.sa) : due;
+		ike_sa_tick(I.sa, now);
+		pump();
+	}
+	ck_assert_ptr_nonnull(I.sa->rekeyed);
+	ck_assert_int_eq(I.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_gt(I.sa->rekeyed->rekey_at, now);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1007,6 +1052,7 @@ main(void)
 	tcase_add_test(tc, test_show_sa);
 	tcase_add_test(tc, test_rekey_ike);
 	tcase_add_test(tc, test_rekey_ike_by_responder);
+	tcase_add_test(tc, test_rekey_on_lifetime);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
