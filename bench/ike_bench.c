@@ -107,7 +107,7 @@ handshake(struct ike_peer *pi, struct ike_peer *pr, struct kernel *k,
 		for (i = 0; i < qi.n; i++) {
 			if (*sr == NULL)
 				*sr = ike_init_accept(pr, k, &ior, qi.pkt[i],
-				    qi.len[i], 0, &err);
+				    qi.len[i], NULL, 0, &err);
 			else
 				ike_sa_recv(*sr, qi.pkt[i], qi.len[i], 0);
 		}

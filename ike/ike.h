@@ -568,6 +568,9 @@ struct ike_sa {
 	struct ike_sa		*rekeyed;	/* the IKE SA replacing this */
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
+	uint8_t			 cookie[64];	/* the responder asked (2.6) */
+	uint8_t			 cookielen;
+	uint8_t			 cookie_tries;
 	uint64_t		 last_rx;	/* last authentic message */
 	uint64_t		 up_since;	/* when it became READY */
 	uint64_t		 now;		/* the caller's clock, last seen */
@@ -604,11 +607,21 @@ int		 ike_sa_send_enc(struct ike_sa *, uint8_t, int, uint32_t,
 const char	*ike_sa_state_name(int);
 
 /* ---- ike_init.c: IKE_SA_INIT (RFC 7296 1.2) ---- */
+/* Stateless cookies (2.6): required when the responder is loaded. */
+#define IKE_COOKIE_SECRET	32
+struct ike_cookie {
+	int			 required;
+	const uint8_t		*secret;	/* IKE_COOKIE_SECRET bytes */
+	const struct k_addr	*from;		/* the initiator's address */
+};
+int	ike_init_cookie(const struct ike_cookie *, const uint8_t *, size_t,
+	    const uint8_t *, uint8_t *);
 int	ike_init_request(struct ike_sa *, uint64_t);
 int	ike_init_response(struct ike_sa *, const struct ike_msg *,
 	    const uint8_t *, size_t, uint64_t);
 struct ike_sa *ike_init_accept(const struct ike_peer *, struct kernel *,
-	    const struct ike_io *, const uint8_t *, size_t, uint64_t, int *);
+	    const struct ike_io *, const uint8_t *, size_t,
+	    const struct ike_cookie *, uint64_t, int *);
 
 /* ---- ike_auth.c: IKE_AUTH with PSK (RFC 7296 1.2, 2.15) ---- */
 int	ike_auth_psk(const struct ike_prf *, const struct ike_buf *,
@@ -646,6 +659,8 @@ struct ike_ctx {
 	struct ike_io	 io[IKE_CTX_MAX_PEERS];	/* one per peer */
 	struct ike_sa	*sa[IKE_CTX_MAX_SA];
 	size_t		 nsa;
+	size_t		 halfopen_max;	/* more: cookies (2.6) */
+	uint8_t		 cookie_secret[IKE_COOKIE_SECRET];
 };
 void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
 	    struct kernel *, const struct ike_io *);

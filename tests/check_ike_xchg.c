@@ -36,6 +36,7 @@ struct side {
 
 static struct side	I, R;
 static uint64_t		now;
+static struct ike_cookie *R_cookie;	/* the responder's cookie policy */
 static int		log_lines[IKE_LOG_DEBUG + 1];
 
 static void
@@ -154,6 +155,7 @@ static void
 setup(void)
 {
 	now = 1000;
+	R_cookie = NULL;
 	memset(log_lines, 0, sizeof(log_lines));
 	ntrace = 0;
 	ike_log_set_sink(log_count, NULL);
@@ -201,7 +203,8 @@ pump(void)
 		for (i = 0; i < w.n; i++) {
 			if (R.sa == NULL)
 				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
-				    w.pkt[i], w.len[i], now, &R.last_rv);
+				    w.pkt[i], w.len[i], R_cookie, now,
+				    &R.last_rv);
 			else
 				R.last_rv = ike_sa_recv(route(R.sa, w.pkt[i]),
 				    w.pkt[i], w.len[i], now);
@@ -611,7 +614,7 @@ START_TEST(test_malformed_replay)
 			rv = ike_sa_recv(R.sa, b, tracelen[t], now);
 			ck_assert(rv != IKE_OK);
 			fresh = ike_init_accept(&R.peer, &R.k.k, &R.io, b,
-			    tracelen[t], now, &rv);
+			    tracelen[t], NULL, now, &rv);
 			ike_sa_free(fresh);
 			R.out.n = 0;
 		}
@@ -646,7 +649,7 @@ START_TEST(test_critical_init)
 	b[26] = (uint8_t)(len >> 8);
 	b[27] = (uint8_t)len;
 	ck_assert_ptr_null(ike_init_accept(&R.peer, &R.k.k, &R.io, b, len,
-	    now, &err));
+	    NULL, now, &err));
 	ck_assert_int_eq(err, IKE_E_CRITICAL);
 	ck_assert_int_eq(R.out.n, 1);
 	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
@@ -1011,6 +1014,63 @@ START_TEST(test_rekey_on_lifetime)
 }
 END_TEST
 
+/*
+ * A loaded responder asks for a cookie and keeps no state; the
+ * initiator repeats its request with the cookie first (2.6).
+ */
+START_TEST(test_cookie)
+{
+	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 1, 2, 3 };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local };
+	struct ike_msg		m;
+	uint8_t			c1[33], c2[33];
+
+	R_cookie = &ck;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_msg_parse(I.out.pkt[0], I.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_ptr_null(ike_msg_notify(&m, IKE_N_COOKIE));
+	pump();
+	ck_assert_ptr_nonnull(R.sa);
+	ck_assert_uint_eq(I.sa->cookie_tries, 1);
+	ck_assert_uint_eq(I.sa->cookielen, 33);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+	/* The second request carried it first; the AUTH covered that one. */
+	ck_assert_int_eq(ike_msg_parse(trace[2], tracelen[2], &m), IKE_OK);
+	ck_assert_uint_eq(m.hdr.np, IKE_PLD_NOTIFY);
+	ck_assert_uint_eq(m.n[0].type, IKE_N_COOKIE);
+	/* Cookies depend on the nonce, the address and SPIi. */
+	ck_assert_int_eq(ike_init_cookie(&ck, m.nonce, m.noncelen, m.hdr.spii,
+	    c1), IKE_OK);
+	ck.from = &R.peer.local;
+	ck_assert_int_eq(ike_init_cookie(&ck, m.nonce, m.noncelen, m.hdr.spii,
+	    c2), IKE_OK);
+	ck_assert_int_ne(memcmp(c1, c2, sizeof(c1)), 0);
+}
+END_TEST
+
+/* A wrong cookie is answered with the right one, never accepted. */
+START_TEST(test_cookie_wrong)
+{
+	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 9 };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local };
+
+	R_cookie = &ck;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	I.sa->cookielen = 33;			/* a stale cookie */
+	memset(I.sa->cookie, 0x42, 33);
+	ike_xchg_reset(&I.sa->x);
+	I.sa->state = IKE_ST_IDLE;
+	I.out.n = 0;
+	ck_assert_int_eq(ike_init_request(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_uint_eq(I.sa->cookie_tries, 1);	/* replaced it once */
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1053,6 +1113,8 @@ main(void)
 	tcase_add_test(tc, test_rekey_ike);
 	tcase_add_test(tc, test_rekey_ike_by_responder);
 	tcase_add_test(tc, test_rekey_on_lifetime);
+	tcase_add_test(tc, test_cookie);
+	tcase_add_test(tc, test_cookie_wrong);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
