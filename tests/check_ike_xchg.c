@@ -1071,6 +1071,89 @@ START_TEST(test_cookie_wrong)
 }
 END_TEST
 
+static void
+addr6(struct k_addr *a, const char *s)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = AF_INET6;
+	inet_pton(AF_INET6, s, &a->u.v6);
+}
+
+/* IPv6 outer addresses, IPv6 selectors, IPv6 address identities. */
+static void
+side_v6(struct side *s, const char *me, const char *them, const char *lnet,
+    const char *rnet)
+{
+	struct k_addr	a;
+
+	addr6(&s->peer.local, me);
+	addr6(&s->peer.remote, them);
+	s->peer.id_local.type = IKE_ID_IPV6_ADDR;
+	s->peer.id_local.len = 16;
+	memcpy(s->peer.id_local.data, s->peer.local.u.bytes, 16);
+	s->peer.id_remote.type = IKE_ID_IPV6_ADDR;
+	s->peer.id_remote.len = 16;
+	memcpy(s->peer.id_remote.data, s->peer.remote.u.bytes, 16);
+	addr6(&a, lnet);
+	ike_ts_from_prefix(&s->peer.child[0].ts_local[0], &a, 48, 0, 0);
+	addr6(&a, rnet);
+	ike_ts_from_prefix(&s->peer.child[0].ts_remote[0], &a, 48, 0, 0);
+}
+
+START_TEST(test_ipv6)
+{
+	const struct krec_sa	*o;
+
+	side_v6(&I, "2001:db8::1", "2001:db8::2", "2001:db8:1::",
+	    "2001:db8:2::");
+	side_v6(&R, "2001:db8::2", "2001:db8::1", "2001:db8:2::",
+	    "2001:db8:1::");
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->child.tsi.type, IKE_TS_IPV6);
+	o = krec_find(&I.k, I.sa->child.spi_out);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_int_eq(o->sa.dst.family, AF_INET6);
+	ck_assert_int_eq(o->sa.sel.family, AF_INET6);
+	ck_assert_uint_eq(o->sa.sel.src_plen, 48);
+	ck_assert_uint_eq(o->sa.sel.dst.u.bytes[5], 2);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+}
+END_TEST
+
+/* Selectors that are ranges, not prefixes, still narrow (2.9). */
+START_TEST(test_ts_ranges)
+{
+	struct ike_ts	a, b, out;
+	struct k_sel	sel;
+	struct k_addr	x;
+
+	addr4(&x, "10.0.0.0");
+	ike_ts_from_prefix(&a, &x, 8, 6, 0);		/* TCP, any port */
+	addr4(&x, "10.1.2.0");
+	ike_ts_from_prefix(&b, &x, 24, 0, 443);		/* any proto, 443 */
+	ck_assert_int_eq(ike_ts_narrow(&a, 1, &b, 1, &out), IKE_OK);
+	ck_assert_uint_eq(out.proto, 6);
+	ck_assert_uint_eq(out.sport, 443);
+	ck_assert_uint_eq(out.eport, 443);
+	ck_assert_uint_eq(out.start[2], 2);
+	ck_assert_int_eq(ike_ts_to_sel(&out, &a, &sel), IKE_OK);
+	ck_assert_uint_eq(sel.src_plen, 24);
+	ck_assert_uint_eq(sel.sport, 443);
+	ck_assert_uint_eq(sel.sport_mask, 0xffff);
+	ck_assert_uint_eq(sel.dport_mask, 0);
+	/* 10.0.0.1-10.0.0.5 is no prefix: the kernel cannot take it. */
+	out.start[3] = 1;
+	out.end[3] = 5;
+	ck_assert_int_eq(ike_ts_to_sel(&out, &a, &sel), IKE_E_TS);
+	/* Different families never meet. */
+	addr6(&x, "2001:db8::");
+	ike_ts_from_prefix(&b, &x, 32, 0, 0);
+	ck_assert_int_eq(ike_ts_narrow(&a, 1, &b, 1, &out), IKE_E_TS);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1115,6 +1198,8 @@ main(void)
 	tcase_add_test(tc, test_rekey_on_lifetime);
 	tcase_add_test(tc, test_cookie);
 	tcase_add_test(tc, test_cookie_wrong);
+	tcase_add_test(tc, test_ipv6);
+	tcase_add_test(tc, test_ts_ranges);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
