@@ -559,6 +559,9 @@ struct ike_sa {
 	struct ike_xchg		 x;
 	struct ike_child	 child;
 	struct ike_child	 old;		/* rekeyed, until deleted */
+	struct ike_child	 extra;		/* a collision's redundant one */
+	struct ike_buf		*coll_min;	/* lowest nonce of the peer's
+						   colliding rekey (2.8.1) */
 	struct ike_rekey {			/* our CREATE_CHILD_SA */
 		struct ike_buf	 *ni;
 		struct ike_dhkey *dh;

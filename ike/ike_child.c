@@ -8,10 +8,14 @@
  * The new Child SA gets KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
  * with this exchange's nonces, i being whoever began it.  Whoever began
  * it then deletes the old Child SA; until then both stay installed.
+ * When both ends rekey the same Child SA at once (2.8.1, 2.25.1) each
+ * answers the other as usual; the exchange holding the lowest of the
+ * four nonces made the redundant Child SA, which its initiator deletes,
+ * and the other exchange's initiator deletes the old one.
  * The IKE SA itself is rekeyed the same way (1.3.2, 2.18): a new IKE SA
  * object takes the Child SAs over, and the old one is deleted.
- * XXX: no new Child SAs beside the first, no handling of simultaneous
- * rekeys (2.8.1), no INVALID_KE retry for PFS or for the IKE rekey.
+ * XXX: no new Child SAs beside the first, no IKE SA rekey collisions,
+ * no INVALID_KE retry for PFS or for the IKE rekey.
  */
 #include <string.h>
 
@@ -43,6 +47,7 @@ ike_child_spi_bytes(uint8_t *b, uint32_t v)
 void
 ike_child_rekey_clear(struct ike_sa *sa)
 {
+	ike_buf_clear(&sa->coll_min);
 	ike_buf_clear(&sa->rk.ni);
 	ike_dh_free(sa->rk.dh);
 	sa->rk.dh = NULL;
@@ -122,6 +127,36 @@ ike_child_rekey(struct ike_sa *sa, uint64_t now)
 	    inner, w.off, c.first, now)) == IKE_OK)
 		sa->pending = IKE_PEND_REKEY_CHILD;
 	return (rv);
+}
+
+/* Octet by octet; a nonce that is a prefix of the other is lower. */
+static int
+ike_child_nonce_cmp(const struct ike_buf *a, const struct ike_buf *b)
+{
+	size_t	n = a->len < b->len ? a->len : b->len;
+	int	c = memcmp(a->p, b->p, n);
+
+	if (c != 0)
+		return (c);
+	return (a->len < b->len ? -1 : a->len > b->len);
+}
+
+static const struct ike_buf *
+ike_child_nonce_min(const struct ike_buf *a, const struct ike_buf *b)
+{
+	return (ike_child_nonce_cmp(a, b) <= 0 ? a : b);
+}
+
+/* We answered the peer's rekey of the child we are rekeying too. */
+static void
+ike_child_note_collision(struct ike_sa *sa, const struct ike_buf *ni,
+    const struct ike_buf *nr)
+{
+	const struct ike_buf	*lo = ike_child_nonce_min(ni, nr);
+
+	ike_buf_clear(&sa->coll_min);
+	sa->coll_min = ike_buf_dup(lo->p, lo->len);
+	ike_debug("peer %s: simultaneous Child SA rekey", sa->peer->name);
 }
 
 /* The child a REKEY_SA notify names by the peer's inbound SPI. */
@@ -250,6 +285,8 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 		ike_sa_uninstall(sa, &sa->old);	/* a stale one, if any */
 		sa->old = *old;
 		sa->child = nc;
+		if (sa->pending == IKE_PEND_REKEY_CHILD)	/* collision */
+			ike_child_note_collision(sa, ni, nr);
 	}
 done:
 	ike_dh_free(dh);
@@ -312,6 +349,34 @@ ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
 	return (IKE_OK);
 }
 
+/*
+ * Our rekey completed with new child nc.  Without a collision the old
+ * one goes.  With one (2.8.1): if our exchange holds the lowest nonce,
+ * ours is redundant and we delete it; else we keep ours, delete the
+ * old one, and the peer deletes the one it made.
+ */
+static int
+ike_child_settle(struct ike_sa *sa, const struct ike_child *nc,
+    const struct ike_buf *nr, uint64_t now)
+{
+	const struct ike_buf	*ours;
+
+	if (sa->coll_min == NULL) {
+		sa->old = sa->child;
+		sa->child = *nc;
+		return (ike_info_delete_child(sa, &sa->old, now));
+	}
+	ours = ike_child_nonce_min(sa->rk.ni, nr);
+	ike_sa_uninstall(sa, &sa->extra);	/* a stale one, if any */
+	if (ike_child_nonce_cmp(ours, sa->coll_min) < 0) {
+		sa->extra = *nc;
+		return (ike_info_delete_child(sa, &sa->extra, now));
+	}
+	sa->extra = sa->child;			/* the peer's, it deletes it */
+	sa->child = *nc;
+	return (ike_info_delete_child(sa, &sa->old, now));
+}
+
 int
 ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
     uint64_t now)
@@ -338,9 +403,7 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	}
 	if ((rv = ike_sa_install(sa, &nc, gir, sa->rk.ni, nr)) != IKE_OK)
 		goto done;
-	sa->old = sa->child;
-	sa->child = nc;
-	rv = ike_info_delete_child(sa, &sa->old, now);
+	rv = ike_child_settle(sa, &nc, nr, now);
 done:
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);

@@ -243,7 +243,7 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 {
 	struct ike_child_keys	k;
 	int			rv, first = !sa->child.installed &&
-				    !sa->old.installed;
+				    !sa->old.installed && !sa->extra.installed;
 
 	if ((rv = ike_crypto_child_keys(&c->suite, sa->suite.prf,
 	    sa->keys.d, gir, ni, nr, &k)) != IKE_OK)
@@ -306,6 +306,7 @@ ike_sa_uninstall_all(struct ike_sa *sa)
 {
 	ike_sa_uninstall(sa, &sa->child);
 	ike_sa_uninstall(sa, &sa->old);
+	ike_sa_uninstall(sa, &sa->extra);
 }
 
 /* ---- receiving ---- */

@@ -1154,6 +1154,49 @@ START_TEST(test_ts_ranges)
 }
 END_TEST
 
+/* Installed children of one side. */
+static int
+n_installed(const struct ike_sa *sa)
+{
+	return (sa->child.installed + sa->old.installed + sa->extra.installed);
+}
+
+/*
+ * Both ends rekey the Child SA at the same moment (2.8.1): each
+ * answers the other, four new SAs exist for a moment, the exchange with
+ * the lowest nonce loses its pair, the old pair goes, and one pair -
+ * the same on both ends - remains.  Run many times: either side wins.
+ */
+START_TEST(test_rekey_collision)
+{
+	uint32_t	in0, out0;
+
+	run();
+	in0 = I.sa->child.spi_in;
+	out0 = I.sa->child.spi_out;
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa), 1);
+	ck_assert_int_eq(n_installed(R.sa), 1);
+	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(R.sa->child.installed, 1);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, in0);
+	ck_assert_uint_ne(I.sa->child.spi_out, out0);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_ptr_null(I.sa->coll_min);
+	ck_assert_ptr_null(R.sa->coll_min);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1200,6 +1243,7 @@ main(void)
 	tcase_add_test(tc, test_cookie_wrong);
 	tcase_add_test(tc, test_ipv6);
 	tcase_add_test(tc, test_ts_ranges);
+	tcase_add_loop_test(tc, test_rekey_collision, 0, 16);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
