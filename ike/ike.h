@@ -498,6 +498,7 @@ struct ike_io {
 };
 #define IKE_RETX_BASE_MS	500
 #define IKE_RETX_TRIES		5
+#define IKE_HALFOPEN_MS		30000	/* responder waits this for AUTH */
 struct ike_xchg {
 	uint32_t	 next_id;	/* our next request */
 	uint32_t	 peer_id;	/* the peer's next request */
@@ -577,6 +578,7 @@ struct ike_sa {
 	uint64_t		 last_rx;	/* last authentic message */
 	uint64_t		 up_since;	/* when it became READY */
 	uint64_t		 now;		/* the caller's clock, last seen */
+	uint64_t		 born;		/* created, on that clock */
 	uint64_t		 rekey_at;	/* IKE SA rekey due, ms; 0: never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };

@@ -438,7 +438,7 @@ ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
 	memcpy(sa->spii, m.hdr.spii, 8);
 	sa->suite = s;
 	sa->group = s.dh->id;
-	sa->now = now;
+	sa->now = sa->born = now;
 	if ((*err = ike_init_respond(sa, &m, p, len)) != IKE_OK) {
 		ike_sa_free(sa);
 		return (NULL);

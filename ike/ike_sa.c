@@ -490,6 +490,8 @@ ike_sa_next_due(const struct ike_sa *sa)
 	if (sa->state == IKE_ST_ESTABLISHED && sa->rekey_at &&
 	    sa->rekey_at < due)
 		due = sa->rekey_at;
+	if (sa->state == IKE_ST_INIT_DONE && sa->born + IKE_HALFOPEN_MS < due)
+		due = sa->born + IKE_HALFOPEN_MS;
 	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
 }
 
@@ -535,6 +537,12 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
 	sa->now = now;
+	if (sa->state == IKE_ST_INIT_DONE && now >= sa->born +
+	    IKE_HALFOPEN_MS) {
+		ike_debug("peer %s: no IKE_AUTH came", sa->peer->name);
+		ike_sa_fail(sa, IKE_E_TIMEOUT);
+		return (IKE_E_TIMEOUT);
+	}
 	if ((rv = ike_sa_rekey_due(sa, now)) != IKE_E_STATE)
 		return (rv);
 	if (ike_sa_dpd_due(sa, now))

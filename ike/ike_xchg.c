@@ -63,6 +63,9 @@ ike_xchg_response(struct ike_xchg *x, const struct ike_hdr *h)
 /*
  * A request arrived.  The one we already answered gets the same
  * answer again (IKE_E_DUP); anything but the next one is dropped.
+ * XXX: the duplicate is recognised by its message ID alone; comparing
+ * it with the request we answered would stop forged copies from
+ * drawing resends.
  */
 int
 ike_xchg_incoming(struct ike_xchg *x, const struct ike_io *io,

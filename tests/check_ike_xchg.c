@@ -1197,6 +1197,21 @@ START_TEST(test_rekey_collision)
 }
 END_TEST
 
+/* A responder whose initiator never sends IKE_AUTH gives up. */
+START_TEST(test_halfopen_timeout)
+{
+	I.out.drop = 2;
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	ck_assert_uint_eq(ike_sa_next_due(R.sa), now + IKE_HALFOPEN_MS);
+	ck_assert_int_eq(ike_sa_tick(R.sa, now + IKE_HALFOPEN_MS - 1),
+	    IKE_OK);
+	ck_assert_int_eq(ike_sa_tick(R.sa, now + IKE_HALFOPEN_MS),
+	    IKE_E_TIMEOUT);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1244,6 +1259,7 @@ main(void)
 	tcase_add_test(tc, test_ipv6);
 	tcase_add_test(tc, test_ts_ranges);
 	tcase_add_loop_test(tc, test_rekey_collision, 0, 16);
+	tcase_add_test(tc, test_halfopen_timeout);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
