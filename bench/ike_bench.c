@@ -95,7 +95,8 @@ handshake(struct ike_peer *pi, struct ike_peer *pr, struct kernel *k,
     struct ike_sa **si, struct ike_sa **sr)
 {
 	static struct q	qi, qr;
-	struct ike_io	ioi = { q_send, &qi }, ior = { q_send, &qr };
+	struct ike_io	ioi = { q_send, &qi, NULL, NULL };
+	struct ike_io	ior = { q_send, &qr, NULL, NULL };
 	int		i, err, rounds;
 
 	qi.n = qr.n = 0;

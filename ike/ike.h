@@ -495,7 +495,16 @@ void	ike_peer_free_secrets(struct ike_peer *);
 struct ike_io {
 	int	(*send)(void *, const uint8_t *, size_t);
 	void	 *arg;
+	void	(*natt)(void *);	/* optional: move to port 4500 */
+	void	(*keepalive)(void *);	/* optional: NAT keepalive */
 };
+/* The addresses and ports a datagram travelled between (RFC 7296 2.23). */
+struct ike_path {
+	struct k_addr	local, remote;
+	uint16_t	lport, rport;
+};
+#define IKE_PORT	500
+#define IKE_NATT_PORT	4500
 #define IKE_RETX_BASE_MS	500
 #define IKE_RETX_TRIES		5
 #define IKE_HALFOPEN_MS		30000	/* responder waits this for AUTH */
@@ -579,6 +588,11 @@ struct ike_sa {
 	uint64_t		 up_since;	/* when it became READY */
 	uint64_t		 now;		/* the caller's clock, last seen */
 	uint64_t		 born;		/* created, on that clock */
+	struct ike_path		 seen;		/* the last datagram's path */
+	uint8_t			 nat_local;	/* we are behind a NAT */
+	uint8_t			 nat_remote;	/* the peer is */
+	uint8_t			 natt;		/* IKE, ESP over UDP 4500 */
+	uint64_t		 ka_at;		/* next NAT keepalive */
 	uint64_t		 rekey_at;	/* IKE SA rekey due, ms; 0: never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };
@@ -596,6 +610,10 @@ void		 ike_sa_free(struct ike_sa *);
 int		 ike_sa_start(struct ike_sa *, uint64_t);
 int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
+int		 ike_sa_recv_path(struct ike_sa *, const struct ike_path *,
+		    const uint8_t *, size_t, uint64_t);
+void		 ike_sa_path_default(const struct ike_peer *,
+		    struct ike_path *);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
 uint64_t	 ike_sa_next_due(const struct ike_sa *);
 int		 ike_sa_install(struct ike_sa *, struct ike_child *,
@@ -611,6 +629,13 @@ int		 ike_sa_send_enc(struct ike_sa *, uint8_t, int, uint32_t,
 		    const uint8_t *, size_t, uint8_t, uint64_t);
 const char	*ike_sa_state_name(int);
 
+/* ---- ike_natd.c: NAT detection (RFC 7296 2.23) ---- */
+int	ike_natd_hash(const uint8_t *, const uint8_t *, const struct k_addr *,
+	    uint16_t, uint8_t *);
+void	ike_natd_put(struct ike_chain *, const uint8_t *, const uint8_t *,
+	    const struct ike_path *);
+int	ike_natd_check(struct ike_sa *, const struct ike_msg *);
+
 /* ---- ike_init.c: IKE_SA_INIT (RFC 7296 1.2) ---- */
 /* Stateless cookies (2.6): required when the responder is loaded. */
 #define IKE_COOKIE_SECRET	32
@@ -618,6 +643,7 @@ struct ike_cookie {
 	int			 required;
 	const uint8_t		*secret;	/* IKE_COOKIE_SECRET bytes */
 	const struct k_addr	*from;		/* the initiator's address */
+	const struct ike_path	*path;		/* NULL: as configured */
 };
 int	ike_init_cookie(const struct ike_cookie *, const uint8_t *, size_t,
 	    const uint8_t *, uint8_t *);
@@ -670,8 +696,8 @@ struct ike_ctx {
 void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
 	    struct kernel *, const struct ike_io *);
 int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
-int	ike_ctx_recv(struct ike_ctx *, const struct k_addr *, const uint8_t *,
-	    size_t, uint64_t);
+int	ike_ctx_recv(struct ike_ctx *, const struct ike_path *,
+	    const uint8_t *, size_t, uint64_t);
 uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
 struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
 void	ike_ctx_free(struct ike_ctx *);
@@ -682,10 +708,14 @@ struct ike_net_ep {
 	struct ike_net	*net;
 	struct sockaddr_in6	 to;	/* or a sockaddr_in in it */
 	uint32_t		 tolen;
+	int			 natt;	/* send on 4500 with the marker */
 };
 struct ike_net {
 	int			 fd_ike;
 	int			 fd_natt;	/* -1: none */
+	struct k_addr		 bound;		/* family only: any address */
+	int			 bound_any;
+	uint16_t		 port_ike, port_natt;
 	struct ike_ctx		*ctx;
 	struct ike_net_ep	 ep[IKE_CTX_MAX_PEERS];
 };

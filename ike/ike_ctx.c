@@ -114,11 +114,12 @@ ike_ctx_peer(const struct ike_ctx *ctx, const struct k_addr *from)
 	return (-1);
 }
 
-/* One datagram from address from. */
+/* One datagram, and the path it came along. */
 int
-ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
+ike_ctx_recv(struct ike_ctx *ctx, const struct ike_path *path,
     const uint8_t *p, size_t len, uint64_t now)
 {
+	const struct k_addr	*from = &path->remote;
 	struct ike_hdr	 h;
 	struct ike_sa	*sa;
 	struct ike_cookie ck;
@@ -129,7 +130,7 @@ ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
 		return (rv);
 	}
 	if ((sa = ike_ctx_lookup(ctx, from, &h)) != NULL) {
-		rv = ike_sa_recv(sa, p, len, now);
+		rv = ike_sa_recv_path(sa, path, p, len, now);
 		if (sa->rekeyed != NULL && !ike_ctx_has(ctx, sa->rekeyed))
 			ike_ctx_add(ctx, sa->rekeyed);	/* IKE SA rekeyed */
 		return (rv);
@@ -142,6 +143,7 @@ ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
 	ck.required = ike_ctx_halfopen(ctx) >= ctx->halfopen_max;
 	ck.secret = ctx->cookie_secret;
 	ck.from = from;
+	ck.path = path;
 	sa = ike_init_accept(&ctx->peers[i], ctx->kern, &ctx->io[i], p, len,
 	    &ck, now, &rv);
 	if (sa == NULL)

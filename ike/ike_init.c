@@ -48,7 +48,7 @@ static int
 ike_init_body(struct ike_wr *w, const struct ike_hdr *h,
     const uint8_t *cookie, size_t cookielen, const struct ike_prop *props,
     size_t nprops, const struct ike_dhkey *dh, uint16_t group,
-    const struct ike_buf *nonce)
+    const struct ike_buf *nonce, const struct ike_path *path)
 {
 	struct ike_chain c;
 	uint8_t		 pub[512];
@@ -64,6 +64,7 @@ ike_init_body(struct ike_wr *w, const struct ike_hdr *h,
 	ike_pld_put_sa(&c, props, nprops);
 	ike_pld_put_ke(&c, group, pub, publen);
 	ike_pld_put_nonce(&c, nonce);
+	ike_natd_put(&c, h->spii, h->spir, path);
 	ike_wr_set_u32(w, 24, (uint32_t)w->off);
 	return (w->err);
 }
@@ -88,8 +89,8 @@ ike_init_request(struct ike_sa *sa, uint64_t now)
 	h.msgid = sa->x.next_id;
 	ike_wr_init(&w, buf, sizeof(buf));
 	if ((rv = ike_init_body(&w, &h, sa->cookie, sa->cookielen,
-	    sa->peer->props, sa->peer->nprops, sa->dh, sa->group, sa->ni)) !=
-	    IKE_OK)
+	    sa->peer->props, sa->peer->nprops, sa->dh, sa->group, sa->ni,
+	    &sa->seen)) != IKE_OK)
 		return (rv);
 	free(sa->msg1);
 	if ((sa->msg1 = ike_init_copy(buf, w.off)) == NULL)
@@ -225,6 +226,8 @@ ike_init_response(struct ike_sa *sa, const struct ike_msg *m,
 		ike_sa_fail(sa, rv);
 		return (rv);
 	}
+	if (ike_natd_check(sa, m) && sa->io.natt != NULL)
+		sa->io.natt(sa->io.arg);	/* IKE_AUTH goes to 4500 */
 	return (ike_auth_request(sa, now));
 }
 
@@ -309,7 +312,7 @@ ike_init_respond(struct ike_sa *sa, const struct ike_msg *m,
 	ike_init_hdr(&h, sa->spii, sa->spir, IKE_F_RESPONSE);
 	ike_wr_init(&w, buf, sizeof(buf));
 	if ((rv = ike_init_body(&w, &h, NULL, 0, &prop, 1, sa->dh, sa->group,
-	    sa->nr)) != IKE_OK || (rv = ike_init_keys(sa, m)) != IKE_OK)
+	    sa->nr, &sa->seen)) != IKE_OK || (rv = ike_init_keys(sa, m)) != IKE_OK)
 		return (rv);
 	if ((sa->msg2 = ike_init_copy(buf, w.off)) == NULL)
 		return (IKE_E_NOMEM);
@@ -439,6 +442,9 @@ ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
 	sa->suite = s;
 	sa->group = s.dh->id;
 	sa->now = sa->born = now;
+	if (ck != NULL && ck->path != NULL)
+		sa->seen = *ck->path;
+	ike_natd_check(sa, &m);
 	if ((*err = ike_init_respond(sa, &m, p, len)) != IKE_OK) {
 		ike_sa_free(sa);
 		return (NULL);

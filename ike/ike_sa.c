@@ -40,6 +40,16 @@ ike_sa_first_group(const struct ike_peer *peer)
 	return (0);
 }
 
+/* The path as configured: what we assume until datagrams say more. */
+void
+ike_sa_path_default(const struct ike_peer *peer, struct ike_path *p)
+{
+	p->local = peer->local;
+	p->remote = peer->remote;
+	p->lport = peer->local_port ? peer->local_port : IKE_PORT;
+	p->rport = peer->remote_port ? peer->remote_port : IKE_PORT;
+}
+
 struct ike_sa *
 ike_sa_new(const struct ike_peer *peer, struct kernel *kern,
     const struct ike_io *io, int initiator)
@@ -54,6 +64,7 @@ ike_sa_new(const struct ike_peer *peer, struct kernel *kern,
 	sa->initiator = initiator;
 	sa->state = IKE_ST_IDLE;
 	sa->group = ike_sa_first_group(peer);
+	ike_sa_path_default(peer, &sa->seen);
 	if (RAND_bytes(initiator ? sa->spii : sa->spir, 8) != 1) {
 		free(sa);
 		return (NULL);
@@ -184,6 +195,18 @@ ike_sa_life(struct k_sa *k, const struct ike_child_def *d)
 	k->life.soft_bytes = k->life.hard_bytes - k->life.hard_bytes / 10;
 }
 
+/* ESP in UDP (RFC 3948): the ports IKE uses now, 4500 if still 500. */
+static void
+ike_sa_encap(const struct ike_sa *sa, int out, struct k_sa *k)
+{
+	uint16_t	l = sa->seen.lport, r = sa->seen.rport;
+
+	l = l == IKE_PORT ? IKE_NATT_PORT : l;
+	r = r == IKE_PORT ? IKE_NATT_PORT : r;
+	k->encap_sport = out ? l : r;
+	k->encap_dport = out ? r : l;
+}
+
 /* One direction: out (local to remote) or in (remote to local). */
 static int
 ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
@@ -204,6 +227,8 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
 	k.replay_window = c->def->replay_window;
 	ike_sa_alg(&k, &c->suite, ek, ak);
 	ike_sa_life(&k, c->def);
+	if (sa->natt)
+		ike_sa_encap(sa, out, &k);
 	lts = c->we_init ? &c->tsi : &c->tsr;
 	rts = c->we_init ? &c->tsr : &c->tsi;
 	if (ike_ts_to_sel(out ? lts : rts, out ? rts : lts, &k.sel) != IKE_OK)
@@ -474,6 +499,23 @@ drop:
 	return (rv);
 }
 
+/*
+ * A datagram and the path it came along.  The path is kept only when
+ * the message is accepted, so that a forged one cannot move us.
+ */
+int
+ike_sa_recv_path(struct ike_sa *sa, const struct ike_path *path,
+    const uint8_t *p, size_t len, uint64_t now)
+{
+	struct ike_path	old = sa->seen;
+	int		rv;
+
+	sa->seen = *path;
+	if ((rv = ike_sa_recv(sa, p, len, now)) != IKE_OK && rv != IKE_E_DUP)
+		sa->seen = old;
+	return (rv);
+}
+
 /* When tick next has work for this SA; UINT64_MAX: nothing planned. */
 uint64_t
 ike_sa_next_due(const struct ike_sa *sa)
@@ -492,6 +534,8 @@ ike_sa_next_due(const struct ike_sa *sa)
 		due = sa->rekey_at;
 	if (sa->state == IKE_ST_INIT_DONE && sa->born + IKE_HALFOPEN_MS < due)
 		due = sa->born + IKE_HALFOPEN_MS;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->ka_at && sa->ka_at < due)
+		due = sa->ka_at;
 	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
 }
 
@@ -512,6 +556,23 @@ ike_sa_rekey_due(struct ike_sa *sa, uint64_t now)
 		return (ike_child_rekey_ike(sa, now));
 	}
 	return (IKE_E_STATE);
+}
+
+/* Behind a NAT: a one-octet keepalive keeps the mapping (RFC 3948 2.3). */
+static void
+ike_sa_keepalive(struct ike_sa *sa, uint64_t now)
+{
+	uint64_t	ival = (uint64_t)sa->peer->nat_keepalive * 1000;
+
+	if (sa->state != IKE_ST_ESTABLISHED || !sa->nat_local || ival == 0 ||
+	    sa->io.keepalive == NULL)
+		return;
+	if (sa->ka_at == 0)
+		sa->ka_at = now + ival;
+	if (now < sa->ka_at)
+		return;
+	sa->io.keepalive(sa->io.arg);
+	sa->ka_at = now + ival;
 }
 
 /* Is a liveness check due (RFC 7296 2.4)? */
@@ -545,6 +606,7 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 	}
 	if ((rv = ike_sa_rekey_due(sa, now)) != IKE_E_STATE)
 		return (rv);
+	ike_sa_keepalive(sa, now);
 	if (ike_sa_dpd_due(sa, now))
 		return (ike_info_dpd(sa, now));
 	if ((rv = ike_xchg_tick(&sa->x, &sa->io, now)) != IKE_OK)

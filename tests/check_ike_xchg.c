@@ -638,13 +638,15 @@ START_TEST(test_critical_init)
 	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
 	len = I.out.len[0];
 	memcpy(b, I.out.pkt[0], len);
-	/* Append a critical payload of type 60 behind the nonce. */
+	/* Append a critical payload of type 60 behind the last notify. */
 	ck_assert_int_eq(ike_msg_parse(b, len, &m), IKE_OK);
+	ck_assert_uint_eq(m.n[m.nn - 1].type,
+	    IKE_N_NAT_DETECTION_DESTINATION_IP);
 	b[len] = 0;
 	b[len + 1] = 0x80;
 	b[len + 2] = 0;
 	b[len + 3] = 4;
-	b[(size_t)(m.nonce - b) - 4] = 60;	/* the nonce's next payload */
+	b[(size_t)(m.n[m.nn - 1].data - b) - 8] = 60;	/* its next payload */
 	len += 4;
 	b[26] = (uint8_t)(len >> 8);
 	b[27] = (uint8_t)len;
@@ -1021,7 +1023,7 @@ END_TEST
 START_TEST(test_cookie)
 {
 	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 1, 2, 3 };
-	struct ike_cookie	ck = { 1, secret, &I.peer.local };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local, NULL };
 	struct ike_msg		m;
 	uint8_t			c1[33], c2[33];
 
@@ -1055,7 +1057,7 @@ END_TEST
 START_TEST(test_cookie_wrong)
 {
 	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 9 };
-	struct ike_cookie	ck = { 1, secret, &I.peer.local };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local, NULL };
 
 	R_cookie = &ck;
 	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
@@ -1212,6 +1214,119 @@ START_TEST(test_halfopen_timeout)
 }
 END_TEST
 
+/* ---- NAT traversal: the initiator sits behind a NAT ---- */
+static int	natt_calls, keepalives;
+
+static void
+hook_natt(void *arg)
+{
+	natt_calls++;
+}
+
+static void
+hook_keepalive(void *arg)
+{
+	keepalives++;
+}
+
+/* The paths as each side sees them; after the float, 4500 and 31001. */
+static void
+nat_paths(struct ike_path *at_r, struct ike_path *at_i)
+{
+	int	f = natt_calls > 0;
+
+	addr4(&at_r->local, "192.0.2.2");
+	addr4(&at_r->remote, "203.0.113.9");		/* the NAT's outside */
+	at_r->lport = f ? IKE_NATT_PORT : IKE_PORT;
+	at_r->rport = f ? 31001 : 31000;
+	at_i->local = I.peer.local;			/* inside, untouched */
+	at_i->remote = I.peer.remote;
+	at_i->lport = at_i->rport = f ? IKE_NATT_PORT : IKE_PORT;
+}
+
+static void
+pump_nat(void)
+{
+	struct ike_cookie	ck = { 0, NULL, NULL, NULL };
+	struct ike_path		at_r, at_i;
+	struct wire		w;
+	int			i, rounds;
+
+	for (rounds = 0; rounds < 20 && (I.out.n || R.out.n); rounds++) {
+		w = I.out;
+		I.out.n = 0;
+		for (i = 0; i < w.n; i++) {
+			nat_paths(&at_r, &at_i);
+			ck.path = &at_r;
+			if (R.sa == NULL)
+				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
+				    w.pkt[i], w.len[i], &ck, now, &R.last_rv);
+			else
+				R.last_rv = ike_sa_recv_path(R.sa, &at_r,
+				    w.pkt[i], w.len[i], now);
+		}
+		w = R.out;
+		R.out.n = 0;
+		for (i = 0; i < w.n; i++) {
+			nat_paths(&at_r, &at_i);
+			I.last_rv = ike_sa_recv_path(I.sa, &at_i, w.pkt[i],
+			    w.len[i], now);
+		}
+	}
+}
+
+/*
+ * NAT detection (2.23): each side learns where the NAT is, the
+ * initiator floats to 4500 for IKE_AUTH, the Child SAs get UDP
+ * encapsulation with the ports seen, and the side behind the NAT sends
+ * keepalives (RFC 3948).
+ */
+START_TEST(test_nat)
+{
+	const struct krec_sa	*io, *ro;
+
+	natt_calls = keepalives = 0;
+	I.sa->io.natt = hook_natt;
+	I.sa->io.keepalive = hook_keepalive;
+	I.peer.nat_keepalive = 20;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	pump_nat();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(natt_calls, 1);
+	ck_assert_int_eq(I.sa->nat_local, 1);
+	ck_assert_int_eq(I.sa->nat_remote, 0);
+	ck_assert_int_eq(R.sa->nat_remote, 1);
+	ck_assert_int_eq(R.sa->nat_local, 0);
+	io = krec_find(&I.k, I.sa->child.spi_out);
+	ro = krec_find(&R.k, R.sa->child.spi_out);
+	ck_assert_uint_eq(io->sa.encap_sport, IKE_NATT_PORT);
+	ck_assert_uint_eq(io->sa.encap_dport, IKE_NATT_PORT);
+	ck_assert_uint_eq(ro->sa.encap_sport, IKE_NATT_PORT);
+	ck_assert_uint_eq(ro->sa.encap_dport, 31001);	/* as the NAT maps */
+	ck_assert_uint_eq(R.sa->seen.rport, 31001);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	/* Keepalives from behind the NAT only, every 20 s. */
+	ike_sa_tick(I.sa, now + 1);
+	ike_sa_tick(I.sa, now + 1 + 20000);
+	ck_assert_int_eq(keepalives, 1);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 1 + 40000);
+}
+END_TEST
+
+/* Without a NAT the notifies match: no float, no encapsulation. */
+START_TEST(test_no_nat)
+{
+	I.sa->io.natt = hook_natt;
+	natt_calls = 0;
+	run();
+	ck_assert_int_eq(natt_calls, 0);
+	ck_assert_int_eq(I.sa->natt, 0);
+	ck_assert_int_eq(R.sa->natt, 0);
+	ck_assert_uint_eq(I.k.add[0].sa.encap_sport, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1260,6 +1375,8 @@ main(void)
 	tcase_add_test(tc, test_ts_ranges);
 	tcase_add_loop_test(tc, test_rekey_collision, 0, 16);
 	tcase_add_test(tc, test_halfopen_timeout);
+	tcase_add_test(tc, test_nat);
+	tcase_add_test(tc, test_no_nat);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
