@@ -8,7 +8,7 @@
  * NO_PROPOSAL_CHOSEN, or INVALID_KE_PAYLOAD naming the group it wants
  * (1.3), and the initiator retries with that group.  Under load it
  * first asks for a COOKIE (2.6) and keeps no state until it comes back.
- * XXX: no NAT detection yet.
+ * Both messages carry the NAT detection notifies (ike_natd.c).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -369,7 +369,7 @@ iked_usage(void)
 
 /*
  * One rekey of each kind when asked for, a given time after the SA is
- * up (for interop runs).  XXX: no lifetime-driven rekeying yet.
+ * up (for interop runs), besides the lifetime-driven rekeys of ike_sa.c.
  */
 static void
 iked_rekey(struct iked *k, struct ike_ctx *ctx, uint64_t now)
