@@ -520,13 +520,16 @@ struct ike_xchg {
 	size_t		 resplen;
 	uint32_t	 resp_id;
 	int		 have_resp;
+	uint8_t		 in_hash[32];	/* the request being answered */
+	uint8_t		 resp_hash[32];	/* the request resp answered */
 };
 int	ike_xchg_request(struct ike_xchg *, const struct ike_io *,
 	    const uint8_t *, size_t, uint64_t);
 int	ike_xchg_match(const struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_response(struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_incoming(struct ike_xchg *, const struct ike_io *,
-	    const struct ike_hdr *);
+	    const struct ike_hdr *, const uint8_t *, size_t);
+void	ike_xchg_note(struct ike_xchg *, const uint8_t *, size_t);
 int	ike_xchg_reply(struct ike_xchg *, const struct ike_io *,
 	    const uint8_t *, size_t, uint32_t);
 int	ike_xchg_tick(struct ike_xchg *, const struct ike_io *, uint64_t);

@@ -318,6 +318,7 @@ ike_init_respond(struct ike_sa *sa, const struct ike_msg *m,
 		return (IKE_E_NOMEM);
 	sa->msg2len = w.off;
 	sa->state = IKE_ST_INIT_DONE;
+	ike_xchg_note(&sa->x, p, len);
 	return (ike_xchg_reply(&sa->x, &sa->io, buf, w.off, 0));
 }
 

@@ -483,8 +483,8 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 			goto drop;
 		rv = ike_sa_recv_response(sa, &m, p, len, now);
 	} else {
-		if ((rv = ike_xchg_incoming(&sa->x, &sa->io, &m.hdr)) !=
-		    IKE_OK)
+		if ((rv = ike_xchg_incoming(&sa->x, &sa->io, &m.hdr, p,
+		    len)) != IKE_OK)
 			return (rv);
 		rv = ike_sa_recv_request(sa, &m, p, len, now);
 	}

@@ -1327,6 +1327,27 @@ START_TEST(test_no_nat)
 }
 END_TEST
 
+/* Only an exact copy of the last request draws the answer again. */
+START_TEST(test_dup_exact)
+{
+	uint8_t	b[IKE_MAX_MSG];
+	size_t	len;
+
+	run();
+	ck_assert_int_eq(ntrace, 4);
+	len = tracelen[2];			/* our IKE_AUTH request */
+	memcpy(b, trace[2], len);
+	b[len - 1] ^= 1;
+	ck_assert_int_eq(ike_sa_recv(R.sa, b, len, now), IKE_E_STATE);
+	ck_assert_int_eq(R.out.n, 0);
+	b[len - 1] ^= 1;
+	ck_assert_int_eq(ike_sa_recv(R.sa, b, len, now), IKE_E_DUP);
+	ck_assert_int_eq(R.out.n, 1);
+	ck_assert_uint_eq(R.out.len[0], tracelen[3]);
+	ck_assert_int_eq(memcmp(R.out.pkt[0], trace[3], tracelen[3]), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1377,6 +1398,7 @@ main(void)
 	tcase_add_test(tc, test_halfopen_timeout);
 	tcase_add_test(tc, test_nat);
 	tcase_add_test(tc, test_no_nat);
+	tcase_add_test(tc, test_dup_exact);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
