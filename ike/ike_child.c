@@ -14,14 +14,19 @@
  * and the other exchange's initiator deletes the old one.
  * The IKE SA itself is rekeyed the same way (1.3.2, 2.18): a new IKE SA
  * object takes the Child SAs over, and the old one is deleted.
- * XXX: no new Child SAs beside the first, no IKE SA rekey collisions,
- * no INVALID_KE retry for PFS or for the IKE rekey.
+ * While the IKE SA is being rekeyed, requests to rekey anything are
+ * answered TEMPORARY_FAILURE (2.25), and a refused rekey is tried again
+ * 10 s later; two ends rekeying the IKE SA at once both back off.
+ * XXX: no new Child SAs beside the first, no 2.8.2 nonce rule for IKE
+ * SA collisions (the backoff replaces it), no INVALID_KE retry for PFS
+ * or for the IKE rekey.
  */
 #include <string.h>
 
 #include "ike/ike.h"
 
 #define IKE_CHILD_NONCE	32
+#define IKE_CHILD_RETRY_MS	10000	/* after TEMPORARY_FAILURE & co */
 
 static int	ike_child_ike_request(struct ike_sa *, const struct ike_msg *,
 		    uint64_t);
@@ -262,6 +267,9 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 
 	if (m->nprops > 0 && m->props[0].proto == IKE_PROTO_IKE)
 		return (ike_child_ike_request(sa, m, now));
+	if (sa->pending == IKE_PEND_REKEY_IKE || sa->rekeyed != NULL)
+		return (ike_child_refuse(sa, m, IKE_N_TEMPORARY_FAILURE, NULL,
+		    now));
 	if ((old = ike_child_named(sa, ike_msg_notify(m, IKE_N_REKEY_SA))) ==
 	    NULL)
 		return (ike_child_refuse(sa, m, IKE_N_CHILD_SA_NOT_FOUND, NULL,
@@ -308,6 +316,7 @@ ike_child_refused(const struct ike_msg *m)
 		{ IKE_N_TS_UNACCEPTABLE,	IKE_E_TS },
 		{ IKE_N_INVALID_KE_PAYLOAD,	IKE_E_KE },
 		{ IKE_N_INVALID_SYNTAX,		IKE_E_SYNTAX },
+		{ IKE_N_TEMPORARY_FAILURE,	IKE_E_BUSY },
 	};
 	size_t	i;
 
@@ -395,6 +404,8 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	if ((rv = ike_child_take(sa, m, &nc, &gir)) != IKE_OK) {
 		ike_log(IKE_LOG_INFO, "peer %s: Child SA rekey refused: %s",
 		    sa->peer->name, ike_strerror(rv));
+		if (sa->child.def && sa->child.def->life_seconds)
+			sa->child.rekey_at = now + IKE_CHILD_RETRY_MS;
 		goto done;
 	}
 	if ((nr = ike_buf_dup(m->nonce, m->noncelen)) == NULL) {
@@ -508,6 +519,10 @@ ike_child_ike_request(struct ike_sa *sa, const struct ike_msg *m,
 	struct ike_chain c;
 	int		 rv;
 
+	/* Both ends rekeying the IKE SA: each refuses, both retry (2.25). */
+	if (sa->pending == IKE_PEND_REKEY_IKE || sa->rekeyed != NULL)
+		return (ike_child_refuse(sa, m, IKE_N_TEMPORARY_FAILURE, NULL,
+		    now));
 	if (ike_alg_match(sa->peer->props, sa->peer->nprops, m->props,
 	    m->nprops, &s) != IKE_OK || s.spisize != 8)
 		return (ike_child_refuse(sa, m, IKE_N_NO_PROPOSAL_CHOSEN, NULL,
@@ -576,9 +591,12 @@ ike_child_ike_response(struct ike_sa *sa, const struct ike_msg *m,
 		goto done;
 	rv = ike_info_delete_ike(sa, now);
 done:
-	if (rv != IKE_OK)
+	if (rv != IKE_OK) {
 		ike_log(IKE_LOG_INFO, "peer %s: IKE SA rekey failed: %s",
 		    sa->peer->name, ike_strerror(rv));
+		if (sa->rekeyed == NULL && sa->peer->lifetime)
+			sa->rekey_at = now + IKE_CHILD_RETRY_MS;
+	}
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);
 	ike_buf_free(nr);

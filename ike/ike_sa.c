@@ -242,7 +242,7 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
  * When to rekey something that lives for life seconds: at 90% less a
  * random 0-5%, so that two peers with equal lifetimes rarely begin at
  * the same moment; when they do, ike_child.c resolves it (2.8.1) for
- * Child SAs.  XXX: IKE SA rekey collisions are not resolved.
+ * Child SAs and backs off for the IKE SA.
  */
 static uint64_t
 ike_sa_rekey_time(uint64_t now, uint64_t life)

@@ -1348,6 +1348,35 @@ START_TEST(test_dup_exact)
 }
 END_TEST
 
+/*
+ * Both ends rekey the IKE SA at once: each answers TEMPORARY_FAILURE,
+ * both keep the old SA and try again 10 s later; one going first wins.
+ */
+START_TEST(test_rekey_ike_collision)
+{
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey_ike(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_BUSY);
+	ck_assert_int_eq(R.last_rv, IKE_E_BUSY);
+	ck_assert_ptr_null(I.sa->rekeyed);
+	ck_assert_ptr_null(R.sa->rekeyed);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->rekey_at, now + 10000);
+	ck_assert_uint_eq(R.sa->rekey_at, now + 10000);
+	R.sa->rekey_at = now + 15000;		/* as jitter would have it */
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_ptr_nonnull(I.sa->rekeyed);
+	ck_assert_ptr_nonnull(R.sa->rekeyed);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	same_key(I.sa->rekeyed->keys.d, R.sa->rekeyed->keys.d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1399,6 +1428,7 @@ main(void)
 	tcase_add_test(tc, test_nat);
 	tcase_add_test(tc, test_no_nat);
 	tcase_add_test(tc, test_dup_exact);
+	tcase_add_test(tc, test_rekey_ike_collision);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
