@@ -572,7 +572,7 @@ struct ike_sa {
 	struct ike_xchg		 x;
 	struct ike_child	 child;
 	struct ike_child	 old;		/* rekeyed, until deleted */
-	struct ike_child	 extra;		/* a collision's redundant one */
+	struct ike_child	 extra;		/* a collision's extra */
 	struct ike_buf		*coll_min;	/* lowest nonce of the peer's
 						   colliding rekey (2.8.1) */
 	struct ike_rekey {			/* our CREATE_CHILD_SA */
@@ -589,14 +589,14 @@ struct ike_sa {
 	uint8_t			 cookie_tries;
 	uint64_t		 last_rx;	/* last authentic message */
 	uint64_t		 up_since;	/* when it became READY */
-	uint64_t		 now;		/* the caller's clock, last seen */
+	uint64_t		 now;		/* the caller's clock */
 	uint64_t		 born;		/* created, on that clock */
 	struct ike_path		 seen;		/* the last datagram's path */
 	uint8_t			 nat_local;	/* we are behind a NAT */
 	uint8_t			 nat_remote;	/* the peer is */
 	uint8_t			 natt;		/* IKE, ESP over UDP 4500 */
 	uint64_t		 ka_at;		/* next NAT keepalive */
-	uint64_t		 rekey_at;	/* IKE SA rekey due, ms; 0: never */
+	uint64_t		 rekey_at;	/* IKE SA rekey, ms; 0 never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };
 enum ike_pending {

@@ -312,7 +312,8 @@ ike_init_respond(struct ike_sa *sa, const struct ike_msg *m,
 	ike_init_hdr(&h, sa->spii, sa->spir, IKE_F_RESPONSE);
 	ike_wr_init(&w, buf, sizeof(buf));
 	if ((rv = ike_init_body(&w, &h, NULL, 0, &prop, 1, sa->dh, sa->group,
-	    sa->nr, &sa->seen)) != IKE_OK || (rv = ike_init_keys(sa, m)) != IKE_OK)
+	    sa->nr, &sa->seen)) != IKE_OK ||
+	    (rv = ike_init_keys(sa, m)) != IKE_OK)
 		return (rv);
 	if ((sa->msg2 = ike_init_copy(buf, w.off)) == NULL)
 		return (IKE_E_NOMEM);

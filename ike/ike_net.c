@@ -229,7 +229,7 @@ ike_net_read(struct ike_net *net, int fd, int marker, uint64_t now)
 			return;
 		if (marker && (n < IKE_NET_MARKER ||
 		    memcmp(buf, zero, IKE_NET_MARKER) != 0))
-			continue;	/* ESP in UDP, keepalives: the kernel's */
+			continue;	/* ESP in UDP, keepalives */
 		memset(&path, 0, sizeof(path));
 		ike_net_kaddr(&ss, &path.remote);
 		path.rport = ike_net_sport(&ss);
