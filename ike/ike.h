@@ -495,9 +495,19 @@ void	ike_peer_free_secrets(struct ike_peer *);
 struct ike_io {
 	int	(*send)(void *, const uint8_t *, size_t);
 	void	 *arg;
+	void	(*natt)(void *);	/* optional: move to port 4500 */
+	void	(*keepalive)(void *);	/* optional: NAT keepalive */
 };
+/* The addresses and ports a datagram travelled between (RFC 7296 2.23). */
+struct ike_path {
+	struct k_addr	local, remote;
+	uint16_t	lport, rport;
+};
+#define IKE_PORT	500
+#define IKE_NATT_PORT	4500
 #define IKE_RETX_BASE_MS	500
 #define IKE_RETX_TRIES		5
+#define IKE_HALFOPEN_MS		30000	/* responder waits this for AUTH */
 struct ike_xchg {
 	uint32_t	 next_id;	/* our next request */
 	uint32_t	 peer_id;	/* the peer's next request */
@@ -510,13 +520,16 @@ struct ike_xchg {
 	size_t		 resplen;
 	uint32_t	 resp_id;
 	int		 have_resp;
+	uint8_t		 in_hash[32];	/* the request being answered */
+	uint8_t		 resp_hash[32];	/* the request resp answered */
 };
 int	ike_xchg_request(struct ike_xchg *, const struct ike_io *,
 	    const uint8_t *, size_t, uint64_t);
 int	ike_xchg_match(const struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_response(struct ike_xchg *, const struct ike_hdr *);
 int	ike_xchg_incoming(struct ike_xchg *, const struct ike_io *,
-	    const struct ike_hdr *);
+	    const struct ike_hdr *, const uint8_t *, size_t);
+void	ike_xchg_note(struct ike_xchg *, const uint8_t *, size_t);
 int	ike_xchg_reply(struct ike_xchg *, const struct ike_io *,
 	    const uint8_t *, size_t, uint32_t);
 int	ike_xchg_tick(struct ike_xchg *, const struct ike_io *, uint64_t);
@@ -539,6 +552,7 @@ struct ike_child {
 	struct ike_suite	 suite;
 	struct ike_ts		 tsi, tsr;
 	const struct ike_child_def *def;
+	uint64_t		 rekey_at;	/* ms; 0: never */
 };
 struct ike_sa {
 	const struct ike_peer	*peer;
@@ -558,6 +572,9 @@ struct ike_sa {
 	struct ike_xchg		 x;
 	struct ike_child	 child;
 	struct ike_child	 old;		/* rekeyed, until deleted */
+	struct ike_child	 extra;		/* a collision's extra */
+	struct ike_buf		*coll_min;	/* lowest nonce of the peer's
+						   colliding rekey (2.8.1) */
 	struct ike_rekey {			/* our CREATE_CHILD_SA */
 		struct ike_buf	 *ni;
 		struct ike_dhkey *dh;
@@ -567,8 +584,19 @@ struct ike_sa {
 	struct ike_sa		*rekeyed;	/* the IKE SA replacing this */
 	uint32_t		 child_spi;	/* our proposed inbound SPI */
 	unsigned		 ke_retries;
+	uint8_t			 cookie[64];	/* the responder asked (2.6) */
+	uint8_t			 cookielen;
+	uint8_t			 cookie_tries;
 	uint64_t		 last_rx;	/* last authentic message */
 	uint64_t		 up_since;	/* when it became READY */
+	uint64_t		 now;		/* the caller's clock */
+	uint64_t		 born;		/* created, on that clock */
+	struct ike_path		 seen;		/* the last datagram's path */
+	uint8_t			 nat_local;	/* we are behind a NAT */
+	uint8_t			 nat_remote;	/* the peer is */
+	uint8_t			 natt;		/* IKE, ESP over UDP 4500 */
+	uint64_t		 ka_at;		/* next NAT keepalive */
+	uint64_t		 rekey_at;	/* IKE SA rekey, ms; 0 never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
 };
 enum ike_pending {
@@ -585,6 +613,10 @@ void		 ike_sa_free(struct ike_sa *);
 int		 ike_sa_start(struct ike_sa *, uint64_t);
 int		 ike_sa_recv(struct ike_sa *, const uint8_t *, size_t,
 		    uint64_t);
+int		 ike_sa_recv_path(struct ike_sa *, const struct ike_path *,
+		    const uint8_t *, size_t, uint64_t);
+void		 ike_sa_path_default(const struct ike_peer *,
+		    struct ike_path *);
 int		 ike_sa_tick(struct ike_sa *, uint64_t);
 uint64_t	 ike_sa_next_due(const struct ike_sa *);
 int		 ike_sa_install(struct ike_sa *, struct ike_child *,
@@ -600,12 +632,30 @@ int		 ike_sa_send_enc(struct ike_sa *, uint8_t, int, uint32_t,
 		    const uint8_t *, size_t, uint8_t, uint64_t);
 const char	*ike_sa_state_name(int);
 
+/* ---- ike_natd.c: NAT detection (RFC 7296 2.23) ---- */
+int	ike_natd_hash(const uint8_t *, const uint8_t *, const struct k_addr *,
+	    uint16_t, uint8_t *);
+void	ike_natd_put(struct ike_chain *, const uint8_t *, const uint8_t *,
+	    const struct ike_path *);
+int	ike_natd_check(struct ike_sa *, const struct ike_msg *);
+
 /* ---- ike_init.c: IKE_SA_INIT (RFC 7296 1.2) ---- */
+/* Stateless cookies (2.6): required when the responder is loaded. */
+#define IKE_COOKIE_SECRET	32
+struct ike_cookie {
+	int			 required;
+	const uint8_t		*secret;	/* IKE_COOKIE_SECRET bytes */
+	const struct k_addr	*from;		/* the initiator's address */
+	const struct ike_path	*path;		/* NULL: as configured */
+};
+int	ike_init_cookie(const struct ike_cookie *, const uint8_t *, size_t,
+	    const uint8_t *, uint8_t *);
 int	ike_init_request(struct ike_sa *, uint64_t);
 int	ike_init_response(struct ike_sa *, const struct ike_msg *,
 	    const uint8_t *, size_t, uint64_t);
 struct ike_sa *ike_init_accept(const struct ike_peer *, struct kernel *,
-	    const struct ike_io *, const uint8_t *, size_t, uint64_t, int *);
+	    const struct ike_io *, const uint8_t *, size_t,
+	    const struct ike_cookie *, uint64_t, int *);
 
 /* ---- ike_auth.c: IKE_AUTH with PSK (RFC 7296 1.2, 2.15) ---- */
 int	ike_auth_psk(const struct ike_prf *, const struct ike_buf *,
@@ -643,12 +693,14 @@ struct ike_ctx {
 	struct ike_io	 io[IKE_CTX_MAX_PEERS];	/* one per peer */
 	struct ike_sa	*sa[IKE_CTX_MAX_SA];
 	size_t		 nsa;
+	size_t		 halfopen_max;	/* more: cookies (2.6) */
+	uint8_t		 cookie_secret[IKE_COOKIE_SECRET];
 };
 void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
 	    struct kernel *, const struct ike_io *);
 int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
-int	ike_ctx_recv(struct ike_ctx *, const struct k_addr *, const uint8_t *,
-	    size_t, uint64_t);
+int	ike_ctx_recv(struct ike_ctx *, const struct ike_path *,
+	    const uint8_t *, size_t, uint64_t);
 uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
 struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
 void	ike_ctx_free(struct ike_ctx *);
@@ -659,10 +711,14 @@ struct ike_net_ep {
 	struct ike_net	*net;
 	struct sockaddr_in6	 to;	/* or a sockaddr_in in it */
 	uint32_t		 tolen;
+	int			 natt;	/* send on 4500 with the marker */
 };
 struct ike_net {
 	int			 fd_ike;
 	int			 fd_natt;	/* -1: none */
+	struct k_addr		 bound;		/* family only: any address */
+	int			 bound_any;
+	uint16_t		 port_ike, port_natt;
 	struct ike_ctx		*ctx;
 	struct ike_net_ep	 ep[IKE_CTX_MAX_PEERS];
 };

@@ -8,16 +8,25 @@
  * The new Child SA gets KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
  * with this exchange's nonces, i being whoever began it.  Whoever began
  * it then deletes the old Child SA; until then both stay installed.
+ * When both ends rekey the same Child SA at once (2.8.1, 2.25.1) each
+ * answers the other as usual; the exchange holding the lowest of the
+ * four nonces made the redundant Child SA, which its initiator deletes,
+ * and the other exchange's initiator deletes the old one.
  * The IKE SA itself is rekeyed the same way (1.3.2, 2.18): a new IKE SA
  * object takes the Child SAs over, and the old one is deleted.
- * XXX: no new Child SAs beside the first, no handling of simultaneous
- * rekeys (2.8.1), no INVALID_KE retry for PFS or for the IKE rekey.
+ * While the IKE SA is being rekeyed, requests to rekey anything are
+ * answered TEMPORARY_FAILURE (2.25), and a refused rekey is tried again
+ * 10 s later; two ends rekeying the IKE SA at once both back off.
+ * XXX: no new Child SAs beside the first, no 2.8.2 nonce rule for IKE
+ * SA collisions (the backoff replaces it), no INVALID_KE retry for PFS
+ * or for the IKE rekey.
  */
 #include <string.h>
 
 #include "ike/ike.h"
 
 #define IKE_CHILD_NONCE	32
+#define IKE_CHILD_RETRY_MS	10000	/* after TEMPORARY_FAILURE & co */
 
 static int	ike_child_ike_request(struct ike_sa *, const struct ike_msg *,
 		    uint64_t);
@@ -43,6 +52,7 @@ ike_child_spi_bytes(uint8_t *b, uint32_t v)
 void
 ike_child_rekey_clear(struct ike_sa *sa)
 {
+	ike_buf_clear(&sa->coll_min);
 	ike_buf_clear(&sa->rk.ni);
 	ike_dh_free(sa->rk.dh);
 	sa->rk.dh = NULL;
@@ -122,6 +132,36 @@ ike_child_rekey(struct ike_sa *sa, uint64_t now)
 	    inner, w.off, c.first, now)) == IKE_OK)
 		sa->pending = IKE_PEND_REKEY_CHILD;
 	return (rv);
+}
+
+/* Octet by octet; a nonce that is a prefix of the other is lower. */
+static int
+ike_child_nonce_cmp(const struct ike_buf *a, const struct ike_buf *b)
+{
+	size_t	n = a->len < b->len ? a->len : b->len;
+	int	c = memcmp(a->p, b->p, n);
+
+	if (c != 0)
+		return (c);
+	return (a->len < b->len ? -1 : a->len > b->len);
+}
+
+static const struct ike_buf *
+ike_child_nonce_min(const struct ike_buf *a, const struct ike_buf *b)
+{
+	return (ike_child_nonce_cmp(a, b) <= 0 ? a : b);
+}
+
+/* We answered the peer's rekey of the child we are rekeying too. */
+static void
+ike_child_note_collision(struct ike_sa *sa, const struct ike_buf *ni,
+    const struct ike_buf *nr)
+{
+	const struct ike_buf	*lo = ike_child_nonce_min(ni, nr);
+
+	ike_buf_clear(&sa->coll_min);
+	sa->coll_min = ike_buf_dup(lo->p, lo->len);
+	ike_debug("peer %s: simultaneous Child SA rekey", sa->peer->name);
 }
 
 /* The child a REKEY_SA notify names by the peer's inbound SPI. */
@@ -227,6 +267,9 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 
 	if (m->nprops > 0 && m->props[0].proto == IKE_PROTO_IKE)
 		return (ike_child_ike_request(sa, m, now));
+	if (sa->pending == IKE_PEND_REKEY_IKE || sa->rekeyed != NULL)
+		return (ike_child_refuse(sa, m, IKE_N_TEMPORARY_FAILURE, NULL,
+		    now));
 	if ((old = ike_child_named(sa, ike_msg_notify(m, IKE_N_REKEY_SA))) ==
 	    NULL)
 		return (ike_child_refuse(sa, m, IKE_N_CHILD_SA_NOT_FOUND, NULL,
@@ -250,6 +293,8 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 		ike_sa_uninstall(sa, &sa->old);	/* a stale one, if any */
 		sa->old = *old;
 		sa->child = nc;
+		if (sa->pending == IKE_PEND_REKEY_CHILD)	/* collision */
+			ike_child_note_collision(sa, ni, nr);
 	}
 done:
 	ike_dh_free(dh);
@@ -271,6 +316,7 @@ ike_child_refused(const struct ike_msg *m)
 		{ IKE_N_TS_UNACCEPTABLE,	IKE_E_TS },
 		{ IKE_N_INVALID_KE_PAYLOAD,	IKE_E_KE },
 		{ IKE_N_INVALID_SYNTAX,		IKE_E_SYNTAX },
+		{ IKE_N_TEMPORARY_FAILURE,	IKE_E_BUSY },
 	};
 	size_t	i;
 
@@ -312,6 +358,34 @@ ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
 	return (IKE_OK);
 }
 
+/*
+ * Our rekey completed with new child nc.  Without a collision the old
+ * one goes.  With one (2.8.1): if our exchange holds the lowest nonce,
+ * ours is redundant and we delete it; else we keep ours, delete the
+ * old one, and the peer deletes the one it made.
+ */
+static int
+ike_child_settle(struct ike_sa *sa, const struct ike_child *nc,
+    const struct ike_buf *nr, uint64_t now)
+{
+	const struct ike_buf	*ours;
+
+	if (sa->coll_min == NULL) {
+		sa->old = sa->child;
+		sa->child = *nc;
+		return (ike_info_delete_child(sa, &sa->old, now));
+	}
+	ours = ike_child_nonce_min(sa->rk.ni, nr);
+	ike_sa_uninstall(sa, &sa->extra);	/* a stale one, if any */
+	if (ike_child_nonce_cmp(ours, sa->coll_min) < 0) {
+		sa->extra = *nc;
+		return (ike_info_delete_child(sa, &sa->extra, now));
+	}
+	sa->extra = sa->child;			/* the peer's, it deletes it */
+	sa->child = *nc;
+	return (ike_info_delete_child(sa, &sa->old, now));
+}
+
 int
 ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
     uint64_t now)
@@ -330,6 +404,8 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	if ((rv = ike_child_take(sa, m, &nc, &gir)) != IKE_OK) {
 		ike_log(IKE_LOG_INFO, "peer %s: Child SA rekey refused: %s",
 		    sa->peer->name, ike_strerror(rv));
+		if (sa->child.def && sa->child.def->life_seconds)
+			sa->child.rekey_at = now + IKE_CHILD_RETRY_MS;
 		goto done;
 	}
 	if ((nr = ike_buf_dup(m->nonce, m->noncelen)) == NULL) {
@@ -338,9 +414,7 @@ ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
 	}
 	if ((rv = ike_sa_install(sa, &nc, gir, sa->rk.ni, nr)) != IKE_OK)
 		goto done;
-	sa->old = sa->child;
-	sa->child = nc;
-	rv = ike_info_delete_child(sa, &sa->old, now);
+	rv = ike_child_settle(sa, &nc, nr, now);
 done:
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);
@@ -378,7 +452,10 @@ ike_child_successor(struct ike_sa *old, int we_began,
 	}
 	sa->state = IKE_ST_ESTABLISHED;
 	sa->up_since = old->up_since;
+	sa->now = old->now;
 	sa->last_rx = old->last_rx;
+	sa->rekey_at = old->peer->lifetime ? old->now +
+	    old->peer->lifetime * 900ULL : 0;
 	sa->child = old->child;
 	sa->old = old->old;
 	old->child.installed = 0;	/* moved, not removed */
@@ -442,6 +519,10 @@ ike_child_ike_request(struct ike_sa *sa, const struct ike_msg *m,
 	struct ike_chain c;
 	int		 rv;
 
+	/* Both ends rekeying the IKE SA: each refuses, both retry (2.25). */
+	if (sa->pending == IKE_PEND_REKEY_IKE || sa->rekeyed != NULL)
+		return (ike_child_refuse(sa, m, IKE_N_TEMPORARY_FAILURE, NULL,
+		    now));
 	if (ike_alg_match(sa->peer->props, sa->peer->nprops, m->props,
 	    m->nprops, &s) != IKE_OK || s.spisize != 8)
 		return (ike_child_refuse(sa, m, IKE_N_NO_PROPOSAL_CHOSEN, NULL,
@@ -510,9 +591,12 @@ ike_child_ike_response(struct ike_sa *sa, const struct ike_msg *m,
 		goto done;
 	rv = ike_info_delete_ike(sa, now);
 done:
-	if (rv != IKE_OK)
+	if (rv != IKE_OK) {
 		ike_log(IKE_LOG_INFO, "peer %s: IKE SA rekey failed: %s",
 		    sa->peer->name, ike_strerror(rv));
+		if (sa->rekeyed == NULL && sa->peer->lifetime)
+			sa->rekey_at = now + IKE_CHILD_RETRY_MS;
+	}
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);
 	ike_buf_free(nr);

@@ -264,6 +264,32 @@ ike_child_keys_free(struct ike_child_keys *k)
 	ike_buf_clear(&k->ar);
 }
 
+/*
+ * Fetched ciphers, kept for the life of the process: fetching costs a
+ * provider lookup each time.  Not thread-safe; the daemon has one thread.
+ */
+static EVP_CIPHER *
+ike_crypto_cipher(const struct ike_encr *e)
+{
+	static struct {
+		const char	*name;
+		EVP_CIPHER	*cipher;
+	}		cache[8];
+	size_t		i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++) {
+		if (cache[i].name == e->ossl)
+			return (cache[i].cipher);
+		if (cache[i].name == NULL) {
+			if ((cache[i].cipher = EVP_CIPHER_fetch(NULL, e->ossl,
+			    NULL)) != NULL)
+				cache[i].name = e->ossl;
+			return (cache[i].cipher);
+		}
+	}
+	return (NULL);
+}
+
 /* AES-CBC without padding; len must be a multiple of the block. */
 int
 ike_crypto_cbc(const struct ike_encr *e, const uint8_t *key,
@@ -275,7 +301,7 @@ ike_crypto_cbc(const struct ike_encr *e, const uint8_t *key,
 
 	if (e->aead || len % e->blocklen || len > INT32_MAX)
 		return (IKE_E_INVAL);
-	if ((cipher = EVP_CIPHER_fetch(NULL, e->ossl, NULL)) == NULL)
+	if ((cipher = ike_crypto_cipher(e)) == NULL)
 		return (rv);
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL ||
 	    !EVP_CipherInit_ex2(ctx, cipher, key, iv, enc, NULL) ||
@@ -286,7 +312,6 @@ ike_crypto_cbc(const struct ike_encr *e, const uint8_t *key,
 	rv = IKE_OK;
 done:
 	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(cipher);
 	return (rv);
 }
 
@@ -296,7 +321,7 @@ ike_crypto_gcm_init(const struct ike_encr *e, const uint8_t *key,
 {
 	EVP_CIPHER_CTX	*ctx;
 
-	if ((*cipher = EVP_CIPHER_fetch(NULL, e->ossl, NULL)) == NULL)
+	if ((*cipher = ike_crypto_cipher(e)) == NULL)
 		return (NULL);
 	if ((ctx = EVP_CIPHER_CTX_new()) == NULL)
 		return (NULL);
@@ -330,7 +355,6 @@ ike_crypto_gcm_seal(const struct ike_encr *e, const uint8_t *key,
 	rv = IKE_OK;
 done:
 	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(cipher);
 	return (rv);
 }
 
@@ -356,7 +380,6 @@ ike_crypto_gcm_open(const struct ike_encr *e, const uint8_t *key,
 	rv = EVP_DecryptFinal_ex(ctx, out + len, &n) ? IKE_OK : IKE_E_ICV;
 done:
 	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(cipher);
 	return (rv);
 }
 

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <openssl/rand.h>
+
 #include "ike/ike.h"
 
 void
@@ -24,6 +26,20 @@ ike_ctx_init(struct ike_ctx *ctx, struct ike_peer *peers, size_t npeers,
 	ctx->kern = kern;
 	for (i = 0; i < ctx->npeers; i++)
 		ctx->io[i] = io[i];
+	ctx->halfopen_max = IKE_CTX_MAX_SA / 4;
+	if (RAND_bytes(ctx->cookie_secret, sizeof(ctx->cookie_secret)) != 1)
+		ctx->halfopen_max = 0;	/* no secret: cookies always */
+}
+
+/* Responder SAs still waiting for IKE_AUTH. */
+static size_t
+ike_ctx_halfopen(const struct ike_ctx *ctx)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < ctx->nsa; i++)
+		n += ctx->sa[i]->state == IKE_ST_INIT_DONE;
+	return (n);
 }
 
 static int
@@ -98,13 +114,15 @@ ike_ctx_peer(const struct ike_ctx *ctx, const struct k_addr *from)
 	return (-1);
 }
 
-/* One datagram from address from. */
+/* One datagram, and the path it came along. */
 int
-ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
+ike_ctx_recv(struct ike_ctx *ctx, const struct ike_path *path,
     const uint8_t *p, size_t len, uint64_t now)
 {
+	const struct k_addr	*from = &path->remote;
 	struct ike_hdr	 h;
 	struct ike_sa	*sa;
+	struct ike_cookie ck;
 	int		 rv, i;
 
 	if ((rv = ike_msg_hdr(p, len, &h)) != IKE_OK) {
@@ -112,7 +130,7 @@ ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
 		return (rv);
 	}
 	if ((sa = ike_ctx_lookup(ctx, from, &h)) != NULL) {
-		rv = ike_sa_recv(sa, p, len, now);
+		rv = ike_sa_recv_path(sa, path, p, len, now);
 		if (sa->rekeyed != NULL && !ike_ctx_has(ctx, sa->rekeyed))
 			ike_ctx_add(ctx, sa->rekeyed);	/* IKE SA rekeyed */
 		return (rv);
@@ -122,8 +140,12 @@ ike_ctx_recv(struct ike_ctx *ctx, const struct k_addr *from,
 		ike_debug("%s: no SA for this datagram", __func__);
 		return (IKE_E_STATE);
 	}
+	ck.required = ike_ctx_halfopen(ctx) >= ctx->halfopen_max;
+	ck.secret = ctx->cookie_secret;
+	ck.from = from;
+	ck.path = path;
 	sa = ike_init_accept(&ctx->peers[i], ctx->kern, &ctx->io[i], p, len,
-	    now, &rv);
+	    &ck, now, &rv);
 	if (sa == NULL)
 		return (rv);
 	return (ike_ctx_add(ctx, sa));

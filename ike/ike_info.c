@@ -111,8 +111,8 @@ ike_info_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	for (i = 0; i < m->ndel; i++) {
 		if (m->del[i].proto == IKE_PROTO_IKE)
 			del_ike = 1;
-		for (ch = &sa->child; ch != NULL;
-		    ch = ch == &sa->child ? &sa->old : NULL) {
+		for (ch = &sa->child; ch != NULL; ch = ch == &sa->child ?
+		    &sa->old : ch == &sa->old ? &sa->extra : NULL) {
 			if (!ike_info_names_child(ch, &m->del[i]))
 				continue;
 			ike_info_spi(spi, ch->spi_in);

@@ -6,11 +6,15 @@
  *
  * The responder keeps no state for a request it refuses: it answers
  * NO_PROPOSAL_CHOSEN, or INVALID_KE_PAYLOAD naming the group it wants
- * (1.3), and the initiator retries with that group.
- * XXX: no COOKIE under load, no NAT detection yet.
+ * (1.3), and the initiator retries with that group.  Under load it
+ * first asks for a COOKIE (2.6) and keeps no state until it comes back.
+ * Both messages carry the NAT detection notifies (ike_natd.c).
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "ike/ike.h"
 
@@ -42,8 +46,9 @@ ike_init_hdr(struct ike_hdr *h, const uint8_t *spii, const uint8_t *spir,
 /* SA, KE and nonce after a header; returns the writer's error. */
 static int
 ike_init_body(struct ike_wr *w, const struct ike_hdr *h,
-    const struct ike_prop *props, size_t nprops, const struct ike_dhkey *dh,
-    uint16_t group, const struct ike_buf *nonce)
+    const uint8_t *cookie, size_t cookielen, const struct ike_prop *props,
+    size_t nprops, const struct ike_dhkey *dh, uint16_t group,
+    const struct ike_buf *nonce, const struct ike_path *path)
 {
 	struct ike_chain c;
 	uint8_t		 pub[512];
@@ -54,9 +59,12 @@ ike_init_body(struct ike_wr *w, const struct ike_hdr *h,
 		return (rv);
 	ike_msg_put_hdr(w, h);
 	ike_pld_chain(&c, w, 16);
+	if (cookielen > 0)		/* first, as 2.6 requires */
+		ike_pld_put_notify(&c, 0, IKE_N_COOKIE, cookie, cookielen);
 	ike_pld_put_sa(&c, props, nprops);
 	ike_pld_put_ke(&c, group, pub, publen);
 	ike_pld_put_nonce(&c, nonce);
+	ike_natd_put(&c, h->spii, h->spir, path);
 	ike_wr_set_u32(w, 24, (uint32_t)w->off);
 	return (w->err);
 }
@@ -80,8 +88,9 @@ ike_init_request(struct ike_sa *sa, uint64_t now)
 	ike_init_hdr(&h, sa->spii, NULL, IKE_F_INITIATOR);
 	h.msgid = sa->x.next_id;
 	ike_wr_init(&w, buf, sizeof(buf));
-	if ((rv = ike_init_body(&w, &h, sa->peer->props, sa->peer->nprops,
-	    sa->dh, sa->group, sa->ni)) != IKE_OK)
+	if ((rv = ike_init_body(&w, &h, sa->cookie, sa->cookielen,
+	    sa->peer->props, sa->peer->nprops, sa->dh, sa->group, sa->ni,
+	    &sa->seen)) != IKE_OK)
 		return (rv);
 	free(sa->msg1);
 	if ((sa->msg1 = ike_init_copy(buf, w.off)) == NULL)
@@ -132,6 +141,24 @@ ike_init_retry_ke(struct ike_sa *sa, const struct ike_notify *n,
 	return (ike_init_request(sa, now));
 }
 
+/* COOKIE: send the request again, the cookie first (2.6). */
+static int
+ike_init_retry_cookie(struct ike_sa *sa, const struct ike_notify *n,
+    uint64_t now)
+{
+	if (n->len == 0 || n->len > sizeof(sa->cookie) ||
+	    sa->cookie_tries >= IKE_KE_RETRIES) {
+		ike_sa_fail(sa, IKE_E_PEER);
+		return (IKE_E_PEER);
+	}
+	memcpy(sa->cookie, n->data, n->len);
+	sa->cookielen = (uint8_t)n->len;
+	sa->cookie_tries++;
+	ike_xchg_reset(&sa->x);
+	sa->state = IKE_ST_IDLE;
+	return (ike_init_request(sa, now));
+}
+
 /* Error notifies are types below 16384 (3.10.1). */
 static const struct ike_notify *
 ike_init_error(const struct ike_msg *m)
@@ -170,6 +197,8 @@ ike_init_response(struct ike_sa *sa, const struct ike_msg *m,
 	const struct ike_notify	*n;
 	int			 rv;
 
+	if ((n = ike_msg_notify(m, IKE_N_COOKIE)) != NULL)
+		return (ike_init_retry_cookie(sa, n, now));
 	if ((n = ike_msg_notify(m, IKE_N_INVALID_KE_PAYLOAD)) != NULL)
 		return (ike_init_retry_ke(sa, n, now));
 	if ((n = ike_init_error(m)) != NULL) {
@@ -197,6 +226,8 @@ ike_init_response(struct ike_sa *sa, const struct ike_msg *m,
 		ike_sa_fail(sa, rv);
 		return (rv);
 	}
+	if (ike_natd_check(sa, m) && sa->io.natt != NULL)
+		sa->io.natt(sa->io.arg);	/* IKE_AUTH goes to 4500 */
 	return (ike_auth_request(sa, now));
 }
 
@@ -280,14 +311,67 @@ ike_init_respond(struct ike_sa *sa, const struct ike_msg *m,
 	ike_alg_suite_prop(&sa->suite, IKE_PROTO_IKE, NULL, 0, &prop);
 	ike_init_hdr(&h, sa->spii, sa->spir, IKE_F_RESPONSE);
 	ike_wr_init(&w, buf, sizeof(buf));
-	if ((rv = ike_init_body(&w, &h, &prop, 1, sa->dh, sa->group,
-	    sa->nr)) != IKE_OK || (rv = ike_init_keys(sa, m)) != IKE_OK)
+	if ((rv = ike_init_body(&w, &h, NULL, 0, &prop, 1, sa->dh, sa->group,
+	    sa->nr, &sa->seen)) != IKE_OK ||
+	    (rv = ike_init_keys(sa, m)) != IKE_OK)
 		return (rv);
 	if ((sa->msg2 = ike_init_copy(buf, w.off)) == NULL)
 		return (IKE_E_NOMEM);
 	sa->msg2len = w.off;
 	sa->state = IKE_ST_INIT_DONE;
+	ike_xchg_note(&sa->x, p, len);
 	return (ike_xchg_reply(&sa->x, &sa->io, buf, w.off, 0));
+}
+
+/*
+ * Cookie = version | SHA-256(Ni | IPi | SPIi | secret), 33 bytes
+ * (2.6).  XXX: one secret, version 0; it should change now and then.
+ */
+int
+ike_init_cookie(const struct ike_cookie *ck, const uint8_t *ni,
+    size_t nilen, const uint8_t *spii, uint8_t *out)
+{
+	uint8_t	buf[256 + 16 + 8 + IKE_COOKIE_SECRET];
+	size_t	alen = ck->from->family == AF_INET ? 4 : 16, n = 0;
+
+	if (nilen > 256)
+		return (IKE_E_INVAL);
+	memcpy(buf + n, ni, nilen);
+	n += nilen;
+	memcpy(buf + n, ck->from->u.bytes, alen);
+	n += alen;
+	memcpy(buf + n, spii, 8);
+	n += 8;
+	memcpy(buf + n, ck->secret, IKE_COOKIE_SECRET);
+	n += IKE_COOKIE_SECRET;
+	out[0] = 0;
+	if (!EVP_Q_digest(NULL, "SHA256", NULL, buf, n, out + 1, NULL)) {
+		OPENSSL_cleanse(buf, sizeof(buf));
+		return (IKE_E_CRYPTO);
+	}
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return (IKE_OK);
+}
+
+/* Under load: a request without the right cookie gets one, no state. */
+static int
+ike_init_cookie_ok(const struct ike_io *io, const struct ike_msg *m,
+    const struct ike_cookie *ck)
+{
+	const struct ike_notify	*n;
+	uint8_t			 want[33];
+
+	if (ck == NULL || !ck->required)
+		return (1);
+	if (ike_init_cookie(ck, m->nonce, m->noncelen, m->hdr.spii, want) !=
+	    IKE_OK)
+		return (0);
+	n = ike_msg_notify(m, IKE_N_COOKIE);
+	if (n != NULL && n->len == sizeof(want) &&
+	    CRYPTO_memcmp(n->data, want, sizeof(want)) == 0)
+		return (1);
+	ike_init_notify(io, &m->hdr, IKE_N_COOKIE, want, sizeof(want));
+	return (0);
 }
 
 /* Is this an IKE_SA_INIT request at all (3.1)? */
@@ -326,8 +410,8 @@ ike_init_refuse(const struct ike_io *io, const struct ike_msg *m, int err,
  */
 struct ike_sa *
 ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
-    const struct ike_io *io, const uint8_t *p, size_t len, uint64_t now,
-    int *err)
+    const struct ike_io *io, const uint8_t *p, size_t len,
+    const struct ike_cookie *ck, uint64_t now, int *err)
 {
 	struct ike_msg	 m;
 	struct ike_suite s;
@@ -344,6 +428,10 @@ ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
 		*err = IKE_E_SYNTAX;
 		return (NULL);
 	}
+	if (!ike_init_cookie_ok(io, &m, ck)) {
+		*err = IKE_E_BUSY;
+		return (NULL);
+	}
 	if ((*err = ike_init_choose(peer, &m, &s)) != IKE_OK) {
 		ike_init_refuse(io, &m, *err, &s);
 		return (NULL);
@@ -355,6 +443,10 @@ ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
 	memcpy(sa->spii, m.hdr.spii, 8);
 	sa->suite = s;
 	sa->group = s.dh->id;
+	sa->now = sa->born = now;
+	if (ck != NULL && ck->path != NULL)
+		sa->seen = *ck->path;
+	ike_natd_check(sa, &m);
 	if ((*err = ike_init_respond(sa, &m, p, len)) != IKE_OK) {
 		ike_sa_free(sa);
 		return (NULL);

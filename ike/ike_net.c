@@ -5,11 +5,15 @@
  * where IKE messages follow four zero octets, the non-ESP marker of
  * RFC 3948 2.2).  Binding ports below 1024 needs CAP_NET_BIND_SERVICE;
  * nothing else here needs privileges.  Time is CLOCK_MONOTONIC in ms.
- * XXX: we always send on the IKE port; moving to 4500 after NAT
- * detection (RFC 7296 2.23) is not done yet.
+ * After NAT detection a peer's messages go to its port 4500 with the
+ * marker, and each datagram from a peer moves our replies to the
+ * address and port it came from (RFC 7296 2.11, 2.23).
+ * XXX: that move happens before the message is authenticated; bound
+ * to the unspecified address, the local end of a path is not known.
  */
 #include <errno.h>
 #include <netinet/in.h>
+#include <sys/uio.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -83,9 +87,14 @@ int
 ike_net_open(struct ike_net *net, struct ike_ctx *ctx, const struct k_addr *a,
     uint16_t port, uint16_t natt)
 {
+	static const uint8_t	zero[16];
+
 	memset(net, 0, sizeof(*net));
 	net->ctx = ctx;
 	net->fd_natt = -1;
+	net->bound = *a;
+	net->bound_any = memcmp(a->u.bytes, zero, a->family == AF_INET ?
+	    4 : 16) == 0;
 	if ((net->fd_ike = ike_net_bind(a, port)) < 0) {
 		ike_log(IKE_LOG_ERR, "%s: port %u: %s", __func__, port,
 		    strerror(errno));
@@ -97,6 +106,8 @@ ike_net_open(struct ike_net *net, struct ike_ctx *ctx, const struct k_addr *a,
 		close(net->fd_ike);
 		return (IKE_E_INVAL);
 	}
+	net->port_ike = ike_net_port(net);
+	net->port_natt = natt;
 	return (IKE_OK);
 }
 
@@ -115,14 +126,47 @@ ike_net_port(const struct ike_net *net)
 static int
 ike_net_send(void *arg, const uint8_t *p, size_t len)
 {
+	static uint8_t		 marker[IKE_NET_MARKER];
 	struct ike_net_ep	*ep = arg;
+	struct iovec		 iov[2] = { { marker, sizeof(marker) },
+				    { (void *)p, len } };
+	struct msghdr		 mh;
+	int			 natt = ep->natt && ep->net->fd_natt >= 0;
 
-	if (sendto(ep->net->fd_ike, p, len, 0, (struct sockaddr *)&ep->to,
-	    ep->tolen) < 0) {
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_name = &ep->to;
+	mh.msg_namelen = ep->tolen;
+	mh.msg_iov = natt ? iov : iov + 1;
+	mh.msg_iovlen = natt ? 2 : 1;
+	if (sendmsg(natt ? ep->net->fd_natt : ep->net->fd_ike, &mh, 0) < 0) {
 		ike_debug("%s: %s", __func__, strerror(errno));
 		return (-1);
 	}
 	return (0);
+}
+
+/* NAT found: this peer's IKE goes to its port 4500 from ours. */
+static void
+ike_net_natt(void *arg)
+{
+	struct ike_net_ep	*ep = arg;
+
+	if (ep->net->fd_natt < 0)
+		return;
+	ep->natt = 1;
+	ep->to.sin6_port = htons(IKE_NATT_PORT);	/* same in _in */
+}
+
+/* The one-octet NAT keepalive on the NAT-T socket (RFC 3948 2.3). */
+static void
+ike_net_keepalive(void *arg)
+{
+	static const uint8_t	 ka = 0xff;
+	struct ike_net_ep	*ep = arg;
+
+	if (ep->net->fd_natt >= 0)
+		sendto(ep->net->fd_natt, &ka, 1, 0, (struct sockaddr *)&ep->to,
+		    ep->tolen);
 }
 
 /* The io of peer i: datagrams to remote, port. */
@@ -134,8 +178,37 @@ ike_net_io(struct ike_net *net, size_t i, const struct k_addr *remote,
 
 	ep->net = net;
 	ep->tolen = ike_net_sockaddr(remote, port, &ep->to);
+	ep->natt = 0;
 	io->send = ike_net_send;
 	io->arg = ep;
+	io->natt = ike_net_natt;
+	io->keepalive = ike_net_keepalive;
+}
+
+static uint16_t
+ike_net_sport(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return (ntohs(((const struct sockaddr_in *)ss)->sin_port));
+	return (ntohs(((const struct sockaddr_in6 *)ss)->sin6_port));
+}
+
+/* Replies to a peer go where its last datagram came from (2.11). */
+static void
+ike_net_follow(struct ike_net *net, const struct ike_path *p, int marker)
+{
+	struct ike_net_ep	*ep;
+	size_t			 i, alen = p->remote.family == AF_INET ? 4 : 16;
+
+	for (i = 0; i < net->ctx->npeers; i++) {
+		if (net->ctx->peers[i].remote.family != p->remote.family ||
+		    memcmp(net->ctx->peers[i].remote.u.bytes,
+		    p->remote.u.bytes, alen) != 0 || net->ep[i].net == NULL)
+			continue;
+		ep = &net->ep[i];
+		ep->tolen = ike_net_sockaddr(&p->remote, p->rport, &ep->to);
+		ep->natt = marker;
+	}
 }
 
 /* Read what one socket has; marker: strip the non-ESP marker. */
@@ -144,7 +217,7 @@ ike_net_read(struct ike_net *net, int fd, int marker, uint64_t now)
 {
 	static const uint8_t	zero[IKE_NET_MARKER];
 	struct sockaddr_storage	ss;
-	struct k_addr		from;
+	struct ike_path		path;
 	uint8_t			buf[IKE_MAX_MSG + IKE_NET_MARKER];
 	socklen_t		sl;
 	ssize_t			n;
@@ -156,9 +229,14 @@ ike_net_read(struct ike_net *net, int fd, int marker, uint64_t now)
 			return;
 		if (marker && (n < IKE_NET_MARKER ||
 		    memcmp(buf, zero, IKE_NET_MARKER) != 0))
-			continue;	/* ESP in UDP: the kernel's */
-		ike_net_kaddr(&ss, &from);
-		ike_ctx_recv(net->ctx, &from, buf + (marker ? 4 : 0),
+			continue;	/* ESP in UDP, keepalives */
+		memset(&path, 0, sizeof(path));
+		ike_net_kaddr(&ss, &path.remote);
+		path.rport = ike_net_sport(&ss);
+		path.local = net->bound;
+		path.lport = marker ? net->port_natt : net->port_ike;
+		ike_net_follow(net, &path, marker);
+		ike_ctx_recv(net->ctx, &path, buf + (marker ? 4 : 0),
 		    (size_t)n - (marker ? 4 : 0), now);
 	}
 }

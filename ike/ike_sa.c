@@ -40,6 +40,16 @@ ike_sa_first_group(const struct ike_peer *peer)
 	return (0);
 }
 
+/* The path as configured: what we assume until datagrams say more. */
+void
+ike_sa_path_default(const struct ike_peer *peer, struct ike_path *p)
+{
+	p->local = peer->local;
+	p->remote = peer->remote;
+	p->lport = peer->local_port ? peer->local_port : IKE_PORT;
+	p->rport = peer->remote_port ? peer->remote_port : IKE_PORT;
+}
+
 struct ike_sa *
 ike_sa_new(const struct ike_peer *peer, struct kernel *kern,
     const struct ike_io *io, int initiator)
@@ -54,6 +64,7 @@ ike_sa_new(const struct ike_peer *peer, struct kernel *kern,
 	sa->initiator = initiator;
 	sa->state = IKE_ST_IDLE;
 	sa->group = ike_sa_first_group(peer);
+	ike_sa_path_default(peer, &sa->seen);
 	if (RAND_bytes(initiator ? sa->spii : sa->spir, 8) != 1) {
 		free(sa);
 		return (NULL);
@@ -106,6 +117,7 @@ ike_sa_start(struct ike_sa *sa, uint64_t now)
 {
 	if (!sa->initiator || sa->state != IKE_ST_IDLE)
 		return (IKE_E_STATE);
+	sa->now = now;
 	return (ike_init_request(sa, now));
 }
 
@@ -142,6 +154,7 @@ ike_sa_send_enc(struct ike_sa *sa, uint8_t xchg, int response,
 	size_t		outlen;
 	int		rv;
 
+	sa->now = now;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.spii, sa->spii, 8);
 	memcpy(h.spir, sa->spir, 8);
@@ -182,6 +195,18 @@ ike_sa_life(struct k_sa *k, const struct ike_child_def *d)
 	k->life.soft_bytes = k->life.hard_bytes - k->life.hard_bytes / 10;
 }
 
+/* ESP in UDP (RFC 3948): the ports IKE uses now, 4500 if still 500. */
+static void
+ike_sa_encap(const struct ike_sa *sa, int out, struct k_sa *k)
+{
+	uint16_t	l = sa->seen.lport, r = sa->seen.rport;
+
+	l = l == IKE_PORT ? IKE_NATT_PORT : l;
+	r = r == IKE_PORT ? IKE_NATT_PORT : r;
+	k->encap_sport = out ? l : r;
+	k->encap_dport = out ? r : l;
+}
+
 /* One direction: out (local to remote) or in (remote to local). */
 static int
 ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
@@ -202,6 +227,8 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
 	k.replay_window = c->def->replay_window;
 	ike_sa_alg(&k, &c->suite, ek, ak);
 	ike_sa_life(&k, c->def);
+	if (sa->natt)
+		ike_sa_encap(sa, out, &k);
 	lts = c->we_init ? &c->tsi : &c->tsr;
 	rts = c->we_init ? &c->tsr : &c->tsi;
 	if (ike_ts_to_sel(out ? lts : rts, out ? rts : lts, &k.sel) != IKE_OK)
@@ -209,6 +236,25 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
 	if (sa->kern->ops->sa_add(sa->kern->arg, &k) != 0)
 		return (IKE_E_KERNEL);
 	return (IKE_OK);
+}
+
+/*
+ * When to rekey something that lives for life seconds: at 90% less a
+ * random 0-5%, so that two peers with equal lifetimes rarely begin at
+ * the same moment; when they do, ike_child.c resolves it (2.8.1) for
+ * Child SAs and backs off for the IKE SA.
+ */
+static uint64_t
+ike_sa_rekey_time(uint64_t now, uint64_t life)
+{
+	uint64_t	ms = life * 1000, jitter = 0;
+	uint32_t	r;
+
+	if (life == 0)
+		return (0);
+	if (ms / 20 > 0 && RAND_bytes((uint8_t *)&r, sizeof(r)) == 1)
+		jitter = r % (ms / 20);
+	return (now + ms - ms / 10 - jitter);
 }
 
 /*
@@ -223,7 +269,7 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 {
 	struct ike_child_keys	k;
 	int			rv, first = !sa->child.installed &&
-				    !sa->old.installed;
+				    !sa->old.installed && !sa->extra.installed;
 
 	if ((rv = ike_crypto_child_keys(&c->suite, sa->suite.prf,
 	    sa->keys.d, gir, ni, nr, &k)) != IKE_OK)
@@ -238,6 +284,7 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 	ike_child_keys_free(&k);
 	if (rv == IKE_OK) {
 		c->installed = 1;
+		c->rekey_at = ike_sa_rekey_time(sa->now, c->def->life_seconds);
 		if (first)
 			ike_sa_log_status(sa, "UP");
 	}
@@ -285,6 +332,7 @@ ike_sa_uninstall_all(struct ike_sa *sa)
 {
 	ike_sa_uninstall(sa, &sa->child);
 	ike_sa_uninstall(sa, &sa->old);
+	ike_sa_uninstall(sa, &sa->extra);
 }
 
 /* ---- receiving ---- */
@@ -402,6 +450,7 @@ static void
 ike_sa_ready(struct ike_sa *sa, uint64_t now)
 {
 	sa->up_since = now;
+	sa->rekey_at = ike_sa_rekey_time(now, sa->peer->lifetime);
 	free(sa->msg1);
 	free(sa->msg2);
 	sa->msg1 = sa->msg2 = NULL;
@@ -421,6 +470,7 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	sa->now = now;
 	if ((rv = ike_msg_parse(p, len, &m)) != IKE_OK)
 		goto drop;
 	if (!ike_sa_spi_ok(sa, &m.hdr) ||
@@ -433,8 +483,8 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 			goto drop;
 		rv = ike_sa_recv_response(sa, &m, p, len, now);
 	} else {
-		if ((rv = ike_xchg_incoming(&sa->x, &sa->io, &m.hdr)) !=
-		    IKE_OK)
+		if ((rv = ike_xchg_incoming(&sa->x, &sa->io, &m.hdr, p,
+		    len)) != IKE_OK)
 			return (rv);
 		rv = ike_sa_recv_request(sa, &m, p, len, now);
 	}
@@ -450,6 +500,23 @@ drop:
 	return (rv);
 }
 
+/*
+ * A datagram and the path it came along.  The path is kept only when
+ * the message is accepted, so that a forged one cannot move us.
+ */
+int
+ike_sa_recv_path(struct ike_sa *sa, const struct ike_path *path,
+    const uint8_t *p, size_t len, uint64_t now)
+{
+	struct ike_path	old = sa->seen;
+	int		rv;
+
+	sa->seen = *path;
+	if ((rv = ike_sa_recv(sa, p, len, now)) != IKE_OK && rv != IKE_E_DUP)
+		sa->seen = old;
+	return (rv);
+}
+
 /* When tick next has work for this SA; UINT64_MAX: nothing planned. */
 uint64_t
 ike_sa_next_due(const struct ike_sa *sa)
@@ -460,7 +527,53 @@ ike_sa_next_due(const struct ike_sa *sa)
 	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
 	    sa->last_rx + ival < due)
 		due = sa->last_rx + ival;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->child.installed &&
+	    sa->child.rekey_at && sa->child.rekey_at < due)
+		due = sa->child.rekey_at;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->rekey_at &&
+	    sa->rekey_at < due)
+		due = sa->rekey_at;
+	if (sa->state == IKE_ST_INIT_DONE && sa->born + IKE_HALFOPEN_MS < due)
+		due = sa->born + IKE_HALFOPEN_MS;
+	if (sa->state == IKE_ST_ESTABLISHED && sa->ka_at && sa->ka_at < due)
+		due = sa->ka_at;
 	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
+}
+
+/* Rekey what is due, Child SA first; IKE_E_STATE when nothing is. */
+static int
+ike_sa_rekey_due(struct ike_sa *sa, uint64_t now)
+{
+	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
+	    sa->rekeyed != NULL)
+		return (IKE_E_STATE);
+	if (sa->child.installed && sa->child.rekey_at &&
+	    now >= sa->child.rekey_at) {
+		sa->child.rekey_at = 0;		/* once; the new one resets */
+		return (ike_child_rekey(sa, now));
+	}
+	if (sa->rekey_at && now >= sa->rekey_at) {
+		sa->rekey_at = 0;
+		return (ike_child_rekey_ike(sa, now));
+	}
+	return (IKE_E_STATE);
+}
+
+/* Behind a NAT: a one-octet keepalive keeps the mapping (RFC 3948 2.3). */
+static void
+ike_sa_keepalive(struct ike_sa *sa, uint64_t now)
+{
+	uint64_t	ival = (uint64_t)sa->peer->nat_keepalive * 1000;
+
+	if (sa->state != IKE_ST_ESTABLISHED || !sa->nat_local || ival == 0 ||
+	    sa->io.keepalive == NULL)
+		return;
+	if (sa->ka_at == 0)
+		sa->ka_at = now + ival;
+	if (now < sa->ka_at)
+		return;
+	sa->io.keepalive(sa->io.arg);
+	sa->ka_at = now + ival;
 }
 
 /* Is a liveness check due (RFC 7296 2.4)? */
@@ -485,6 +598,16 @@ ike_sa_tick(struct ike_sa *sa, uint64_t now)
 
 	if (sa->state == IKE_ST_DEAD)
 		return (IKE_E_STATE);
+	sa->now = now;
+	if (sa->state == IKE_ST_INIT_DONE && now >= sa->born +
+	    IKE_HALFOPEN_MS) {
+		ike_debug("peer %s: no IKE_AUTH came", sa->peer->name);
+		ike_sa_fail(sa, IKE_E_TIMEOUT);
+		return (IKE_E_TIMEOUT);
+	}
+	if ((rv = ike_sa_rekey_due(sa, now)) != IKE_E_STATE)
+		return (rv);
+	ike_sa_keepalive(sa, now);
 	if (ike_sa_dpd_due(sa, now))
 		return (ike_info_dpd(sa, now));
 	if ((rv = ike_xchg_tick(&sa->x, &sa->io, now)) != IKE_OK)

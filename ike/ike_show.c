@@ -2,14 +2,12 @@
  * ike/ike_show.c: the IKE SA as `show crypto ikev2 sa` prints it.
  *
  * Algorithm names come from the tables in ike_alg.c, the same ones the
- * logs use.  Layout after IOS (see shared/reference/ios-reference.md):
- *
- *  IPv4 Crypto IKEv2  SA
- *
- * Tunnel-id Local                 Remote                fvrf/ivrf            Status
- * 1         198.51.100.1/500      203.0.113.2/500       none/none            READY
- *       Encr: AES-CBC, keysize: 256, PRF: SHA256, Hash: SHA256, DH Grp:19, Auth sign: PSK, Auth verify: PSK
- *       Life/Active Time: 86400/735 sec
+ * logs use.  Layout after IOS (shared/reference/ios-reference.md): a
+ * header, then per SA the row "Tunnel-id Local Remote fvrf/ivrf Status"
+ * in columns of 10, 22, 22 and 21, the line "Encr: AES-CBC, keysize:
+ * 256, PRF: SHA256, Hash: SHA256, DH Grp:19, Auth sign: PSK, Auth
+ * verify: PSK" and "Life/Active Time: 86400/735 sec", both indented 6.
+ * tests/check_ike_xchg.c holds a full example.
  */
 #include <arpa/inet.h>
 #include <stdio.h>

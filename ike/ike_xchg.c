@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
 #include "ike/ike.h"
 
 static uint8_t *
@@ -60,20 +63,35 @@ ike_xchg_response(struct ike_xchg *x, const struct ike_hdr *h)
 	return (IKE_OK);
 }
 
+/* Remember the request about to be answered (its SHA-256). */
+void
+ike_xchg_note(struct ike_xchg *x, const uint8_t *p, size_t len)
+{
+	if (!EVP_Q_digest(NULL, "SHA256", NULL, p, len, x->in_hash, NULL))
+		memset(x->in_hash, 0, sizeof(x->in_hash));
+}
+
 /*
- * A request arrived.  The one we already answered gets the same
- * answer again (IKE_E_DUP); anything but the next one is dropped.
+ * A request arrived.  A byte-for-byte copy of the one we answered last
+ * gets the same answer again (IKE_E_DUP, RFC 7296 2.1); anything but
+ * the next one is dropped, and so is a forged copy of the last one.
  */
 int
 ike_xchg_incoming(struct ike_xchg *x, const struct ike_io *io,
-    const struct ike_hdr *h)
+    const struct ike_hdr *h, const uint8_t *p, size_t len)
 {
+	uint8_t	hash[32];
+
 	if (x->have_resp && h->msgid == x->resp_id) {
+		if (!EVP_Q_digest(NULL, "SHA256", NULL, p, len, hash, NULL) ||
+		    CRYPTO_memcmp(hash, x->resp_hash, sizeof(hash)) != 0)
+			return (IKE_E_STATE);
 		io->send(io->arg, x->resp, x->resplen);
 		return (IKE_E_DUP);
 	}
 	if (h->msgid != x->peer_id)
 		return (IKE_E_STATE);
+	ike_xchg_note(x, p, len);
 	return (IKE_OK);
 }
 
@@ -91,6 +109,7 @@ ike_xchg_reply(struct ike_xchg *x, const struct ike_io *io,
 	x->resplen = len;
 	x->resp_id = msgid;
 	x->have_resp = 1;
+	memcpy(x->resp_hash, x->in_hash, sizeof(x->resp_hash));
 	x->peer_id = msgid + 1;
 	io->send(io->arg, p, len);
 	return (IKE_OK);

@@ -102,6 +102,9 @@ iked_sa_add(void *arg, const struct k_sa *sa)
 	}
 	if (sa->if_id)
 		fprintf(f, " if_id %u", sa->if_id);
+	if (sa->encap_sport)		/* RFC 3948 UDP encapsulation */
+		fprintf(f, " encap espinudp %u %u 0.0.0.0", sa->encap_sport,
+		    sa->encap_dport);
 	if (sa->life.hard_seconds)
 		fprintf(f, " limit time-hard %llu time-soft %llu",
 		    (unsigned long long)sa->life.hard_seconds,
@@ -368,7 +371,7 @@ iked_usage(void)
 
 /*
  * One rekey of each kind when asked for, a given time after the SA is
- * up (for interop runs).  XXX: no lifetime-driven rekeying yet.
+ * up (for interop runs), besides the lifetime-driven rekeys of ike_sa.c.
  */
 static void
 iked_rekey(struct iked *k, struct ike_ctx *ctx, uint64_t now)

@@ -14,6 +14,7 @@ ike_libike_la_SOURCES = \
 	ike/ike_init.c \
 	ike/ike_log.c \
 	ike/ike_msg.c \
+	ike/ike_natd.c \
 	ike/ike_net.c \
 	ike/ike_peer.c \
 	ike/ike_pld.c \

@@ -104,8 +104,13 @@ START_TEST(test_net_loopback)
 	ck_assert_int_eq(b.k.nadd, 2);
 	ck_assert_uint_eq(sa->child.spi_out, sb->child.spi_in);
 	/* Garbage to the socket is dropped without harm. */
-	ike_ctx_recv(&b.ctx, &a.peer.local, (const uint8_t *)"junk", 4,
-	    ike_net_now());
+	{
+		struct ike_path	path;
+
+		ike_sa_path_default(&b.peer, &path);
+		ike_ctx_recv(&b.ctx, &path, (const uint8_t *)"junk", 4,
+		    ike_net_now());
+	}
 	ck_assert_int_eq(sb->state, IKE_ST_ESTABLISHED);
 	ike_ctx_free(&a.ctx);
 	ike_ctx_free(&b.ctx);

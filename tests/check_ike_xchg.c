@@ -36,6 +36,7 @@ struct side {
 
 static struct side	I, R;
 static uint64_t		now;
+static struct ike_cookie *R_cookie;	/* the responder's cookie policy */
 static int		log_lines[IKE_LOG_DEBUG + 1];
 
 static void
@@ -154,6 +155,7 @@ static void
 setup(void)
 {
 	now = 1000;
+	R_cookie = NULL;
 	memset(log_lines, 0, sizeof(log_lines));
 	ntrace = 0;
 	ike_log_set_sink(log_count, NULL);
@@ -201,7 +203,8 @@ pump(void)
 		for (i = 0; i < w.n; i++) {
 			if (R.sa == NULL)
 				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
-				    w.pkt[i], w.len[i], now, &R.last_rv);
+				    w.pkt[i], w.len[i], R_cookie, now,
+				    &R.last_rv);
 			else
 				R.last_rv = ike_sa_recv(route(R.sa, w.pkt[i]),
 				    w.pkt[i], w.len[i], now);
@@ -611,7 +614,7 @@ START_TEST(test_malformed_replay)
 			rv = ike_sa_recv(R.sa, b, tracelen[t], now);
 			ck_assert(rv != IKE_OK);
 			fresh = ike_init_accept(&R.peer, &R.k.k, &R.io, b,
-			    tracelen[t], now, &rv);
+			    tracelen[t], NULL, now, &rv);
 			ike_sa_free(fresh);
 			R.out.n = 0;
 		}
@@ -635,18 +638,20 @@ START_TEST(test_critical_init)
 	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
 	len = I.out.len[0];
 	memcpy(b, I.out.pkt[0], len);
-	/* Append a critical payload of type 60 behind the nonce. */
+	/* Append a critical payload of type 60 behind the last notify. */
 	ck_assert_int_eq(ike_msg_parse(b, len, &m), IKE_OK);
+	ck_assert_uint_eq(m.n[m.nn - 1].type,
+	    IKE_N_NAT_DETECTION_DESTINATION_IP);
 	b[len] = 0;
 	b[len + 1] = 0x80;
 	b[len + 2] = 0;
 	b[len + 3] = 4;
-	b[(size_t)(m.nonce - b) - 4] = 60;	/* the nonce's next payload */
+	b[(size_t)(m.n[m.nn - 1].data - b) - 8] = 60;	/* its next payload */
 	len += 4;
 	b[26] = (uint8_t)(len >> 8);
 	b[27] = (uint8_t)len;
 	ck_assert_ptr_null(ike_init_accept(&R.peer, &R.k.k, &R.io, b, len,
-	    now, &err));
+	    NULL, now, &err));
 	ck_assert_int_eq(err, IKE_E_CRITICAL);
 	ck_assert_int_eq(R.out.n, 1);
 	ck_assert_int_eq(ike_msg_parse(R.out.pkt[0], R.out.len[0], &m),
@@ -966,6 +971,412 @@ START_TEST(test_rekey_ike_by_responder)
 }
 END_TEST
 
+/*
+ * Lifetimes drive rekeying: the Child SA at 85-90% of its life, the
+ * IKE SA at 85-90% of its own; each side's timers are its own.
+ */
+START_TEST(test_rekey_on_lifetime)
+{
+	uint64_t	t0, due;
+
+	I.peer.child[0].life_seconds = 100;
+	I.peer.lifetime = 1000;
+	R.peer.lifetime = 0;			/* never from this side */
+	R.peer.child[0].life_seconds = 0;
+	run();
+	t0 = now;
+	due = I.sa->child.rekey_at;
+	ck_assert_uint_ge(due, t0 + 85000);
+	ck_assert_uint_le(due, t0 + 90000);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), due);
+	ck_assert_uint_eq(R.sa->child.rekey_at, 0);
+	now = due - 1;
+	ike_sa_tick(I.sa, now);
+	ck_assert_int_eq(I.out.n, 0);
+	now = due;
+	ike_sa_tick(I.sa, now);
+	ck_assert_int_eq(I.out.n, 1);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_ge(I.sa->child.rekey_at, now + 85000);
+	/* The IKE SA's turn. */
+	due = I.sa->rekey_at;
+	ck_assert_uint_ge(due, t0 + 850000);
+	ck_assert_uint_le(due, t0 + 900000);
+	while (now < due) {
+		now = ike_sa_next_due(I.sa) < due ? ike_sa_next_due(I.sa) : due;
+		ike_sa_tick(I.sa, now);
+		pump();
+	}
+	ck_assert_ptr_nonnull(I.sa->rekeyed);
+	ck_assert_int_eq(I.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->rekeyed->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_gt(I.sa->rekeyed->rekey_at, now);
+}
+END_TEST
+
+/*
+ * A loaded responder asks for a cookie and keeps no state; the
+ * initiator repeats its request with the cookie first (2.6).
+ */
+START_TEST(test_cookie)
+{
+	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 1, 2, 3 };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local, NULL };
+	struct ike_msg		m;
+	uint8_t			c1[33], c2[33];
+
+	R_cookie = &ck;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_msg_parse(I.out.pkt[0], I.out.len[0], &m),
+	    IKE_OK);
+	ck_assert_ptr_null(ike_msg_notify(&m, IKE_N_COOKIE));
+	pump();
+	ck_assert_ptr_nonnull(R.sa);
+	ck_assert_uint_eq(I.sa->cookie_tries, 1);
+	ck_assert_uint_eq(I.sa->cookielen, 33);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	check_child();
+	/* The second request carried it first; the AUTH covered that one. */
+	ck_assert_int_eq(ike_msg_parse(trace[2], tracelen[2], &m), IKE_OK);
+	ck_assert_uint_eq(m.hdr.np, IKE_PLD_NOTIFY);
+	ck_assert_uint_eq(m.n[0].type, IKE_N_COOKIE);
+	/* Cookies depend on the nonce, the address and SPIi. */
+	ck_assert_int_eq(ike_init_cookie(&ck, m.nonce, m.noncelen, m.hdr.spii,
+	    c1), IKE_OK);
+	ck.from = &R.peer.local;
+	ck_assert_int_eq(ike_init_cookie(&ck, m.nonce, m.noncelen, m.hdr.spii,
+	    c2), IKE_OK);
+	ck_assert_int_ne(memcmp(c1, c2, sizeof(c1)), 0);
+}
+END_TEST
+
+/* A wrong cookie is answered with the right one, never accepted. */
+START_TEST(test_cookie_wrong)
+{
+	static const uint8_t	secret[IKE_COOKIE_SECRET] = { 9 };
+	struct ike_cookie	ck = { 1, secret, &I.peer.local, NULL };
+
+	R_cookie = &ck;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	I.sa->cookielen = 33;			/* a stale cookie */
+	memset(I.sa->cookie, 0x42, 33);
+	ike_xchg_reset(&I.sa->x);
+	I.sa->state = IKE_ST_IDLE;
+	I.out.n = 0;
+	ck_assert_int_eq(ike_init_request(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_uint_eq(I.sa->cookie_tries, 1);	/* replaced it once */
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
+static void
+addr6(struct k_addr *a, const char *s)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = AF_INET6;
+	inet_pton(AF_INET6, s, &a->u.v6);
+}
+
+/* IPv6 outer addresses, IPv6 selectors, IPv6 address identities. */
+static void
+side_v6(struct side *s, const char *me, const char *them, const char *lnet,
+    const char *rnet)
+{
+	struct k_addr	a;
+
+	addr6(&s->peer.local, me);
+	addr6(&s->peer.remote, them);
+	s->peer.id_local.type = IKE_ID_IPV6_ADDR;
+	s->peer.id_local.len = 16;
+	memcpy(s->peer.id_local.data, s->peer.local.u.bytes, 16);
+	s->peer.id_remote.type = IKE_ID_IPV6_ADDR;
+	s->peer.id_remote.len = 16;
+	memcpy(s->peer.id_remote.data, s->peer.remote.u.bytes, 16);
+	addr6(&a, lnet);
+	ike_ts_from_prefix(&s->peer.child[0].ts_local[0], &a, 48, 0, 0);
+	addr6(&a, rnet);
+	ike_ts_from_prefix(&s->peer.child[0].ts_remote[0], &a, 48, 0, 0);
+}
+
+START_TEST(test_ipv6)
+{
+	const struct krec_sa	*o;
+
+	side_v6(&I, "2001:db8::1", "2001:db8::2", "2001:db8:1::",
+	    "2001:db8:2::");
+	side_v6(&R, "2001:db8::2", "2001:db8::1", "2001:db8:2::",
+	    "2001:db8:1::");
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->child.tsi.type, IKE_TS_IPV6);
+	o = krec_find(&I.k, I.sa->child.spi_out);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_int_eq(o->sa.dst.family, AF_INET6);
+	ck_assert_int_eq(o->sa.sel.family, AF_INET6);
+	ck_assert_uint_eq(o->sa.sel.src_plen, 48);
+	ck_assert_uint_eq(o->sa.sel.dst.u.bytes[5], 2);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+}
+END_TEST
+
+/* Selectors that are ranges, not prefixes, still narrow (2.9). */
+START_TEST(test_ts_ranges)
+{
+	struct ike_ts	a, b, out;
+	struct k_sel	sel;
+	struct k_addr	x;
+
+	addr4(&x, "10.0.0.0");
+	ike_ts_from_prefix(&a, &x, 8, 6, 0);		/* TCP, any port */
+	addr4(&x, "10.1.2.0");
+	ike_ts_from_prefix(&b, &x, 24, 0, 443);		/* any proto, 443 */
+	ck_assert_int_eq(ike_ts_narrow(&a, 1, &b, 1, &out), IKE_OK);
+	ck_assert_uint_eq(out.proto, 6);
+	ck_assert_uint_eq(out.sport, 443);
+	ck_assert_uint_eq(out.eport, 443);
+	ck_assert_uint_eq(out.start[2], 2);
+	ck_assert_int_eq(ike_ts_to_sel(&out, &a, &sel), IKE_OK);
+	ck_assert_uint_eq(sel.src_plen, 24);
+	ck_assert_uint_eq(sel.sport, 443);
+	ck_assert_uint_eq(sel.sport_mask, 0xffff);
+	ck_assert_uint_eq(sel.dport_mask, 0);
+	/* 10.0.0.1-10.0.0.5 is no prefix: the kernel cannot take it. */
+	out.start[3] = 1;
+	out.end[3] = 5;
+	ck_assert_int_eq(ike_ts_to_sel(&out, &a, &sel), IKE_E_TS);
+	/* Different families never meet. */
+	addr6(&x, "2001:db8::");
+	ike_ts_from_prefix(&b, &x, 32, 0, 0);
+	ck_assert_int_eq(ike_ts_narrow(&a, 1, &b, 1, &out), IKE_E_TS);
+}
+END_TEST
+
+/* Installed children of one side. */
+static int
+n_installed(const struct ike_sa *sa)
+{
+	return (sa->child.installed + sa->old.installed + sa->extra.installed);
+}
+
+/*
+ * Both ends rekey the Child SA at the same moment (2.8.1): each
+ * answers the other, four new SAs exist for a moment, the exchange with
+ * the lowest nonce loses its pair, the old pair goes, and one pair -
+ * the same on both ends - remains.  Run many times: either side wins.
+ */
+START_TEST(test_rekey_collision)
+{
+	uint32_t	in0, out0;
+
+	run();
+	in0 = I.sa->child.spi_in;
+	out0 = I.sa->child.spi_out;
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa), 1);
+	ck_assert_int_eq(n_installed(R.sa), 1);
+	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(R.sa->child.installed, 1);
+	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
+	ck_assert_uint_ne(I.sa->child.spi_in, in0);
+	ck_assert_uint_ne(I.sa->child.spi_out, out0);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_ptr_null(I.sa->coll_min);
+	ck_assert_ptr_null(R.sa->coll_min);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
+/* A responder whose initiator never sends IKE_AUTH gives up. */
+START_TEST(test_halfopen_timeout)
+{
+	I.out.drop = 2;
+	run();
+	ck_assert_int_eq(R.sa->state, IKE_ST_INIT_DONE);
+	ck_assert_uint_eq(ike_sa_next_due(R.sa), now + IKE_HALFOPEN_MS);
+	ck_assert_int_eq(ike_sa_tick(R.sa, now + IKE_HALFOPEN_MS - 1),
+	    IKE_OK);
+	ck_assert_int_eq(ike_sa_tick(R.sa, now + IKE_HALFOPEN_MS),
+	    IKE_E_TIMEOUT);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+}
+END_TEST
+
+/* ---- NAT traversal: the initiator sits behind a NAT ---- */
+static int	natt_calls, keepalives;
+
+static void
+hook_natt(void *arg)
+{
+	natt_calls++;
+}
+
+static void
+hook_keepalive(void *arg)
+{
+	keepalives++;
+}
+
+/* The paths as each side sees them; after the float, 4500 and 31001. */
+static void
+nat_paths(struct ike_path *at_r, struct ike_path *at_i)
+{
+	int	f = natt_calls > 0;
+
+	addr4(&at_r->local, "192.0.2.2");
+	addr4(&at_r->remote, "203.0.113.9");		/* the NAT's outside */
+	at_r->lport = f ? IKE_NATT_PORT : IKE_PORT;
+	at_r->rport = f ? 31001 : 31000;
+	at_i->local = I.peer.local;			/* inside, untouched */
+	at_i->remote = I.peer.remote;
+	at_i->lport = at_i->rport = f ? IKE_NATT_PORT : IKE_PORT;
+}
+
+static void
+pump_nat(void)
+{
+	struct ike_cookie	ck = { 0, NULL, NULL, NULL };
+	struct ike_path		at_r, at_i;
+	struct wire		w;
+	int			i, rounds;
+
+	for (rounds = 0; rounds < 20 && (I.out.n || R.out.n); rounds++) {
+		w = I.out;
+		I.out.n = 0;
+		for (i = 0; i < w.n; i++) {
+			nat_paths(&at_r, &at_i);
+			ck.path = &at_r;
+			if (R.sa == NULL)
+				R.sa = ike_init_accept(&R.peer, &R.k.k, &R.io,
+				    w.pkt[i], w.len[i], &ck, now, &R.last_rv);
+			else
+				R.last_rv = ike_sa_recv_path(R.sa, &at_r,
+				    w.pkt[i], w.len[i], now);
+		}
+		w = R.out;
+		R.out.n = 0;
+		for (i = 0; i < w.n; i++) {
+			nat_paths(&at_r, &at_i);
+			I.last_rv = ike_sa_recv_path(I.sa, &at_i, w.pkt[i],
+			    w.len[i], now);
+		}
+	}
+}
+
+/*
+ * NAT detection (2.23): each side learns where the NAT is, the
+ * initiator floats to 4500 for IKE_AUTH, the Child SAs get UDP
+ * encapsulation with the ports seen, and the side behind the NAT sends
+ * keepalives (RFC 3948).
+ */
+START_TEST(test_nat)
+{
+	const struct krec_sa	*io, *ro;
+
+	natt_calls = keepalives = 0;
+	I.sa->io.natt = hook_natt;
+	I.sa->io.keepalive = hook_keepalive;
+	I.peer.nat_keepalive = 20;
+	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
+	pump_nat();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(natt_calls, 1);
+	ck_assert_int_eq(I.sa->nat_local, 1);
+	ck_assert_int_eq(I.sa->nat_remote, 0);
+	ck_assert_int_eq(R.sa->nat_remote, 1);
+	ck_assert_int_eq(R.sa->nat_local, 0);
+	io = krec_find(&I.k, I.sa->child.spi_out);
+	ro = krec_find(&R.k, R.sa->child.spi_out);
+	ck_assert_uint_eq(io->sa.encap_sport, IKE_NATT_PORT);
+	ck_assert_uint_eq(io->sa.encap_dport, IKE_NATT_PORT);
+	ck_assert_uint_eq(ro->sa.encap_sport, IKE_NATT_PORT);
+	ck_assert_uint_eq(ro->sa.encap_dport, 31001);	/* as the NAT maps */
+	ck_assert_uint_eq(R.sa->seen.rport, 31001);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	/* Keepalives from behind the NAT only, every 20 s. */
+	ike_sa_tick(I.sa, now + 1);
+	ike_sa_tick(I.sa, now + 1 + 20000);
+	ck_assert_int_eq(keepalives, 1);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 1 + 40000);
+}
+END_TEST
+
+/* Without a NAT the notifies match: no float, no encapsulation. */
+START_TEST(test_no_nat)
+{
+	I.sa->io.natt = hook_natt;
+	natt_calls = 0;
+	run();
+	ck_assert_int_eq(natt_calls, 0);
+	ck_assert_int_eq(I.sa->natt, 0);
+	ck_assert_int_eq(R.sa->natt, 0);
+	ck_assert_uint_eq(I.k.add[0].sa.encap_sport, 0);
+}
+END_TEST
+
+/* Only an exact copy of the last request draws the answer again. */
+START_TEST(test_dup_exact)
+{
+	uint8_t	b[IKE_MAX_MSG];
+	size_t	len;
+
+	run();
+	ck_assert_int_eq(ntrace, 4);
+	len = tracelen[2];			/* our IKE_AUTH request */
+	memcpy(b, trace[2], len);
+	b[len - 1] ^= 1;
+	ck_assert_int_eq(ike_sa_recv(R.sa, b, len, now), IKE_E_STATE);
+	ck_assert_int_eq(R.out.n, 0);
+	b[len - 1] ^= 1;
+	ck_assert_int_eq(ike_sa_recv(R.sa, b, len, now), IKE_E_DUP);
+	ck_assert_int_eq(R.out.n, 1);
+	ck_assert_uint_eq(R.out.len[0], tracelen[3]);
+	ck_assert_int_eq(memcmp(R.out.pkt[0], trace[3], tracelen[3]), 0);
+}
+END_TEST
+
+/*
+ * Both ends rekey the IKE SA at once: each answers TEMPORARY_FAILURE,
+ * both keep the old SA and try again 10 s later; one going first wins.
+ */
+START_TEST(test_rekey_ike_collision)
+{
+	run();
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey_ike(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_BUSY);
+	ck_assert_int_eq(R.last_rv, IKE_E_BUSY);
+	ck_assert_ptr_null(I.sa->rekeyed);
+	ck_assert_ptr_null(R.sa->rekeyed);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->rekey_at, now + 10000);
+	ck_assert_uint_eq(R.sa->rekey_at, now + 10000);
+	R.sa->rekey_at = now + 15000;		/* as jitter would have it */
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_ptr_nonnull(I.sa->rekeyed);
+	ck_assert_ptr_nonnull(R.sa->rekeyed);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	same_key(I.sa->rekeyed->keys.d, R.sa->rekeyed->keys.d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1007,6 +1418,17 @@ main(void)
 	tcase_add_test(tc, test_show_sa);
 	tcase_add_test(tc, test_rekey_ike);
 	tcase_add_test(tc, test_rekey_ike_by_responder);
+	tcase_add_test(tc, test_rekey_on_lifetime);
+	tcase_add_test(tc, test_cookie);
+	tcase_add_test(tc, test_cookie_wrong);
+	tcase_add_test(tc, test_ipv6);
+	tcase_add_test(tc, test_ts_ranges);
+	tcase_add_loop_test(tc, test_rekey_collision, 0, 16);
+	tcase_add_test(tc, test_halfopen_timeout);
+	tcase_add_test(tc, test_nat);
+	tcase_add_test(tc, test_no_nat);
+	tcase_add_test(tc, test_dup_exact);
+	tcase_add_test(tc, test_rekey_ike_collision);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -3,7 +3,9 @@
 # in a network namespace this test creates (addresses 192.0.2.1 charon,
 # 192.0.2.2 iosh, on its loopback; nothing leaves the namespace).
 # Both directions of initiation, several suites, INVALID_KE_PAYLOAD in
-# both directions, DPD and delete.  The namespace may lack XFRM, so a
+# both directions, DPD, IKE SA rekeys and delete.  charon floats to port
+# 4500 once both ends do NAT detection (RFC 7296 2.23 allows it without
+# a NAT), so iosh listens there and charon's own NAT-T port is 4501.  The namespace may lack XFRM, so a
 # Child SA counts as agreed when charon selected its proposal and iosh
 # wrote it; ESP traffic is the VM harness's job.
 # Skips (77) without root, charon, swanctl or namespaces.
@@ -23,11 +25,11 @@ printf 'interop-secret\n' > "$dir/psk"
 cat > "$dir/strongswan.conf" <<EOC
 charon {
 	port = 500
-	port_nat_t = 4500
+	port_nat_t = 4501
 	load = random nonce openssl kdf kernel-netlink socket-default vici
 	install_routes = no
 	plugins { vici { socket = unix://$dir/vici } }
-	filelog { stderr { default = 1 ike = 2 enc = 1 } }
+	filelog { stderr { default = 1 ike = 2 enc = 1 net = 1 } }
 }
 EOC
 
@@ -63,7 +65,7 @@ $charon > $dir/charon.log 2>&1 &
 cpid=\$!
 sleep 1
 swanctl --load-all --file $dir/swanctl.conf --uri unix://$dir/vici > $dir/swanctl.log 2>&1
-$bin --local 192.0.2.2 --remote 192.0.2.1 --port 1500 --natt-port 0 \
+$bin --local 192.0.2.2 --remote 192.0.2.1 --port 1500 --natt-port 4500 \
 	--local-id right.example --remote-id left.example --psk-file $dir/psk \
 	--ike $3 --esp $4 --ts-local 10.2.0.0/16 --ts-remote 10.1.0.0/16 \
 	--xfrm-script $dir/iosh.sh $( [ "$1" = iosh ] && echo --initiate ) \
@@ -141,4 +143,10 @@ after "DPD over the IKE SA iosh rekeyed" "rekeyed" "sending DPD request" \
     "parsed INFORMATIONAL response"
 run charon aes256-sha256-ecp256 aes256-sha256-ecp256 aes128-sha1 delete
 check "charon deletes the IKE SA" iosh.log "peer deleted the IKE SA"
+run charon aes256gcm16-prfsha256-ecp256 aes256gcm16-prfsha256-ecp256 \
+    aes256gcm16 none
+check "charon moves IKE to port 4500, iosh follows" \
+    charon.log "sending packet: from 192.0.2.1\[4501\] to 192.0.2.2\[4500\]" \
+    charon.log "received packet: from 192.0.2.2\[4500\] to 192.0.2.1\[4501\]" \
+    charon.log "IKE_SA iosh\[[0-9]*\] established"
 exit $fail
