@@ -433,6 +433,12 @@ ike_init_accept(const struct ike_peer *peer, struct kernel *kern,
 		return (NULL);
 	}
 	if ((*err = ike_init_choose(peer, &m, &s)) != IKE_OK) {
+		/* The operator must act on this one: say it by its name. */
+		if (*err == IKE_E_NOPROP)
+			ike_log(IKE_LOG_WARN, "peer %s: IKE_SA_INIT refused: "
+			    "NO_PROPOSAL_CHOSEN (none of the peer's %u "
+			    "proposals matches ours)", peer->name,
+			    (unsigned)m.nprops);
 		ike_init_refuse(io, &m, *err, &s);
 		return (NULL);
 	}

@@ -154,7 +154,15 @@ after_line(void *arg, struct cli *cli)
 static void
 ike_to_syslog(int level, const char *msg, void *arg)
 {
-	syslog(level, "%s", msg);
+	static const int prio[] = {
+		[IKE_LOG_ERR] = LOG_ERR,
+		[IKE_LOG_WARN] = LOG_WARNING,
+		[IKE_LOG_INFO] = LOG_INFO,
+		[IKE_LOG_DEBUG] = LOG_DEBUG,
+	};
+
+	syslog(level >= 0 && level <= IKE_LOG_DEBUG ? prio[level] : LOG_INFO,
+	    "%s", msg);
 }
 
 static void
