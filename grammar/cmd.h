@@ -109,8 +109,8 @@ void	cmd_ipsec_init(void);
 
 /* Tokens made at start-up (lists of repeatable keywords). */
 const struct cmd_tok *cmd_repeat_seq(const struct cmd_tok *head,
-	    const struct cmd_tok *body, int depth);
+	    const struct cmd_tok *body);
 const struct cmd_tok *cmd_repeat_toks(const struct cmd_tok *head,
-	    const struct cmd_tok *choices, int depth);
+	    const struct cmd_tok *choices);
 
 #endif

@@ -12,8 +12,6 @@
  * How many algorithms one line may list: the engine expands optional
  * groups into paths (at most 65536 a command), so 11 groups allow 4.
  */
-#define ALG_DEPTH	5
-#define GROUP_DEPTH	4
 
 static void
 alglist_add(struct ios_alglist *l, int id)
@@ -950,10 +948,10 @@ static const struct cmd_def c_prof_shutdown = { M_PROF, -1, CMD_NO, 1,
 void
 cmd_ikev2_init(void)
 {
-	c_enc.toks = cmd_repeat_toks(th_enc, ch_enc, ALG_DEPTH);
-	c_integ.toks = cmd_repeat_toks(th_integ, ch_hash, ALG_DEPTH);
-	c_prf.toks = cmd_repeat_toks(th_prf, ch_hash, ALG_DEPTH);
-	c_group.toks = cmd_repeat_toks(th_group, ch_group, GROUP_DEPTH);
+	c_enc.toks = cmd_repeat_toks(th_enc, ch_enc);
+	c_integ.toks = cmd_repeat_toks(th_integ, ch_hash);
+	c_prf.toks = cmd_repeat_toks(th_prf, ch_hash);
+	c_group.toks = cmd_repeat_toks(th_group, ch_group);
 }
 
 const struct cmd_def *const cmds_ikev2[] = {

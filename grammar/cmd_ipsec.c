@@ -12,7 +12,7 @@
  * the engine's limit of 65536 paths a command allows three here.
  * XXX: a set with all four kinds is refused.
  */
-#define TS_DEPTH	3
+#define TS_DEPTH	4	/* AH, ESP cipher, ESP integrity, compression */
 
 /* Every keyword of a transform set, for reading them in order. */
 enum {
@@ -458,6 +458,9 @@ h_set_ts(struct cli *cli, const struct cmd_args *a)
 		}
 		return CLI_OK;
 	}
+	if (cmd_arg_nth(a, "ts", IOS_MAX_TS) != NULL)
+		return cmd_fail(cli, "%% At most %d transform sets may be "
+		    "set\n", IOS_MAX_TS);
 	for (i = 0; i < IOS_MAX_TS; i++) {
 		if ((name = cmd_arg_nth(a, "ts", i)) == NULL)
 			break;
@@ -718,8 +721,8 @@ static const struct cmd_def c_reverse_route = { M(IOS_M_CMAP), -1, CMD_NO, 1,
 void
 cmd_ipsec_init(void)
 {
-	c_transform_set.toks = cmd_repeat_seq(th_ts, tb_ts, TS_DEPTH);
-	c_set_ts.toks = cmd_repeat_seq(th_set_ts, tb_set_ts, IOS_MAX_TS);
+	c_transform_set.toks = cmd_repeat_seq(th_ts, tb_ts);
+	c_set_ts.toks = cmd_repeat_seq(th_set_ts, tb_set_ts);
 }
 
 const struct cmd_def *const cmds_ipsec[] = {

@@ -137,44 +137,33 @@ cmd_ifname(const struct cmd_args *a, const char *name, char *out,
 }
 
 /*
- * head, then body (alternatives separated by "|") inside "{ }", then
- * up to depth - 1 more of the same, each optional and nested:
- *   head { body } [ { body } [ { body } ] ]
+ * head, then one or more of the alternatives of body (separated by
+ * "|"), in any order: the engine's repeat group, head {* body }.  How
+ * many a command takes at most is its handler's to check.
  */
 const struct cmd_tok *
-cmd_repeat_seq(const struct cmd_tok *head, const struct cmd_tok *body,
-    int depth)
+cmd_repeat_seq(const struct cmd_tok *head, const struct cmd_tok *body)
 {
 	struct cmd_tok	*t;
-	size_t		 nh = 0, nb = 0, n, i = 0, k;
-	int		 d;
+	size_t		 nh = 0, nb = 0, i = 0, k;
 
 	while (head[nh].spec != NULL)
 		nh++;
 	while (body[nb].spec != NULL)
 		nb++;
-	n = nh + (size_t)depth * (nb + 4) + 1;
-	if ((t = calloc(n, sizeof(*t))) == NULL)
+	if ((t = calloc(nh + nb + 3, sizeof(*t))) == NULL)
 		return NULL;
 	for (k = 0; k < nh; k++)
 		t[i++] = head[k];
-	for (d = 0; d < depth; d++) {
-		if (d > 0)
-			t[i++].spec = "[";
-		t[i++].spec = "{";
-		for (k = 0; k < nb; k++)
-			t[i++] = body[k];
-		t[i++].spec = "}";
-	}
-	for (d = 1; d < depth; d++)
-		t[i++].spec = "]";
+	t[i++].spec = "{*";
+	for (k = 0; k < nb; k++)
+		t[i++] = body[k];
+	t[i].spec = "}";
 	return t;
 }
 
-/* The same with single-token alternatives given as a list. */
 const struct cmd_tok *
-cmd_repeat_toks(const struct cmd_tok *head, const struct cmd_tok *choices,
-    int depth)
+cmd_repeat_toks(const struct cmd_tok *head, const struct cmd_tok *choices)
 {
 	const struct cmd_tok	*r;
 	struct cmd_tok		*body;
@@ -189,7 +178,7 @@ cmd_repeat_toks(const struct cmd_tok *head, const struct cmd_tok *choices,
 			body[j++].spec = "|";
 		body[j++] = choices[i];
 	}
-	r = cmd_repeat_seq(head, body, depth);
+	r = cmd_repeat_seq(head, body);
 	free(body);
 	return r;
 }

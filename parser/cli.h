@@ -30,6 +30,8 @@ struct cmd_args;
  *   "<LO-HI>"            an integer in a range
  *   "IFNAME"             an interface name, from the grammar's types
  *   "[" "]" "{" "}" "|"  optional group, required choice, alternative
+ *   "{*" ... "}"         one or more of the alternatives, in any order;
+ *                        it must close the command
  * A placeholder may carry a name after a colon ("WORD:map",
  * "<1-10000>:prio") by which the handler fetches its value; a keyword
  * is fetched by the keyword itself.  help is shown by `?`; where two

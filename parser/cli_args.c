@@ -114,9 +114,37 @@ args_reverse(struct cmd_args *a)
 	}
 }
 
+static int
+kids_have(const struct node *m, const struct node *n)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nkids; i++)
+		if (m->kids[i] == n)
+			return 1;
+	for (i = 0; m->loop != NULL && i < m->loop->nkids; i++)
+		if (m->loop->kids[i] == n)
+			return 1;
+	return 0;
+}
+
+/* The node of step s that n came from: the one whose kids hold it. */
+static const struct node *
+args_pred(const struct step *s, const struct node *n)
+{
+	size_t	i;
+
+	for (i = 0; i < s->st.cnt; i++)
+		if (kids_have(s->st.n[i], n))
+			return s->st.n[i];
+	return NULL;
+}
+
 /*
  * Fill a from the first nsteps steps of w, for the command that ends at
- * node end.  Returns 0, or -1 if the steps do not lead there.
+ * node end, climbing back from it through the node each step came from
+ * (the words of a repeat group can pass one node many times).  Returns
+ * 0, or -1 if the steps do not lead there.
  */
 int
 args_collect(const struct cli_engine *e, struct cmd_args *a,
@@ -133,11 +161,6 @@ args_collect(const struct cli_engine *e, struct cmd_args *a,
 	a->negate = a->deflt = a->viado = 0;
 	for (i = nsteps; i-- > 0;) {
 		s = &w->steps[i];
-		/* Back over a word whose kids are another's: no, do, alias. */
-		if (cur != NULL && !state_has(&s->st, cur) &&
-		    (s->st.n[0]->flags & NODE_SHARED) &&
-		    (cur->type == N_ROOT || s->st.n[0]->kids == cur->kids))
-			cur = s->st.n[0];
 		if (cur == NULL || !state_has(&s->st, cur) ||
 		    s->tok + s->ntok > ntoks)
 			return -1;
@@ -150,7 +173,8 @@ args_collect(const struct cli_engine *e, struct cmd_args *a,
 		else
 			args_push(a, cur, args_value(e, a, line, cur,
 			    &toks[s->tok], s->ntok));
-		cur = cur->parent;
+		if (i > 0)
+			cur = args_pred(&w->steps[i - 1], cur);
 	}
 	args_reverse(a);
 	return 0;

@@ -37,7 +37,7 @@ static int
 tok_structural(const struct cmd_tok *t)
 {
 	return tok_is(t, "[") || tok_is(t, "]") || tok_is(t, "{") ||
-	    tok_is(t, "}") || tok_is(t, "|");
+	    tok_is(t, "{*") || tok_is(t, "}") || tok_is(t, "|");
 }
 
 static void
@@ -100,7 +100,8 @@ group_end(const struct cmd_tok *toks, size_t i)
 	int	depth = 0;
 
 	for (; toks[i].spec != NULL; i++) {
-		if (tok_is(&toks[i], "[") || tok_is(&toks[i], "{"))
+		if (tok_is(&toks[i], "[") || tok_is(&toks[i], "{") ||
+		    tok_is(&toks[i], "{*"))
 			depth++;
 		else if (tok_is(&toks[i], "]") || tok_is(&toks[i], "}"))
 			if (--depth == 0)
@@ -121,7 +122,8 @@ expand_alts(const struct cmd_tok *toks, size_t lo, size_t hi,
 	int	depth = 0;
 
 	for (i = lo; i <= hi; i++) {
-		if (i < hi && (tok_is(&toks[i], "[") || tok_is(&toks[i], "{")))
+		if (i < hi && (tok_is(&toks[i], "[") || tok_is(&toks[i], "{") ||
+		    tok_is(&toks[i], "{*")))
 			depth++;
 		else if (i < hi &&
 		    (tok_is(&toks[i], "]") || tok_is(&toks[i], "}")))
@@ -379,13 +381,10 @@ node_end(struct node *n, const struct cmd_def *c)
 		n->cmd = c;
 }
 
-static void
-insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
-    const struct spec *specs, const struct cmd_tok **p, size_t len)
+static unsigned
+cmd_node_flags(const struct cmd_def *c)
 {
-	struct node	*n = root, *no = noroot;
-	unsigned	 flags = 0;
-	size_t		 i, min;
+	unsigned	flags = 0;
 
 	if (c->flags & (CMD_HIDDEN | CMD_HINT))
 		flags |= NODE_HIDDEN;
@@ -393,33 +392,76 @@ insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
 		flags |= NODE_EXACT;
 	if (c->flags & CMD_HINT)
 		flags |= NODE_HINT;
-	if (!(c->flags & CMD_NO_ONLY)) {
-		for (i = 0; i < len; i++)
-			n = node_step(n, p[i], &specs[p[i] - c->toks], flags);
-		node_end(n, c);
+	return flags;
+}
+
+/*
+ * Follow (making what is missing) the path p from n; the command ends
+ * at every node from depth end_from on.  Returns the last node.
+ */
+static struct node *
+trie_insert(struct node *n, const struct cmd_def *c, const struct spec *specs,
+    const struct cmd_tok **p, size_t len, size_t end_from)
+{
+	unsigned	flags = cmd_node_flags(c);
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		n = node_step(n, p[i], &specs[p[i] - c->toks], flags);
+		if (i + 1 >= end_from)
+			node_end(n, c);
 	}
+	return n;
+}
+
+/* Insert one path; *last and *nolast get where it ends (or NULL). */
+static void
+insert_path(struct node *root, struct node *noroot, const struct cmd_def *c,
+    const struct spec *specs, const struct cmd_tok **p, size_t len,
+    struct node **last, struct node **nolast)
+{
+	size_t	min;
+
+	*last = *nolast = NULL;
+	if (!(c->flags & CMD_NO_ONLY))
+		*last = trie_insert(root, c, specs, p, len, len);
 	if (!(c->flags & CMD_NO))
 		return;
 	min = c->no_min > 0 && (size_t)c->no_min < len ? (size_t)c->no_min
 	    : len;
-	for (i = 0; i < len; i++) {
-		no = node_step(no, p[i], &specs[p[i] - c->toks], flags);
-		if (i + 1 >= min)
-			node_end(no, c);
-	}
+	*nolast = trie_insert(noroot, c, specs, p, len, min);
 }
 
+/*
+ * A repeat group "{*" ... "}" ends a command: one or more of its
+ * alternatives, in any order.  Each path is the head and one
+ * alternative; where it ends, the node loops back to the node after the
+ * head, whose kids are the alternatives again.
+ */
 static void
-set_parents(struct node *n)
+insert_repeat(struct node *root, struct node *noroot,
+    const struct cmd_def *c, const struct spec *specs,
+    const struct paths *head, const struct paths *body)
 {
-	size_t	i;
+	const struct cmd_tok	*buf[MAX_PATHLEN * 2];
+	struct node		*last, *nolast;
+	size_t			 h, b, len;
 
-	if (n->flags & NODE_SHARED)
-		return;
-	for (i = 0; i < n->nkids; i++) {
-		n->kids[i]->parent = n;
-		set_parents(n->kids[i]);
-	}
+	for (h = 0; h < head->n; h++)
+		for (b = 0; b < body->n; b++) {
+			len = head->len[h] + body->len[b];
+			memcpy(buf, head->p[h], sizeof(*buf) * head->len[h]);
+			memcpy(buf + head->len[h], body->p[b],
+			    sizeof(*buf) * body->len[b]);
+			insert_path(root, noroot, c, specs, buf, len, &last,
+			    &nolast);
+			if (last != NULL && last->loop == NULL)
+				last->loop = trie_insert(root, c, specs,
+				    head->p[h], head->len[h], SIZE_MAX);
+			if (nolast != NULL && nolast->loop == NULL)
+				nolast->loop = trie_insert(noroot, c, specs,
+				    head->p[h], head->len[h], SIZE_MAX);
+		}
 }
 
 static struct node *
@@ -462,7 +504,6 @@ pipe_tree(void)
 		node_add_kid(m, l);
 		node_add_kid(pipe, m);
 	}
-	set_parents(pipe);
 	return pipe;
 }
 
@@ -512,19 +553,57 @@ spec_shadowed(const struct cmd_def *c, const struct spec *sp, size_t n,
 	return 0;
 }
 
+/* Where a repeat group opens (it must close the command), or ntoks. */
+static size_t
+repeat_at(const struct cmd_tok *toks, size_t ntoks, long *end)
+{
+	size_t	i;
+
+	*end = -1;
+	for (i = 0; i < ntoks; i++)
+		if (tok_is(&toks[i], "{*")) {
+			*end = group_end(toks, i);
+			return i;
+		}
+	return ntoks;
+}
+
+/* Expand c into ps (and body, for a repeat group); -1 if it can't be. */
+static int
+graph_expand(const struct cmd_def *c, size_t ntoks, size_t rep, long end,
+    struct paths *ps, struct paths *body)
+{
+	if (rep < ntoks && (rep == 0 || end != (long)ntoks - 1))
+		return -1;
+	if (expand_seq(c->toks, 0, rep, ps) != 0 || ps->overflow)
+		return -1;
+	if (rep < ntoks && (expand_alts(c->toks, rep + 1, (size_t)end,
+	    body) != 0 || body->overflow))
+		return -1;
+	return 0;
+}
+
 static int
 graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
     struct paths *ps, char *err, size_t errlen)
 {
 	struct spec	*specs;
-	size_t		 i, m, ntoks;
+	struct paths	*body;
+	struct node	*last, *nolast;
+	size_t		 i, m, ntoks, rep;
+	long		 end;
+	int		 rc = -1;
 
 	paths_clear(ps);
 	for (ntoks = 0; c->toks[ntoks].spec != NULL; ntoks++)
 		;
-	if (expand_seq(c->toks, 0, ntoks, ps) != 0 || ps->overflow) {
+	rep = repeat_at(c->toks, ntoks, &end);
+	if ((body = calloc(1, sizeof(*body))) == NULL)
+		abort();
+	if (graph_expand(c, ntoks, rep, end, ps, body) != 0) {
 		snprintf(err, errlen, "command \"%s ...\": bad or too large "
 		    "syntax", c->toks[0].spec);
+		paths_free(body);
 		return -1;
 	}
 	specs = calloc(ntoks, sizeof(*specs));
@@ -533,19 +612,24 @@ graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
 	for (i = 0; i < ntoks; i++)
 		if (!tok_structural(&c->toks[i]))
 			spec_parse(&c->toks[i], &specs[i]);
-	if (spec_shadowed(c, specs, ntoks, err, errlen) != 0) {
-		free(specs);
-		return -1;
-	}
+	if (spec_shadowed(c, specs, ntoks, err, errlen) != 0)
+		goto done;
 	for (m = 0; m < e->g->nmodes; m++) {
 		if (!(c->modes & MODE_BIT(m)))
 			continue;
-		for (i = 0; i < ps->n; i++)
-			insert_path(e->roots[m], e->noroots[m], c, specs,
-			    ps->p[i], ps->len[i]);
+		if (rep < ntoks)
+			insert_repeat(e->roots[m], e->noroots[m], c, specs, ps,
+			    body);
+		else
+			for (i = 0; i < ps->n; i++)
+				insert_path(e->roots[m], e->noroots[m], c,
+				    specs, ps->p[i], ps->len[i], &last, &nolast);
 	}
+	rc = 0;
+done:
 	free(specs);
-	return 0;
+	paths_free(body);
+	return rc;
 }
 
 /* Aliases: a hidden word that leads where its keyword leads. */
@@ -627,10 +711,6 @@ graph_build(struct cli_engine *e, char *err, size_t errlen)
 			goto done;
 	graph_add_aliases(e);
 	graph_add_prefixes(e);
-	for (i = 0; i < g->nmodes; i++) {
-		set_parents(e->roots[i]);
-		set_parents(e->noroots[i]);
-	}
 	e->pipe = pipe_tree();
 	rc = 0;
 done:

@@ -235,9 +235,13 @@ match_kids(const struct cli_engine *e, const struct state *st,
 {
 	size_t	i, j, n = 0;
 
-	for (i = 0; i < st->cnt; i++)
+	for (i = 0; i < st->cnt; i++) {
 		for (j = 0; j < st->n[i]->nkids && n < max; j++)
 			out[n++] = st->n[i]->kids[j];
+		for (j = 0; st->n[i]->loop != NULL &&
+		    j < st->n[i]->loop->nkids && n < max; j++)
+			out[n++] = st->n[i]->loop->kids[j];
+	}
 	if (state_pipes(st) && n < max)
 		out[n++] = e->pipe;
 	return n;

@@ -218,6 +218,30 @@ CMD(c_hint, MODE_BIT(M_POL), -1, CMD_HINT, 0, h_hint,
 CMD(c_auth, MODE_BIT(M_POL), -1, CMD_NO, 0, h_record,
     { "authentication", "Set authentication method" },
     { "pre-share", "Pre-Shared Key" });
+static int
+h_list(struct cli *c, const struct cmd_args *a)
+{
+	const char	*name, *v;
+	int		 i;
+
+	snprintf(last, sizeof(last), "%s", cmd_negated(a) ? "no " : "");
+	for (i = 0; (v = cmd_arg_at(a, i, &name)) != NULL; i++)
+		snprintf(last + strlen(last), sizeof(last) - strlen(last),
+		    "%s=%s ", name, v);
+	return CLI_OK;
+}
+
+CMD(c_tset, MODE_BIT(M_CONF), -1, CMD_NO, 4, h_list,
+    { "crypto", NULL }, { "ipsec", "IPSEC policy" },
+    { "transform-set", "Define transform and settings" },
+    { "WORD:tag", "Transform set tag" },
+    { "{*", NULL }, { "esp-aes", "ESP transform using AES cipher" },
+    { "[", NULL }, { "128", "128 bit keys." }, { "|", NULL },
+    { "256", "256 bit keys." }, { "]", NULL }, { "|", NULL },
+    { "esp-sha-hmac", "ESP transform using HMAC-SHA auth" },
+    { "|", NULL }, { "ah-sha-hmac", "AH-HMAC-SHA transform" },
+    { "|", NULL }, { "comp-lzs", "IP Compression using LZS" },
+    { "}", NULL });
 CMD(c_refuse, MODE_BIT(M_CONF), M_IF, 0, 0, h_fail,
     { "refuse", "A command whose handler says no" });
 
@@ -225,7 +249,7 @@ static const struct cmd_def *const cmds[] = {
 	&c_enable, &c_exit, &c_end, &c_conf, &c_show_ver, &c_show_run,
 	&c_show_ipr, &c_show_int, &c_ssh, &c_hostname, &c_iface, &c_ipaddr,
 	&c_desc, &c_policy, &c_encr, &c_route, &c_keyring, &c_peer,
-	&c_refuse, &c_keep, &c_isakey, &c_hint, &c_auth,
+	&c_refuse, &c_keep, &c_isakey, &c_hint, &c_auth, &c_tset,
 };
 
 static const struct cli_alias aliases[] = {
@@ -627,6 +651,35 @@ START_TEST(shadowed_name)
 }
 END_TEST
 
+START_TEST(repeat)
+{
+	run("conf t", CLI_OK);
+	/* One or more, in any order, as many as typed. */
+	run("crypto ipsec transform-set TS ah-sha esp-aes 256 esp-sha comp",
+	    CLI_OK);
+	ck_assert_str_eq(last, "crypto=crypto ipsec=ipsec "
+	    "transform-set=transform-set tag=TS ah-sha-hmac=ah-sha-hmac "
+	    "esp-aes=esp-aes 256=256 esp-sha-hmac=esp-sha-hmac "
+	    "comp-lzs=comp-lzs ");
+	run("crypto ipsec transform-set TS esp-aes", CLI_OK);
+	run("crypto ipsec transform-set TS", CLI_ERR_INCOMPL);
+	ck_assert_str_eq(run("crypto ipsec transform-set TS esp-aes 512",
+	    CLI_ERR_INVALID), "                                          "
+	    "           ^\n% Invalid input detected at '^' marker.\n\n");
+	out[0] = '\0';
+	cli_describe(cli, "crypto ipsec transform-set TS esp-aes 128 ?");
+	ck_assert_str_eq(out,
+	    "  ah-sha-hmac   AH-HMAC-SHA transform\n"
+	    "  comp-lzs      IP Compression using LZS\n"
+	    "  esp-aes       ESP transform using AES cipher\n"
+	    "  esp-sha-hmac  ESP transform using HMAC-SHA auth\n"
+	    "  <cr>          <cr>\n\n");
+	run("no crypto ipsec transform-set TS", CLI_OK);
+	ck_assert_str_eq(last, "no crypto=crypto ipsec=ipsec "
+	    "transform-set=transform-set tag=TS ");
+}
+END_TEST
+
 START_TEST(history)
 {
 	int	i;
@@ -678,6 +731,7 @@ parser_suite(void)
 	tcase_add_test(tc, feed_file);
 	tcase_add_test(tc, history);
 	tcase_add_test(tc, hint);
+	tcase_add_test(tc, repeat);
 	tcase_add_test(tc, shadowed_name);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
