@@ -45,8 +45,9 @@ qemu_start()
 	    -machine pc -nodefaults -no-reboot -display none -monitor none \
 	    -nic none -serial "file:$RUN/console.log" \
 	    -kernel "$KROOT/boot/vmlinuz-$KVER" -initrd "$INITRD" \
-	    -append "console=ttyS0 quiet panic=-1 iosh_vm.work=$VM_WORK iosh_vm.main=$VM_DIR/guest/main.sh iosh_vm.kroot=$KROOT" \
+	    -append "console=ttyS0 quiet panic=-1 iosh_vm.top=$TOP iosh_vm.work=$VM_WORK iosh_vm.main=$VM_DIR/guest/main.sh iosh_vm.kroot=$KROOT" \
 	    -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
+	    -virtfs "local,path=$TOP,mount_tag=top,security_model=none,readonly=on,multidevs=remap" \
 	    -virtfs "local,path=$VM_WORK,mount_tag=work,security_model=none,multidevs=remap" \
 	    </dev/null >"$RUN/qemu.log" 2>&1 &
 	QEMU_PID=$!
