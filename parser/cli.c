@@ -112,6 +112,12 @@ cli_term(struct cli *c)
 }
 
 int
+cli_in_config(const struct cli *c)
+{
+	return (c->e->g->modes[cli_mode(c)].flags & MODE_CONFIG) != 0;
+}
+
+int
 cli_mode(const struct cli *c)
 {
 	return c->stack[c->depth - 1].mode;

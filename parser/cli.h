@@ -221,12 +221,15 @@ const char		*cli_history(const struct cli *, int n);
 
 /* Terminal settings a session keeps. */
 struct cli_term {
-	int	length;		/* 0: no paging */
-	int	width;
-	int	monitor;
-	int	lineno;		/* of the line being run, from 1 */
+	int		length;		/* 0: no paging */
+	int		width;
+	int		monitor;
+	int		lineno;		/* of the line being run, from 1 */
+	unsigned	debug;		/* debug switches, the grammar's bits */
 };
 struct cli_term		*cli_term(struct cli *);
+/* Whether the session is in a configuration mode now. */
+int			 cli_in_config(const struct cli *);
 
 /* Output from handlers. */
 void			 cli_printf(struct cli *, const char *, ...)

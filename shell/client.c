@@ -208,7 +208,32 @@ cl_source(void *arg, const char *name)
 	client_req(arg, "SRC", name ? name : "-");
 }
 
+static int
+cl_async_fd(void *arg)
+{
+	return ((struct client *)arg)->fd;
+}
+
+/* Log lines that came between requests: show them now. */
+static void
+cl_async_read(void *arg)
+{
+	struct client	*c = arg;
+	char		*line = malloc(PROTO_MAX), *body = malloc(PROTO_MAX + 1);
+	size_t		 n;
+
+	if (line == NULL || body == NULL || proto_pull(&c->rd) <= 0)
+		goto done;
+	while (proto_line(&c->rd, line, PROTO_MAX, 0) == 1)
+		if (sscanf(line, "LOG %zu", &n) == 1 &&
+		    proto_body(&c->rd, body, n) == 0)
+			c->out(c->outarg, body, n);
+done:
+	free(line);
+	free(body);
+}
+
 const struct console_ops client_ops = {
 	cl_prompt, cl_run, cl_describe, cl_complete, cl_end, cl_term,
-	cl_set_ask, cl_source,
+	cl_set_ask, cl_source, cl_async_fd, cl_async_read,
 };

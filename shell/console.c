@@ -7,8 +7,11 @@
  * so that lines a client types ahead are echoed once, by libedit, when
  * it reads them.
  */
+#include <errno.h>
 #include <histedit.h>
+#include <poll.h>
 #include <signal.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +120,45 @@ fn_ctrlc(EditLine *el, int ch)
 	return CC_NEWLINE;
 }
 
+/*
+ * Read a key, and meanwhile show the log lines that come from the
+ * daemon (terminal monitor) above the line being typed, which is then
+ * drawn again, as IOS does.
+ */
+static int
+console_getc(EditLine *el, wchar_t *wc)
+{
+	struct console	*con = console_of(el);
+	struct pollfd	 pfd[2] = { { STDIN_FILENO, POLLIN, 0 }, { -1, 0, 0 } };
+	unsigned char	 ch;
+	ssize_t		 n;
+
+	if (con->ops->async_fd != NULL)
+		pfd[1].fd = con->ops->async_fd(con->eng);
+	pfd[1].events = POLLIN;
+	for (;;) {
+		if (poll(pfd, pfd[1].fd >= 0 ? 2 : 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (pfd[1].fd >= 0 && (pfd[1].revents & (POLLIN | POLLHUP))) {
+			out("\r\n");
+			con->ops->async_read(con->eng);
+			el_set(el, EL_REFRESH);
+			if (pfd[1].revents & POLLHUP)
+				pfd[1].fd = -1;
+		}
+		if (!(pfd[0].revents & (POLLIN | POLLHUP)))
+			continue;
+		if ((n = read(STDIN_FILENO, &ch, 1)) == 1) {
+			*wc = (wchar_t)ch;
+			return 1;
+		}
+		return n == 0 ? 0 : -1;
+	}
+}
+
 /* Make `terminal width` real: the tty and libedit both learn it. */
 static void
 console_width(struct console *con)
@@ -195,6 +237,8 @@ console_setup(struct console *con)
 	el_set(con->el, EL_PROMPT, console_prompt);
 	el_set(con->el, EL_HIST, history, con->hist);
 	el_set(con->el, EL_SETTY, "-d", "-isig", NULL);
+	if (con->ops->async_fd != NULL && con->ops->async_read != NULL)
+		el_set(con->el, EL_GETCFN, console_getc);
 	el_set(con->el, EL_ADDFN, "ios-help", "context help", fn_help);
 	el_set(con->el, EL_ADDFN, "ios-complete", "complete", fn_complete);
 	el_set(con->el, EL_ADDFN, "ios-end", "end configuration", fn_ctrlz);
@@ -209,9 +253,11 @@ console_setup(struct console *con)
 }
 
 static int
-console_line(struct console *con, const char *line)
+console_line(struct console *con, const char *typed)
 {
 	HistEvent	 ev;
+	char		*line;
+	size_t		 len = strcspn(typed, "\r\n");
 	int		 rc;
 
 	if (con->ctrlz || con->ctrlc) {
@@ -220,11 +266,15 @@ console_line(struct console *con, const char *line)
 		con->ctrlz = con->ctrlc = 0;
 		return CLI_OK;
 	}
-	if (line[strspn(line, " \t\r\n")] != '\0')
+	/* The line without its end: the engine and the daemon take one. */
+	if ((line = strndup(typed, len)) == NULL)
+		return CLI_OK;
+	if (line[strspn(line, " \t")] != '\0')
 		history(con->hist, &ev, H_ENTER, line);
 	pager_start(con->pager, isatty(STDOUT_FILENO) ?
 	    con->ops->term(con->eng)->length : 0);
 	rc = con->ops->run(con->eng, line);
+	free(line);
 	console_width(con);
 	return rc;
 }

@@ -151,8 +151,12 @@ after_line(void *arg, struct cli *cli)
 	router_changed(d->router);
 }
 
+/*
+ * The IKE daemon's lines: to syslog (not debug), and to the consoles
+ * that watch (terminal monitor; debug crypto ikev2 for debug lines).
+ */
 static void
-ike_to_syslog(int level, const char *msg, void *arg)
+ike_to_log(int level, const char *msg, void *arg)
 {
 	static const int prio[] = {
 		[IKE_LOG_ERR] = LOG_ERR,
@@ -160,9 +164,13 @@ ike_to_syslog(int level, const char *msg, void *arg)
 		[IKE_LOG_INFO] = LOG_INFO,
 		[IKE_LOG_DEBUG] = LOG_DEBUG,
 	};
+	struct daemon	*d = arg;
 
-	syslog(level >= 0 && level <= IKE_LOG_DEBUG ? prio[level] : LOG_INFO,
-	    "%s", msg);
+	if (level < IKE_LOG_DEBUG)
+		syslog(level >= 0 ? prio[level] : LOG_INFO, "%s", msg);
+	if (d->srv != NULL)
+		server_log(d->srv, level == IKE_LOG_DEBUG ? LIVE_DEBUG_IKEV2 :
+		    0, msg);
 }
 
 static void
@@ -199,7 +207,8 @@ main(int argc, char **argv)
 	d.base = event_base_new();
 	if (d.base == NULL)
 		return 1;
-	ike_log_set_sink(ike_to_syslog, NULL);
+	ike_log_set_sink(ike_to_log, &d);
+	ike_log_set_debug(1);
 	/* Changing the kernel needs CAP_NET_ADMIN; without root, plan. */
 	d.router = router_new(d.base, d.cfg, d.plan_only || geteuid() != 0);
 	if (d.router == NULL)

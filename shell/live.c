@@ -167,7 +167,52 @@ static const struct cmd_tok t_ip_brief[] = {
 	{ NULL, NULL },
 };
 
+/*
+ * debug crypto ikev2, undebug: per console.  The IKE daemon always
+ * writes its debug lines; a console sees them when it has turned the
+ * debug on and asked for log lines (terminal monitor).
+ */
+static int
+h_debug(struct cli *cli, const struct cmd_args *a)
+{
+	struct cli_term	*t = cli_term(cli);
+
+	if (cmd_has(a, "all")) {
+		t->debug = 0;
+		cli_puts(cli, "All possible debugging has been turned off\n");
+	} else if (cmd_has(a, "undebug") || cmd_negated(a)) {
+		t->debug &= ~LIVE_DEBUG_IKEV2;
+		cli_puts(cli, "IKEv2 default debugging is off\n");
+	} else {
+		t->debug |= LIVE_DEBUG_IKEV2;
+		cli_puts(cli, "IKEv2 default debugging is on\n");
+	}
+	return CLI_OK;
+}
+
+static const struct cmd_tok t_debug[] = {
+	{ "debug", "Debugging functions (see also 'undebug')" },
+	{ "crypto", "Cryptographic subsystem" },
+	{ "ikev2", "IKEv2 debug messages" }, { NULL, NULL },
+};
+
+static const struct cmd_tok t_undebug[] = {
+	{ "undebug", "Disable debugging functions (see also 'debug')" },
+	{ "{", NULL }, { "all", "Disable all debugging" }, { "|", NULL },
+	{ "crypto", "Cryptographic subsystem" },
+	{ "ikev2", "IKEv2 debug messages" }, { "}", NULL }, { NULL, NULL },
+};
+
+static const struct cmd_tok t_no_debug[] = {
+	{ "debug", NULL }, { "{", NULL }, { "all", "Disable all debugging" },
+	{ "|", NULL }, { "crypto", NULL }, { "ikev2", NULL }, { "}", NULL },
+	{ NULL, NULL },
+};
+
 static const struct cmd_def live_cmds[] = {
+	{ LIVE_EXEC, -1, 0, 0, h_debug, t_debug },
+	{ LIVE_EXEC, -1, 0, 0, h_debug, t_undebug },
+	{ LIVE_EXEC, -1, CMD_NO | CMD_NO_ONLY, 2, h_debug, t_no_debug },
 	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_ip_route, t_ip_route },
 	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_interfaces, t_interfaces },
 	{ LIVE_USER, -1, CMD_PIPE, 0, h_show_ip_brief, t_ip_brief },

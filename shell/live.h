@@ -8,6 +8,9 @@
 
 struct router;
 
+/* The bits of cli_term's debug switches. */
+#define LIVE_DEBUG_IKEV2	0x01
+
 /* The IOS grammar with the live commands added. */
 const struct cli_grammar	*live_grammar(void);
 /* Where the live commands find their state; NULL: nowhere. */

@@ -53,5 +53,5 @@ local_source(void *arg, const char *name)
 
 const struct console_ops local_ops = {
 	local_prompt, local_run, local_describe, local_complete, local_end,
-	local_term, local_set_ask, local_source,
+	local_term, local_set_ask, local_source, NULL, NULL,
 };

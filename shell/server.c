@@ -9,12 +9,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <syslog.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -25,6 +27,8 @@
 struct session {
 	struct server	*srv;
 	int		 fd;
+	int		 vty;		/* its number, as IOS names lines */
+	char		 user[64];
 	struct event	*ev;
 	struct proto_rd	 rd;
 	struct cli	*cli;
@@ -39,6 +43,7 @@ struct server {
 	int			 lfd;
 	struct event		*lev;
 	struct session		*sessions;
+	int			 nvty;
 	server_hook_fn		*after;
 	void			*after_arg;
 };
@@ -118,11 +123,25 @@ sess_complete(struct session *s, const char *line)
 	return CLI_OK;
 }
 
+/* Leaving configuration mode is logged, as IOS does. */
+static void
+sess_configured(struct session *s, int was_config)
+{
+	char	line[256];
+
+	if (!was_config || cli_in_config(s->cli))
+		return;
+	snprintf(line, sizeof(line), "%%SYS-5-CONFIG_I: Configured from "
+	    "console by %s on vty%d", s->user, s->vty);
+	syslog(LOG_NOTICE, "%s", line);
+	server_log(s->srv, 0, line);
+}
+
 /* One request; returns the result, CLI_EXIT to close the session. */
 static int
 sess_request(struct session *s, const char *req)
 {
-	int	rc = CLI_OK;
+	int	rc = CLI_OK, was_config = cli_in_config(s->cli);
 
 	if (strncmp(req, "RUN ", 4) == 0) {
 		rc = cli_execute(s->cli, req + 4);
@@ -138,6 +157,7 @@ sess_request(struct session *s, const char *req)
 		cli_set_source(s->cli, req + 4, strcmp(req + 4, "-") == 0);
 	else if (strcmp(req, "HELLO") != 0)
 		rc = CLI_ERR_INVALID;
+	sess_configured(s, was_config);
 	return rc;
 }
 
@@ -165,17 +185,26 @@ close:
 	sess_free(s);
 }
 
-/* Root gets privileged exec at once; anyone else starts in user exec. */
+/*
+ * Who is at the other end: root gets privileged exec at once, anyone
+ * else starts in user exec.
+ */
 static int
-sess_mode(struct server *srv, int fd)
+sess_who(struct server *srv, struct session *s)
 {
-	struct ucred	cred;
-	socklen_t	len = sizeof(cred);
+	struct ucred	 cred;
+	struct passwd	*pw;
+	socklen_t	 len = sizeof(cred);
 
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 &&
-	    cred.uid == 0)
-		return srv->priv_mode;
-	return srv->user_mode;
+	snprintf(s->user, sizeof(s->user), "unknown");
+	if (getsockopt(s->fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0)
+		return srv->user_mode;
+	if ((pw = getpwuid(cred.uid)) != NULL)
+		snprintf(s->user, sizeof(s->user), "%s", pw->pw_name);
+	else
+		snprintf(s->user, sizeof(s->user), "uid%u",
+		    (unsigned)cred.uid);
+	return cred.uid == 0 ? srv->priv_mode : srv->user_mode;
 }
 
 static void
@@ -195,8 +224,9 @@ srv_accept(evutil_socket_t lfd, short what, void *arg)
 	}
 	s->srv = srv;
 	s->fd = fd;
+	s->vty = srv->nvty++;
 	proto_init(&s->rd, fd);
-	s->cli = cli_new(srv->eng, sess_mode(srv, fd), srv->model);
+	s->cli = cli_new(srv->eng, sess_who(srv, s), srv->model);
 	cli_set_output(s->cli, sess_out, s);
 	cli_set_ask(s->cli, sess_ask, s);
 	s->ev = event_new(srv->base, fd, EV_READ | EV_PERSIST, sess_read, s);
@@ -264,15 +294,26 @@ server_listen(struct server *srv, const char *path, int gid)
 	return event_add(srv->lev, NULL);
 }
 
-/* A log line to every console that asked for them (terminal monitor). */
+/*
+ * A log line to every console that asked for them (terminal monitor);
+ * a debug line (debug names its switch) only to those that turned that
+ * debug on too.
+ */
 void
-server_log(struct server *srv, const char *line)
+server_log(struct server *srv, unsigned debug, const char *line)
 {
 	struct session	*s;
+	struct cli_term	*t;
+	char		*msg;
 
-	for (s = srv->sessions; s != NULL; s = s->next)
-		if (cli_term(s->cli)->monitor)
-			proto_frame(s->fd, "LOG", line, strlen(line));
+	if (asprintf(&msg, "%s\n", line) < 0)
+		return;
+	for (s = srv->sessions; s != NULL; s = s->next) {
+		t = cli_term(s->cli);
+		if (t->monitor && (debug == 0 || (t->debug & debug)))
+			proto_frame(s->fd, "LOG", msg, strlen(msg));
+	}
+	free(msg);
 }
 
 void

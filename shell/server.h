@@ -16,7 +16,8 @@ struct server	*server_new(struct event_base *, struct cli_engine *,
 		    void *model, int user_mode, int priv_mode);
 void		 server_set_hook(struct server *, server_hook_fn *, void *);
 int		 server_listen(struct server *, const char *path, int gid);
-void		 server_log(struct server *, const char *line);
+void		 server_log(struct server *, unsigned debug,
+		    const char *line);
 void		 server_free(struct server *);
 
 #endif

@@ -42,6 +42,13 @@ struct console_ops {
 	void		 (*set_ask)(void *, cli_ask_fn *, void *);
 	/* Lines come from a file named so; NULL: a person at a console. */
 	void		 (*source)(void *, const char *name);
+	/*
+	 * Log lines may come while the console waits for keys: a
+	 * descriptor to watch (-1: none), and what to do when it is
+	 * readable.  Either may be NULL.
+	 */
+	int		 (*async_fd)(void *);
+	void		 (*async_read)(void *);
 };
 
 /* The engine in this process, its output through pager. */

@@ -86,5 +86,33 @@ fi
 
 tm send-keys -t t 'exit' Enter
 sleep 0.3
+
+# The same console attached to ioshd: lines go over the socket, and a
+# log line from another console shows up above the line being typed.
+"${iosh%/iosh}/ioshd" -n -s "$state/d" 2>"$state/d.log" &
+dpid=$!
+i=0
+while [ ! -S "$state/d/ioshd.sock" ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+tm kill-server 2>/dev/null
+tm new-session -d -s t -x 100 -y 40 "$iosh -S $state/d/ioshd.sock"
+wait_for '^Router#$' || { echo "not ok - no prompt from ioshd"; screen; \
+	kill $dpid; exit 1; }
+tm send-keys -t t 'terminal monitor' Enter
+wait_for '^Router#$'
+tm send-keys -t t 'show privilege' Enter
+wait_for '^Router#$'
+check "a command runs through ioshd" "Current privilege level is 15"
+tm send-keys -t t -l 'show ver'
+"$iosh" -S "$state/d/ioshd.sock" -c 'configure terminal' -c 'end' \
+	>/dev/null 2>&1
+wait_for '^Router#show ver$'
+check "a log line comes while typing" \
+	"%SYS-5-CONFIG_I: Configured from console by"
+check "the typed line is drawn again under it" "Router#show ver"
+kill $dpid
+wait $dpid 2>/dev/null
 [ $failed -eq 0 ] && echo "tmux console: all checks passed"
 exit $failed
