@@ -25,6 +25,7 @@
 #include "grammar/ios.h"
 #include "ike/ike.h"
 #include "shell/live.h"
+#include "shell/privs.h"
 #include "shell/router.h"
 #include "shell/server.h"
 
@@ -221,6 +222,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	server_set_hook(d.srv, after_line, &d);
+	/* Sockets bound, netlink open: keep only what the jobs need. */
+	if (privs_drop(d.plan_only || geteuid() != 0) != 0)
+		return 1;
 	sigterm = evsignal_new(d.base, SIGTERM, on_signal, &d);
 	sigint = evsignal_new(d.base, SIGINT, on_signal, &d);
 	evsignal_add(sigterm, NULL);

@@ -9,6 +9,8 @@ shell_libshell_la_SOURCES = \
 	shell/local.c \
 	shell/pager.c \
 	shell/proto.c \
+	shell/privs.c \
+	shell/privs.h \
 	shell/proto.h \
 	shell/router.c \
 	shell/router.h \
@@ -25,12 +27,14 @@ shell_libshell_la_SOURCES = \
 	shell/show_route.c \
 	shell/show_session.c
 shell_libshell_la_CFLAGS = $(AM_CFLAGS) $(LIBEDIT_CFLAGS) $(LIBEVENT_CFLAGS) \
+	$(CAPNG_CFLAGS) \
 	$(LIBNL_CFLAGS) $(OPENSSL_CFLAGS)
 
 SHELL_LIBS = shell/libshell.la backend/libcompile.la backend/libbackend.la \
 	ike/libike.la \
 	grammar/libgrammar.la parser/libparser.la \
-	$(LIBEDIT_LIBS) $(LIBEVENT_LIBS) $(LIBNL_LIBS) $(OPENSSL_LIBS)
+	$(LIBEDIT_LIBS) $(LIBEVENT_LIBS) $(LIBNL_LIBS) $(OPENSSL_LIBS) \
+	$(CAPNG_LIBS)
 
 bin_PROGRAMS += shell/iosh
 shell_iosh_SOURCES = shell/iosh.c

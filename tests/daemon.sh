@@ -21,6 +21,13 @@ nok() { echo "not ok - $1"; failed=1; }
 [ "$(stat -c %a "$sock")" = 600 ] && ok "socket is root-only" \
 	|| nok "socket mode $(stat -c %a "$sock")"
 
+# A daemon that only plans keeps no capability, and says so.
+capeff=$(awk '/^CapEff:/ { print $2 }' /proc/$pid/status)
+[ "$capeff" = 0000000000000000 ] && ok "no capability kept (planning)" \
+	|| nok "CapEff $capeff"
+grep -q "privileges:" "$state/log" && ok "the log says what it keeps" \
+	|| nok "no privileges line in the log"
+
 printf 'configure terminal\nhostname Hub1\nend\n' \
 	| "$b/shell/iosh" -S "$sock" >"$state/out1" 2>&1
 out=$("$b/shell/iosh" -S "$sock" -c 'show running-config | include hostname')
