@@ -39,6 +39,7 @@ router_ike_stop(struct router *r)
 {
 	if (!r->ike_up)
 		return;
+	evtimer_del(r->ev_late);
 	event_free(r->ev_ike);
 	if (r->ev_natt != NULL)
 		event_free(r->ev_natt);
@@ -99,6 +100,40 @@ router_initiate(struct router *r, size_t i)
 		ike_ctx_initiate(&r->ike, i, ike_net_now());
 }
 
+static void
+router_late_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct router	*r = arg;
+	size_t		 i;
+
+	for (i = 0; r->ike_up && i < r->ike.npeers; i++)
+		if (router_route_based(&r->ike.peers[i]))
+			router_initiate(r, i);
+	if (r->ike_up)
+		router_arm(r);
+}
+
+/*
+ * Both ends of a tunnel bring it up when it comes up; two iosh routers
+ * doing so at once would make two IKE SAs.  So the end with the lower
+ * address goes at once, the other a moment later, and only if nothing
+ * came from its peer meanwhile: a peer that never initiates still gets
+ * its tunnel.
+ */
+static void
+router_initiate_tunnel(struct router *r, size_t i)
+{
+	const struct ike_peer	*p = &r->ike.peers[i];
+	struct timeval		 tv = { ROUTER_LATE_S, 0 };
+	size_t			 len = p->local.family == AF_INET ? 4 : 16;
+
+	if (memcmp(p->local.u.bytes, p->remote.u.bytes, len) < 0) {
+		router_initiate(r, i);
+		return;
+	}
+	evtimer_add(r->ev_late, &tv);
+}
+
 /*
  * Start the IKE daemon for the compiled peers: one pair of sockets on
  * the first peer's local address.  A tunnel interface's peer is
@@ -136,7 +171,7 @@ router_ike_start(struct router *r)
 	r->ike_up = 1;
 	for (i = 0; i < n; i++)
 		if (router_route_based(&p[i]))
-			router_initiate(r, i);
+			router_initiate_tunnel(r, i);
 	router_arm(r);
 	return 0;
 }
@@ -271,6 +306,7 @@ router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
 		syslog(LOG_NOTICE, "backend: planning only, the kernel is "
 		    "left as it is");
 	r->ev_apply = evtimer_new(base, router_apply_cb, r);
+	r->ev_late = evtimer_new(base, router_late_cb, r);
 	return r;
 }
 
@@ -283,6 +319,7 @@ router_free(struct router *r)
 	if (r->have_out)
 		compile_out_free(&r->out);
 	event_free(r->ev_apply);
+	event_free(r->ev_late);
 	if (r->ev_acq != NULL)
 		event_free(r->ev_acq);
 	knl_acquire_close(r->acq);

@@ -9,6 +9,7 @@
 #include "shell/router.h"
 
 #define APPLY_DELAY_MS	200
+#define ROUTER_LATE_S	5	/* the higher address waits this long */
 
 struct router {
 	struct event_base	*base;
@@ -25,6 +26,7 @@ struct router {
 	struct ike_net		 net;
 	int			 ike_up;
 	struct event		*ev_apply, *ev_ike, *ev_natt, *ev_tick;
+	struct event		*ev_late;	/* the higher end's turn */
 	struct knl_acq		*acq;		/* the kernel asking for SAs */
 	struct event		*ev_acq;
 };
