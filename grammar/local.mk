@@ -14,6 +14,7 @@ grammar_libgrammar_la_SOURCES = \
 	grammar/cmd_isakmp.c \
 	grammar/cmd_keep.c \
 	grammar/cmd_route.c \
+	grammar/cmd_show_crypto.c \
 	grammar/cmd_util.c \
 	grammar/grammar.c \
 	grammar/ifmap.c \
