@@ -595,7 +595,8 @@ h_show_profile(struct cli *cli, const struct cmd_args *a)
 /* ---------------------------------------- show crypto isakmp ... */
 
 static const struct ios_name isakmp_enc_show[] = {
-	{ ISAKMP_ENC_DES,	"DES - Data Encryption Standard (56 bit keys)." },
+	{ ISAKMP_ENC_DES,	"DES - Data Encryption Standard "
+				"(56 bit keys)." },
 	{ ISAKMP_ENC_3DES,	"Three key triple DES" },
 	{ ISAKMP_ENC_AES128,	"AES - Advanced Encryption Standard "
 				"(128 bit keys)." },
