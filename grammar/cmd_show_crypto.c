@@ -168,7 +168,6 @@ show_ipsec_profile(struct cli *cli, struct ios_config *cfg,
 	    p->responder_only ? "Y" : "N");
 	show_pfs(cli, p->pfs);
 	show_ts_list(cli, cfg, p->ts);
-	cli_printf(cli, "\n");
 }
 
 static int
@@ -569,8 +568,9 @@ show_profile(struct cli *cli, const struct ios_config *cfg,
 	else
 		cli_printf(cli, " Virtual-template: none\n");
 	cli_printf(cli, " mode auto: none\n"
-	    " AAA AnyConnect EAP authentication mode: none\n"
-	    " AAA EAP authentication mode: none\n"
+	    " AAA AnyConnect EAP authentication mlist: none\n"
+	    " AAA EAP authentication mlist: none\n"
+	    " AAA authentication mlist: none\n"
 	    " AAA Accounting: none\n"
 	    " AAA group authorization: none\n"
 	    " AAA user authorization: none\n");

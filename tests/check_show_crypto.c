@@ -190,8 +190,7 @@ START_TEST(test_ipsec_profile)
 	    "        Mixed-mode : Disabled\n"
 	    "        Transform sets={\n"
 	    "                TS-1:  { esp-256-aes esp-sha256-hmac  } ,\n"
-	    "        }\n"
-	    "\n");
+	    "        }\n");
 	expect("show crypto ipsec profile",
 	    "IPSEC profile default\n"
 	    "        Security association lifetime: 4608000 "
@@ -203,7 +202,6 @@ START_TEST(test_ipsec_profile)
 	    "        Transform sets={\n"
 	    "                default:  { esp-aes esp-sha-hmac  } ,\n"
 	    "        }\n"
-	    "\n"
 	    "IPSEC profile IPSEC-1\n"
 	    "        IKEv2 Profile: PROF-1\n"
 	    "        Security association lifetime: 4608000 "
@@ -215,8 +213,7 @@ START_TEST(test_ipsec_profile)
 	    "        Mixed-mode : Disabled\n"
 	    "        Transform sets={\n"
 	    "                TS-1:  { esp-256-aes esp-sha256-hmac  } ,\n"
-	    "        }\n"
-	    "\n");
+	    "        }\n");
 }
 END_TEST
 
@@ -340,8 +337,9 @@ START_TEST(test_ikev2_profile)
 	    " Ivrf: none\n"
 	    " Virtual-template: none\n"
 	    " mode auto: none\n"
-	    " AAA AnyConnect EAP authentication mode: none\n"
-	    " AAA EAP authentication mode: none\n"
+	    " AAA AnyConnect EAP authentication mlist: none\n"
+	    " AAA EAP authentication mlist: none\n"
+	    " AAA authentication mlist: none\n"
 	    " AAA Accounting: none\n"
 	    " AAA group authorization: none\n"
 	    " AAA user authorization: none\n";
