@@ -224,7 +224,6 @@ show_cmap_entry(struct cli *cli, struct ios_config *cfg,
 	cli_printf(cli, "Crypto Map IPv4 \"%s\" %d %s\n", e->map, e->seq,
 	    e->manual ? "ipsec-manual" : "ipsec-isakmp");
 	if (e->dynmap != NULL) {
-		/* XXX: the layout of a dynamic entry is from memory. */
 		cli_printf(cli, "        Dynamic map template tag: %s\n",
 		    e->dynmap);
 	} else {
@@ -255,15 +254,23 @@ show_cmap_entry(struct cli *cli, struct ios_config *cfg,
 		show_pfs(cli, e->pfs);
 		show_ts_list(cli, cfg, e->ts);
 	}
-	cli_printf(cli, "        Interfaces using crypto map %s:\n", e->map);
+}
+
+/* After the last entry of a map: the interfaces it is applied to. */
+static void
+show_cmap_ifs(struct cli *cli, const struct ios_config *cfg,
+    const char *map)
+{
+	size_t	 i;
+
+	cli_printf(cli, "        Interfaces using crypto map %s:\n", map);
 	for (i = 0; i < cfg->interfaces.n; i++) {
 		const struct ios_if *ifp = cfg->interfaces.v[i];
 
 		if (ifp->crypto_map != NULL &&
-		    strcmp(ifp->crypto_map, e->map) == 0)
+		    strcmp(ifp->crypto_map, map) == 0)
 			cli_printf(cli, "                %s\n", ifp->name);
 	}
-	cli_printf(cli, "\n");
 }
 
 static int
@@ -276,8 +283,15 @@ h_show_cmap(struct cli *cli, const struct cmd_args *a)
 	for (i = 0; i < cfg->cmap_entries.n; i++) {
 		const struct cmap_entry *e = cfg->cmap_entries.v[i];
 
-		if (tag == NULL || strcmp(tag, e->map) == 0)
-			show_cmap_entry(cli, cfg, e);
+		const struct cmap_entry *next = i + 1 < cfg->cmap_entries.n ?
+		    cfg->cmap_entries.v[i + 1] : NULL;
+
+		if (tag != NULL && strcmp(tag, e->map) != 0)
+			continue;
+		show_cmap_entry(cli, cfg, e);
+		if (next == NULL || strcmp(next->map, e->map) != 0)
+			show_cmap_ifs(cli, cfg, e->map);
+		cli_printf(cli, "\n");
 	}
 	return CLI_OK;
 }

@@ -88,6 +88,13 @@ static const char *cfg_text[] = {
 	"crypto map CMAP 20 ipsec-isakmp",
 	" set transform-set TS-GCM",
 	" set security-association lifetime seconds 28800",
+	"crypto dynamic-map DYN 10",
+	" set transform-set TS-1",
+	"crypto map CMAP 30 ipsec-isakmp dynamic DYN",
+	"access-list 101 permit ip host 10.9.9.9 any",
+	"crypto map OTHER 5 ipsec-isakmp",
+	" set peer 192.0.2.9",
+	" match address 101",
 	"interface GigabitEthernet1",
 	" ip address 198.51.100.1 255.255.255.0",
 	" crypto map CMAP",
@@ -233,8 +240,6 @@ static const char map10[] =
 	"        Transform sets={\n"
 	"                TS-1:  { esp-256-aes esp-sha256-hmac  } ,\n"
 	"        }\n"
-	"        Interfaces using crypto map CMAP:\n"
-	"                GigabitEthernet1\n"
 	"\n";
 
 static const char map20[] =
@@ -250,18 +255,45 @@ static const char map20[] =
 	"        Transform sets={\n"
 	"                TS-GCM:  { esp-gcm 256  } ,\n"
 	"        }\n"
+	"\n";
+
+/* The interfaces follow the last entry of each map. */
+static const char map30[] =
+	"Crypto Map IPv4 \"CMAP\" 30 ipsec-isakmp\n"
+	"        Dynamic map template tag: DYN\n"
 	"        Interfaces using crypto map CMAP:\n"
 	"                GigabitEthernet1\n"
 	"\n";
 
+/* No transform set: IOS-XE's default one; applied nowhere. */
+static const char other5[] =
+	"Crypto Map IPv4 \"OTHER\" 5 ipsec-isakmp\n"
+	"        Peer = 192.0.2.9\n"
+	"        Extended IP access list 101\n"
+	"            access-list 101 permit ip host 10.9.9.9 any\n"
+	"        Current peer: 192.0.2.9\n"
+	"        Security association lifetime: 4608000 kilobytes/3600 "
+	"seconds\n"
+	"        Responder-Only (Y/N): N\n"
+	"        PFS (Y/N): N\n"
+	"        Mixed-mode : Disabled\n"
+	"        Transform sets={\n"
+	"                default:  { esp-aes esp-sha-hmac  } ,\n"
+	"        }\n"
+	"        Interfaces using crypto map OTHER:\n"
+	"\n";
+
 START_TEST(test_crypto_map)
 {
-	char	 both[sizeof(map10) + sizeof(map20)];
+	char	 all[sizeof(map10) + sizeof(map20) + sizeof(map30) +
+		    sizeof(other5)];
 
-	snprintf(both, sizeof(both), "%s%s", map10, map20);
-	expect("show crypto map", both);
-	expect("show crypto map tag CMAP", both);
-	expect("show crypto map tag OTHER", "");
+	snprintf(all, sizeof(all), "%s%s%s", map10, map20, map30);
+	expect("show crypto map tag CMAP", all);
+	strcat(all, other5);
+	expect("show crypto map", all);
+	expect("show crypto map tag OTHER", other5);
+	expect("show crypto map tag NOPE", "");
 	/* Taken off the interface: the list under it empties. */
 	ck_assert_int_eq(run("configure terminal"), CLI_OK);
 	ck_assert_int_eq(run("interface GigabitEthernet1"), CLI_OK);
@@ -397,6 +429,7 @@ START_TEST(test_modes_and_pipe)
 	ck_assert_int_eq(run("enable"), CLI_OK);
 	ck_assert_int_eq(run("configure terminal"), CLI_OK);
 	ck_assert_int_eq(run("no crypto map CMAP"), CLI_OK);
+	ck_assert_int_eq(run("no crypto map OTHER"), CLI_OK);
 	ck_assert_int_eq(run("end"), CLI_OK);
 	expect("show crypto map", "");
 }
