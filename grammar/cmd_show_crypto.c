@@ -513,21 +513,13 @@ profile_refs(const struct ios_config *cfg, const char *name)
 	return n;
 }
 
+/* The match lines of a profile: fvrf, local address, identities. */
 static void
-show_profile(struct cli *cli, const struct ios_config *cfg,
-    const struct ikev2_profile *p)
+show_profile_match(struct cli *cli, const struct ikev2_profile *p)
 {
-	const struct ios_dpd	*dpd = p->dpd.interval ? &p->dpd :
-				    &cfg->ikev2_dpd;
-	int			 nat = p->nat_keepalive ? p->nat_keepalive :
-				    cfg->ikev2_nat_keepalive;
-	char			 b[INET6_ADDRSTRLEN];
-	size_t			 i;
+	char	 b[INET6_ADDRSTRLEN];
+	size_t	 i;
 
-	cli_printf(cli, "IKEv2 profile: %s\n", p->name);
-	cli_printf(cli, " Shutdown : %s\n", p->shutdown ? "Yes" : "No");
-	/* XXX: IOS counts its own references; these are the config's. */
-	cli_printf(cli, " Ref Count: %d\n", profile_refs(cfg, p->name));
 	cli_printf(cli, " Match criteria:\n");
 	cli_printf(cli, "  Fvrf: %s\n", p->match_fvrf ? p->match_fvrf :
 	    "global");
@@ -546,6 +538,23 @@ show_profile(struct cli *cli, const struct ios_config *cfg,
 	if (p->match_any)
 		cli_printf(cli, "   any\n");
 	cli_printf(cli, "  Certificate maps: none\n");
+}
+
+static void
+show_profile(struct cli *cli, const struct ios_config *cfg,
+    const struct ikev2_profile *p)
+{
+	const struct ios_dpd	*dpd = p->dpd.interval ? &p->dpd :
+				    &cfg->ikev2_dpd;
+	int			 nat = p->nat_keepalive ? p->nat_keepalive :
+				    cfg->ikev2_nat_keepalive;
+	char			 b[64];
+
+	cli_printf(cli, "IKEv2 profile: %s\n", p->name);
+	cli_printf(cli, " Shutdown : %s\n", p->shutdown ? "Yes" : "No");
+	/* XXX: IOS counts its own references; these are the config's. */
+	cli_printf(cli, " Ref Count: %d\n", profile_refs(cfg, p->name));
+	show_profile_match(cli, p);
 	if (p->id_local_type == IKEV2_ID_DN)
 		cli_printf(cli, " Local identity: dn\n");
 	else if (p->id_local_type)
