@@ -101,6 +101,7 @@ extern const struct cmd_def *const cmds_ipsec[];
 extern const struct cmd_def *const cmds_if[];
 extern const struct cmd_def *const cmds_route[];
 extern const struct cmd_def *const cmds_acl[];
+extern const struct cmd_def *const cmds_show_crypto[];
 const struct cmd_def *const *cmd_keep_cmds(void);
 
 /* Start-up: fill the commands whose tokens are made in code. */

@@ -55,7 +55,8 @@ ios_hostname(void *model)
 
 static const struct cmd_def *const *ios_sets[] = {
 	cmds_exec, cmds_ikev2, cmds_isakmp, cmds_ipsec, cmds_if, cmds_route,
-	cmds_acl, NULL,		/* the kept lines, made at start-up */
+	cmds_acl, cmds_show_crypto,
+	NULL,			/* the kept lines, made at start-up */
 };
 
 const struct cli_grammar *

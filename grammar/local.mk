@@ -14,6 +14,7 @@ grammar_libgrammar_la_SOURCES = \
 	grammar/cmd_isakmp.c \
 	grammar/cmd_keep.c \
 	grammar/cmd_route.c \
+	grammar/cmd_show_crypto.c \
 	grammar/cmd_util.c \
 	grammar/grammar.c \
 	grammar/ifmap.c \
@@ -39,3 +40,10 @@ EXTRA_DIST += tests/configs docs/examples
 check_PROGRAMS += bench/bench_grammar
 bench_bench_grammar_SOURCES = bench/bench_grammar.c
 bench_bench_grammar_LDADD = grammar/libgrammar.la parser/libparser.la
+
+check_PROGRAMS += tests/check_show_crypto
+TESTS += tests/check_show_crypto
+tests_check_show_crypto_SOURCES = tests/check_show_crypto.c
+tests_check_show_crypto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_show_crypto_LDADD = grammar/libgrammar.la parser/libparser.la \
+	$(CHECK_LIBS)
