@@ -69,7 +69,13 @@ count(const char *cmd)
 static char *
 snapshot(void)
 {
-	return out("ip -o link show; ip -o address show | sort; "
+	/*
+	 * Carrier and operational state follow a peer's up and down by
+	 * themselves, a moment later: what iosh sets is the admin flag.
+	 */
+	return out("ip -o link show | sed -e 's/NO-CARRIER,//' "
+	    "-e 's/,LOWER_UP//' -e 's/ state [A-Z]*//'; "
+	    "ip -o address show | sort; "
 	    "ip route show table all | sort; "
 	    "ip -6 route show table all | sort; "
 	    "ip -o xfrm policy show | sort");
