@@ -16,7 +16,7 @@ start() {
 	"$b/shell/ioshd" -n -s "$tmp/s" 2>>"$tmp/log" &
 	pid=$!
 	i=0
-	while [ ! -S "$tmp/s/ioshd.sock" ] && [ $i -lt 100 ]; do
+	while [ ! -S "$tmp/s/ioshd.sock" ] && [ $i -lt 400 ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
