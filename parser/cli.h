@@ -97,7 +97,7 @@ struct cli_mode {
 struct cli_iftype {
 	const char	*name;		/* "GigabitEthernet" */
 	const char	*help;		/* "GigabitEthernet IEEE 802.3z" */
-	const char	*numhelp;	/* "<0-9>  GigabitEthernet interface number" */
+	const char	*numhelp;	/* "<0-9>  ... interface number" */
 };
 
 /* An exec alias: one word standing for a keyword of the same mode. */

@@ -623,7 +623,8 @@ graph_insert_cmd(struct cli_engine *e, const struct cmd_def *c,
 		else
 			for (i = 0; i < ps->n; i++)
 				insert_path(e->roots[m], e->noroots[m], c,
-				    specs, ps->p[i], ps->len[i], &last, &nolast);
+				    specs, ps->p[i], ps->len[i], &last,
+				    &nolast);
 	}
 	rc = 0;
 done:

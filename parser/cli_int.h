@@ -44,7 +44,7 @@ struct node {
 	const char		*help;
 	long			 lo, hi;	/* N_RANGE */
 	const struct cmd_def	*cmd;
-	struct node		*loop;		/* a repeat: its kids come next too */
+	struct node		*loop;		/* repeat: its kids come next */
 	struct node		**kids;
 	size_t			 nkids, cap;
 };

@@ -219,7 +219,8 @@ static void
 cl_async_read(void *arg)
 {
 	struct client	*c = arg;
-	char		*line = malloc(PROTO_MAX), *body = malloc(PROTO_MAX + 1);
+	char		*line = malloc(PROTO_MAX);
+	char		*body = malloc(PROTO_MAX + 1);
 	size_t		 n;
 
 	if (line == NULL || body == NULL || proto_pull(&c->rd) <= 0)
