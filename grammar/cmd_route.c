@@ -7,6 +7,28 @@
 
 #include "grammar/cmd.h"
 
+/* The options both families share, then the route into the model. */
+static int
+route_store(struct cli *cli, struct ios_config *cfg,
+    const struct cmd_args *a, struct ios_route *r)
+{
+	r->distance = (int)cmd_num(a, "dist", 0);
+	if (r->distance == 1)
+		r->distance = 0;
+	if (cmd_arg(a, "tagval") != NULL) {
+		r->has_tag = 1;
+		r->tag = (uint32_t)cmd_num(a, "tagval", 0);
+	}
+	r->ifname = r->ifname ? strdup(r->ifname) : NULL;
+	r->name = cmd_arg(a, "rname") ? strdup(cmd_arg(a, "rname")) : NULL;
+	if (model_route_add(cfg, r) == -1) {
+		free(r->ifname);
+		free(r->name);
+		return cmd_fail(cli, "%% Out of memory\n");
+	}
+	return CLI_OK;
+}
+
 static int
 h_ip_route(struct cli *cli, const struct cmd_args *a)
 {
@@ -40,23 +62,9 @@ h_ip_route(struct cli *cli, const struct cmd_args *a)
 	if (r.nexthop.af && subnet_owner(cfg, r.nexthop.v4) != NULL)
 		return cmd_fail(cli, "%%Invalid next hop address (it's this "
 		    "router)\n");
-	r.distance = (int)cmd_num(a, "dist", 0);
-	if (r.distance == 1)
-		r.distance = 0;
 	r.permanent = cmd_has(a, "permanent");
 	r.track = (int)cmd_num(a, "trackno", 0);
-	if (cmd_arg(a, "tagval") != NULL) {
-		r.has_tag = 1;
-		r.tag = (uint32_t)cmd_num(a, "tagval", 0);
-	}
-	r.ifname = r.ifname ? strdup(r.ifname) : NULL;
-	r.name = cmd_arg(a, "rname") ? strdup(cmd_arg(a, "rname")) : NULL;
-	if (model_route_add(cfg, &r) == -1) {
-		free(r.ifname);
-		free(r.name);
-		return cmd_fail(cli, "%% Out of memory\n");
-	}
-	return CLI_OK;
+	return route_store(cli, cfg, a, &r);
 }
 
 static int
@@ -89,21 +97,7 @@ h_ipv6_route(struct cli *cli, const struct cmd_args *a)
 	}
 	if (r.ifname == NULL && r.nexthop.af == 0)
 		return cmd_fail(cli, "%% Incomplete command.\n");
-	r.distance = (int)cmd_num(a, "dist", 0);
-	if (r.distance == 1)
-		r.distance = 0;
-	if (cmd_arg(a, "tagval") != NULL) {
-		r.has_tag = 1;
-		r.tag = (uint32_t)cmd_num(a, "tagval", 0);
-	}
-	r.ifname = r.ifname ? strdup(r.ifname) : NULL;
-	r.name = cmd_arg(a, "rname") ? strdup(cmd_arg(a, "rname")) : NULL;
-	if (model_route_add(cfg, &r) == -1) {
-		free(r.ifname);
-		free(r.name);
-		return cmd_fail(cli, "%% Out of memory\n");
-	}
-	return CLI_OK;
+	return route_store(cli, cfg, a, &r);
 }
 
 static const struct cmd_tok t_ip_route[] = {
