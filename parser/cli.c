@@ -99,12 +99,6 @@ cli_set_source(struct cli *c, const char *name, int interactive)
 	c->term.lineno = 0;
 }
 
-int
-cli_interactive(const struct cli *c)
-{
-	return c->interactive;
-}
-
 struct cli_term *
 cli_term(struct cli *c)
 {
@@ -149,17 +143,6 @@ void *
 cli_ctx(const struct cli *c)
 {
 	return c->stack[c->depth - 1].ctx;
-}
-
-void *
-cli_ctx_at(const struct cli *c, int mode)
-{
-	int	i;
-
-	for (i = c->depth - 1; i >= 0; i--)
-		if (c->stack[i].mode == mode)
-			return c->stack[i].ctx;
-	return NULL;
 }
 
 void

@@ -146,8 +146,6 @@ void			*cli_model(const struct cli *);
  */
 void			 cli_set_source(struct cli *, const char *name,
 			    int interactive);
-/* Whether a person types the lines (advice can then be shown). */
-int			 cli_interactive(const struct cli *);
 
 /* Results of cli_execute(). */
 #define CLI_OK		0
@@ -187,7 +185,6 @@ int			 cli_mode(const struct cli *);
 /* Mode stack, for handlers. */
 void			 cli_set_ctx(struct cli *, void *ctx);	/* for enters */
 void			*cli_ctx(const struct cli *);		/* this level */
-void			*cli_ctx_at(const struct cli *, int mode);
 void			 cli_mode_exit(struct cli *);	/* up one level */
 void			 cli_mode_end(struct cli *);	/* to exec root */
 void			 cli_mode_set(struct cli *, int mode);

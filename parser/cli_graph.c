@@ -498,7 +498,6 @@ pipe_tree(void)
 	pipe->flags = NODE_PIPE;
 	for (i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
 		m = node_from_tok(&mods[i]);
-		m->flags = NODE_MODIFIER;
 		l = node_from_tok(&line);
 		l->cmd = &pipe_end;
 		node_add_kid(m, l);

@@ -26,7 +26,6 @@ enum node_type {
 #define NODE_DEFAULT	0x08	/* the `default` prefix */
 #define NODE_DO		0x10	/* the `do` prefix */
 #define NODE_PIPE	0x20	/* the `|` of an output modifier */
-#define NODE_MODIFIER	0x40	/* include, exclude, ... */
 #define NODE_EXACT	0x80	/* only whole keywords match */
 #define NODE_HINT	0x100	/* only hint definitions pass here */
 

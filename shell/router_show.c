@@ -29,14 +29,6 @@
 #include "shell/router_priv.h"
 #include "shell/show.h"
 
-static const char *
-ntop(const struct k_addr *a, char *buf, size_t len)
-{
-	if (inet_ntop(a->family, a->u.bytes, buf, (socklen_t)len) == NULL)
-		snprintf(buf, len, "?");
-	return buf;
-}
-
 int
 router_show_ikev2_sa(struct router *r, struct cli *cli, int detailed)
 {
@@ -270,8 +262,8 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		sa = r->ike.sa[i];
 		if (sa == NULL || !sa->child.installed)
 			continue;
-		if (peer != NULL && strcmp(peer, ntop(&sa->peer->remote, rm,
-		    sizeof(rm))) != 0)
+		if (peer != NULL && strcmp(peer, show_addr(&sa->peer->remote,
+		    rm, sizeof(rm))) != 0)
 			continue;
 		child_fill(r, sa, (unsigned)i + 1, &c);
 		show_ipsec_sa(f, &c, 1, detail);
@@ -322,7 +314,7 @@ session_fill(struct router *r, const struct ike_sa *sa, unsigned id,
 	s->remote = sa->peer->remote;
 	s->local_port = sa->peer->local_port ? sa->peer->local_port : 500;
 	s->remote_port = sa->peer->remote_port ? sa->peer->remote_port : 500;
-	ntop(&sa->peer->remote, s->phase1_id, sizeof(s->phase1_id));
+	show_addr(&sa->peer->remote, s->phase1_id, sizeof(s->phase1_id));
 	s->id = s->conn_id = id;
 	s->ike_active = sa->state == IKE_ST_ESTABLISHED;
 	snprintf(s->caps, sizeof(s->caps), "%s%s",

@@ -82,6 +82,8 @@ void	show_session(FILE *, const struct show_session *, size_t, int detail);
 
 /* "11:12:24", or "2d03h" past a day: IOS's short durations. */
 const char *show_hms(uint64_t sec, char *, size_t);
+/* An address as show prints it, "?" when it has none. */
+const char *show_addr(const struct k_addr *, char *, size_t);
 
 /* ------------------------------------------------- interfaces, routes */
 

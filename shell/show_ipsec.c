@@ -14,14 +14,6 @@
 
 #define SHOW_DEF_KB	4608000ULL
 
-static const char *
-show_ipsec_ntop(const struct k_addr *a, char *buf, size_t len)
-{
-	if (inet_ntop(a->family, a->u.bytes, buf, (socklen_t)len) == NULL)
-		snprintf(buf, len, "?");
-	return buf;
-}
-
 void
 show_child_left(const struct show_child *c, const struct k_sa_stats *st,
     uint64_t *kb, uint64_t *sec)
@@ -127,8 +119,8 @@ show_ipsec_child(FILE *f, const struct show_child *c, int detail)
 {
 	char	l[INET6_ADDRSTRLEN], r[INET6_ADDRSTRLEN];
 
-	show_ipsec_ntop(&c->local, l, sizeof(l));
-	show_ipsec_ntop(&c->remote, r, sizeof(r));
+	show_addr(&c->local, l, sizeof(l));
+	show_addr(&c->remote, r, sizeof(r));
 	fprintf(f, "interface: %s\n    Crypto map tag: %s, local addr %s\n\n"
 	    "   protected vrf: (none)\n", c->ifname, c->tag, l);
 	show_ipsec_ident(f, "local ", &c->lident);

@@ -29,8 +29,8 @@ show_hms(uint64_t sec, char *buf, size_t len)
 	return buf;
 }
 
-static const char *
-show_session_ntop(const struct k_addr *a, char *buf, size_t len)
+const char *
+show_addr(const struct k_addr *a, char *buf, size_t len)
 {
 	if (inet_ntop(a->family, a->u.bytes, buf, (socklen_t)len) == NULL)
 		snprintf(buf, len, "?");
@@ -89,7 +89,7 @@ show_session_head(FILE *f, const struct show_session *s, int detail)
 	if (detail)
 		fprintf(f, "Uptime: %s\n", show_hms(s->uptime, t, sizeof(t)));
 	fprintf(f, "Session status: %s\n", s->status);
-	show_session_ntop(&s->remote, r, sizeof(r));
+	show_addr(&s->remote, r, sizeof(r));
 	if (!detail) {
 		fprintf(f, "Peer: %s port %u\n", r, s->remote_port);
 		return;
@@ -105,8 +105,8 @@ show_session_one(FILE *f, const struct show_session *s, int detail)
 	char	l[INET6_ADDRSTRLEN], r[INET6_ADDRSTRLEN], t[32];
 
 	show_session_head(f, s, detail);
-	show_session_ntop(&s->local, l, sizeof(l));
-	show_session_ntop(&s->remote, r, sizeof(r));
+	show_addr(&s->local, l, sizeof(l));
+	show_addr(&s->remote, r, sizeof(r));
 	fprintf(f, "  Session ID: %u\n  IKEv2 SA: local %s/%u remote %s/%u "
 	    "%s\n", s->id, l, s->local_port, r, s->remote_port,
 	    s->ike_active ? "Active" : "Inactive");
