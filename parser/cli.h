@@ -242,10 +242,10 @@ const char		*cmd_arg_nth(const struct cmd_args *,
 			    const char *name, int n);
 int			 cmd_has(const struct cmd_args *, const char *name);
 /*
- * cmd_arg and cmd_arg_nth look for a placeholder of that name first,
- * then a keyword (whose value is the keyword); cmd_has takes either.
- * cli_engine_new refuses a command whose placeholder is named like one
- * of its keywords, so the two never meet.
+ * cmd_arg and cmd_arg_nth give the value of a placeholder, or of a
+ * keyword (the keyword itself), by name; cmd_has says whether it was
+ * typed.  cli_engine_new refuses a command whose placeholder is named
+ * like one of its keywords, so a name means one thing.
  */
 long			 cmd_num(const struct cmd_args *, const char *name,
 			    long dflt);

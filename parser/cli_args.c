@@ -188,25 +188,20 @@ args_free(struct cmd_args *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* The nth argument called name: placeholders (kw 0), keywords (kw 1). */
+/*
+ * The nth argument called name.  A placeholder and a keyword of one
+ * command never share a name (cli_engine_new refuses that), so the
+ * name alone says which.
+ */
 static const struct arg *
-args_find_kind(const struct cmd_args *a, const char *name, int nth, int kw)
+args_find(const struct cmd_args *a, const char *name, int nth)
 {
 	size_t	i;
 
 	for (i = 0; i < a->n; i++)
-		if ((a->v[i].node->type == N_KW) == kw &&
-		    strcasecmp(a->v[i].node->name, name) == 0 && nth-- == 0)
+		if (strcasecmp(a->v[i].node->name, name) == 0 && nth-- == 0)
 			return &a->v[i];
 	return NULL;
-}
-
-static const struct arg *
-args_find(const struct cmd_args *a, const char *name, int nth)
-{
-	const struct arg	*v = args_find_kind(a, name, nth, 0);
-
-	return v ? v : args_find_kind(a, name, nth, 1);
 }
 
 int
