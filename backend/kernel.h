@@ -32,7 +32,7 @@ struct k_sel {
 	struct k_addr	src, dst;
 	uint8_t		src_plen, dst_plen;
 	uint8_t		proto;		/* 0: any */
-	uint16_t	sport, sport_mask;	/* network order not used: host */
+	uint16_t	sport, sport_mask;	/* host byte order */
 	uint16_t	dport, dport_mask;
 };
 

@@ -298,7 +298,8 @@ h_access_list(struct cli *cli, const struct cmd_args *a)
 	{ "}", NULL }
 #define ADDR(who, a, w, h) \
 	{ "{", NULL }, \
-	{ "A.B.C.D:" a, who " address" }, { "A.B.C.D:" w, who " wildcard bits" }, \
+	{ "A.B.C.D:" a, who " address" }, \
+	{ "A.B.C.D:" w, who " wildcard bits" }, \
 	{ "|", NULL }, { "any", "Any " who " host" }, \
 	{ "|", NULL }, { "host", "A single " who " host" }, \
 	{ "A.B.C.D:" h, who " address" }, \
@@ -306,9 +307,12 @@ h_access_list(struct cli *cli, const struct cmd_args *a)
 #define PORT(p) \
 	{ "[", NULL }, { "{", NULL }, \
 	{ "{", NULL }, { "eq", "Match only packets on a given port number" }, \
-	{ "|", NULL }, { "gt", "Match only packets with a greater port number" }, \
-	{ "|", NULL }, { "lt", "Match only packets with a lower port number" }, \
-	{ "|", NULL }, { "neq", "Match only packets not on a given port number" }, \
+	{ "|", NULL }, \
+	{ "gt", "Match only packets with a greater port number" }, \
+	{ "|", NULL }, \
+	{ "lt", "Match only packets with a lower port number" }, \
+	{ "|", NULL }, \
+	{ "neq", "Match only packets not on a given port number" }, \
 	{ "}", NULL }, { "WORD:" p, "Port number or name" }, \
 	{ "|", NULL }, { "range", "Match only packets in the range of port " \
 	    "numbers" }, \
@@ -339,7 +343,8 @@ h_access_list(struct cli *cli, const struct cmd_args *a)
 	ADDR("Destination", "dst", "dwild", "dhost"), \
 	{ "[", NULL }, { "{", NULL }, \
 	{ "<0-255>:itype", "ICMP message type" }, \
-	{ "[", NULL }, { "<0-255>:icode", "ICMP message code" }, { "]", NULL }, \
+	{ "[", NULL }, { "<0-255>:icode", "ICMP message code" }, \
+	{ "]", NULL }, \
 	{ "|", NULL }, { "echo", "Echo (ping)" }, \
 	{ "|", NULL }, { "echo-reply", "Echo reply" }, \
 	{ "|", NULL }, { "unreachable", "All unreachables" }, \

@@ -501,8 +501,9 @@ h_if_keep(struct cli *cli, const struct cmd_args *a)
 	char			 key[512], line[560];
 	static const char	*fixed[] = { "inside", "outside", "enable" };
 	size_t			 i, klen;
-	int			 grp = cmd_has(a, "ipv6") ? 3 : cmd_has(a, "ip") ?
-				    2 : 1;
+	int			 grp;
+
+	grp = cmd_has(a, "ipv6") ? 3 : cmd_has(a, "ip") ? 2 : 1;
 
 	for (n = names_if_keep; n->kw != NULL; n++)
 		if (n->id == grp && cmd_has(a, n->kw))
@@ -537,7 +538,8 @@ h_if_keep(struct cli *cli, const struct cmd_args *a)
 	return CLI_OK;
 }
 
-#define KEEP_REST	{ "[", NULL }, { "LINE:rest", "Settings" }, { "]", NULL }
+#define KEEP_REST \
+	{ "[", NULL }, { "LINE:rest", "Settings" }, { "]", NULL }
 static const struct cmd_tok t_if_keep1[] = {
 	{ "{", NULL },
 	{ "negotiation", "Select autonegotiation mode" }, { "|", NULL },

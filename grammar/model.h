@@ -88,14 +88,14 @@ struct ikev2_proposal {
 	char			*name;
 	struct ios_alglist	 enc;		/* enum ikev2_enc */
 	struct ios_alglist	 integ;		/* enum ikev2_hash */
-	struct ios_alglist	 prf;		/* enum ikev2_hash; none: integ */
-	struct ios_alglist	 group;		/* 1 2 5 14 15 16 19 20 21 24 31 */
+	struct ios_alglist	 prf;		/* ikev2_hash; none: integ */
+	struct ios_alglist	 group;		/* DH group numbers */
 };
 
 /* crypto ikev2 policy NAME */
 struct ikev2_policy {
 	char			*name;
-	struct ios_vec		 proposals;	/* char *, in preference order */
+	struct ios_vec		 proposals;	/* char *, preferred first */
 	struct ios_addr		*match_local;	/* match address local */
 	size_t			 nmatch_local;
 	char			*match_fvrf;	/* NULL: global; "any" */
@@ -113,7 +113,7 @@ struct ikev2_kr_peer {
 	char			*name;
 	char			*description;
 	struct ios_addr		 addr;		/* address A [MASK] | X::/L */
-	int			 plen;		/* prefix length, -1: none given */
+	int			 plen;		/* -1: no prefix length given */
 	char			*hostname;
 	int			 id_type;	/* enum ikev2_id, 0: none */
 	char			*id;		/* identity value */
@@ -177,7 +177,7 @@ struct ikev2_profile {
 	int			 id_local_type;	/* enum ikev2_id, 0: address */
 	char			*id_local;
 	unsigned		 auth_local;	/* IKEV2_AUTH_* (one) */
-	unsigned		 auth_remote;	/* IKEV2_AUTH_*, may be several */
+	unsigned		 auth_remote;	/* IKEV2_AUTH_*, one or more */
 	struct ios_psk		 auth_local_key;  /* ... pre-share key K */
 	struct ios_psk		 auth_remote_key;
 	char			*keyring;	/* keyring local NAME */

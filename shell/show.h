@@ -107,7 +107,7 @@ struct show_link {
 	uint64_t	 tx_errors, tx_dropped, collisions, tx_carrier;
 	/* TunnelN, from the config; tun_proto "": not a tunnel */
 	char		 tun_proto[16];	/* "IPSEC/IP", "GRE/IP" */
-	char		 tun_src[80];	/* "198.51.100.1 (GigabitEthernet0/0)" */
+	char		 tun_src[80];	/* "A.B.C.D (GigabitEthernet0/0)" */
 	char		 tun_dst[64];
 	char		 tun_profile[64];	/* tunnel protection */
 };

@@ -168,9 +168,10 @@ compare(const char *path, char **want, size_t nwant, size_t *pos,
 			len--;
 		if (*pos >= nwant || strlen(want[*pos]) != len ||
 		    strncmp(want[*pos], p, len) != 0) {
-			fprintf(stderr, "%s:%zu: want: %s\n%s:%zu: got:  %.*s\n",
-			    path, *pos + 1, *pos < nwant ? want[*pos] :
-			    "(end of file)", path, *pos + 1, (int)len, p);
+			fprintf(stderr, "%s:%zu: want: %s\n"
+			    "%s:%zu: got:  %.*s\n", path, *pos + 1,
+			    *pos < nwant ? want[*pos] : "(end of file)", path,
+			    *pos + 1, (int)len, p);
 			return -1;
 		}
 		(*pos)++;
