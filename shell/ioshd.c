@@ -174,6 +174,17 @@ ike_to_log(int level, const char *msg, void *arg)
 		    0, msg);
 }
 
+/* The router's lines (%LINK-3-UPDOWN, ...): to syslog and consoles. */
+static void
+router_to_log(void *arg, int prio, const char *line)
+{
+	struct daemon	*d = arg;
+
+	syslog(prio, "%s", line);
+	if (d->srv != NULL)
+		server_log(d->srv, 0, line);
+}
+
 static void
 on_signal(evutil_socket_t sig, short what, void *arg)
 {
@@ -215,6 +226,7 @@ main(int argc, char **argv)
 	if (d.router == NULL)
 		return 1;
 	live_set_router(d.router);
+	router_set_log(d.router, router_to_log, &d);
 	router_apply(d.router);
 	d.srv = server_new(d.base, d.eng, d.cfg, IOS_M_USER, IOS_M_PRIV);
 	if (d.srv == NULL || server_listen(d.srv, d.sock, d.gid) != 0) {

@@ -67,12 +67,25 @@ h_show_compile(struct cli *cli, const struct cmd_args *a)
 	return router_show_compile(live_router, cli, cmd_has(a, "diff"));
 }
 
+/*
+ * clear crypto sa [peer A], clear crypto ikev2 sa [local A | remote A],
+ * clear crypto session [remote A]: silent on success, as IOS is; the
+ * log tells the rest.
+ */
 static int
 h_clear_sa(struct cli *cli, const struct cmd_args *a)
 {
+	const char	*remote = cmd_arg(a, "peer-addr");
+
 	if (live_router == NULL)
 		return live_missing(cli);
-	return router_clear(live_router, cli, cmd_arg(a, "peer-addr"));
+	if (remote == NULL)
+		remote = cmd_arg(a, "remote-addr");
+	if (router_clear(live_router, remote, cmd_arg(a, "local-addr")) < 0) {
+		cli_puts(cli, "% Invalid address\n");
+		return CLI_ERR_FAILED;
+	}
+	return CLI_OK;
 }
 
 /* From netlink, with no router: shell/show_cmd.c. */
@@ -140,11 +153,19 @@ static const struct cmd_tok t_clear_sa[] = {
 
 static const struct cmd_tok t_clear_ikev2[] = {
 	T_CLEAR, T_CRYPTO, { "ikev2", "Clear IKEv2" },
-	{ "sa", "Clear IKEv2 SAs" }, { NULL, NULL },
+	{ "sa", "Clear IKEv2 SAs" }, { "[", NULL },
+	{ "local", "Local Address" },
+	{ "A.B.C.D:local-addr", "IPv4 Local Address" }, { "|", NULL },
+	{ "remote", "Remote Address" },
+	{ "A.B.C.D:remote-addr", "IPv4 Remote Address" }, { "]", NULL },
+	{ NULL, NULL },
 };
 
 static const struct cmd_tok t_clear_session[] = {
 	T_CLEAR, T_CRYPTO, { "session", "Clear crypto sessions (tunnels)" },
+	{ "[", NULL },
+	{ "remote", "IP address of the remote crypto endpoint" },
+	{ "A.B.C.D:remote-addr", "IPv4 address" }, { "]", NULL },
 	{ NULL, NULL },
 };
 

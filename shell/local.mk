@@ -15,6 +15,9 @@ shell_libshell_la_SOURCES = \
 	shell/router.c \
 	shell/router.h \
 	shell/router_priv.h \
+	shell/router_clear.c \
+	shell/router_link.c \
+	shell/router_sa.c \
 	shell/router_show.c \
 	shell/server.c \
 	shell/server.h \
@@ -67,6 +70,12 @@ EXTRA_DIST += tests/textfsm/run.sh tests/textfsm/check_show.py \
 	tests/textfsm/samples/show_crypto_ikev2_sa.raw
 tests_show_fixture_SOURCES = tests/show_fixture.c
 tests_show_fixture_LDADD = $(SHELL_LIBS)
+
+check_PROGRAMS += tests/check_router
+TESTS += tests/check_router
+tests_check_router_SOURCES = tests/check_router.c
+tests_check_router_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LIBEVENT_CFLAGS)
+tests_check_router_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
 
 check_PROGRAMS += tests/check_show
 TESTS += tests/check_show

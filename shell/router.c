@@ -9,6 +9,7 @@
  * are applied once, a moment after the last of them.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,29 @@
 #include "shell/router_priv.h"
 
 static void	router_tick(evutil_socket_t, short, void *);
+
+/* A line for the log: to the router's sink, else to syslog. */
+void
+router_log(struct router *r, int prio, const char *fmt, ...)
+{
+	char	line[512];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (r->log != NULL)
+		r->log(r->log_arg, prio, line);
+	else
+		syslog(prio, "%s", line);
+}
+
+void
+router_set_log(struct router *r, router_log_fn *fn, void *arg)
+{
+	r->log = fn;
+	r->log_arg = arg;
+}
 
 static void
 router_diags(const struct compile_out *out)
@@ -37,8 +61,13 @@ router_diags(const struct compile_out *out)
 static void
 router_ike_stop(struct router *r)
 {
+	size_t	i;
+
 	if (!r->ike_up)
 		return;
+	/* The kernel's SAs go with the IKE SAs that made them. */
+	for (i = 0; i < r->ike.nsa; i++)
+		ike_sa_uninstall_all(r->ike.sa[i]);
 	evtimer_del(r->ev_late);
 	event_free(r->ev_ike);
 	if (r->ev_natt != NULL)
@@ -51,7 +80,7 @@ router_ike_stop(struct router *r)
 }
 
 /* Timers of the IKE daemon: run them, then sleep until the next. */
-static void
+void
 router_arm(struct router *r)
 {
 	uint64_t	now = ike_net_now(), next = ike_ctx_tick(&r->ike, now);
@@ -81,7 +110,7 @@ router_datagram(evutil_socket_t fd, short what, void *arg)
 }
 
 /* Whether peer i protects a tunnel interface (its children have if_id). */
-static int
+int
 router_route_based(const struct ike_peer *p)
 {
 	size_t	i;
@@ -92,11 +121,31 @@ router_route_based(const struct ike_peer *p)
 	return 0;
 }
 
+/*
+ * The IKE SA with peer i that is neither dead nor being deleted (after
+ * a clear, the old SA waits for the peer's answer to its Delete while
+ * a new one is negotiated).
+ */
+struct ike_sa *
+router_live_sa(const struct router *r, size_t i)
+{
+	const struct ike_sa	*sa;
+	size_t			 j;
+
+	for (j = 0; j < r->ike.nsa; j++) {
+		sa = r->ike.sa[j];
+		if (sa->peer == &r->ike.peers[i] && sa->state != IKE_ST_DEAD &&
+		    sa->pending != IKE_PEND_DEL_IKE)
+			return r->ike.sa[j];
+	}
+	return NULL;
+}
+
 /* Negotiate with peer i unless an IKE SA with it is there already. */
 static void
 router_initiate(struct router *r, size_t i)
 {
-	if (ike_ctx_find_peer(&r->ike, i) == NULL)
+	if (router_live_sa(r, i) == NULL)
 		ike_ctx_initiate(&r->ike, i, ike_net_now());
 }
 
@@ -153,11 +202,13 @@ router_ike_start(struct router *r)
 		return 0;
 	if (n > IKE_CTX_MAX_PEERS)
 		n = IKE_CTX_MAX_PEERS;
-	if (ike_net_open(&r->net, &r->ike, &p[0].local, 500, 4500) != 0)
+	if (ike_net_open(&r->net, &r->ike, &p[0].local, r->ike_port,
+	    r->natt_port) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		ike_net_io(&r->net, i, &p[i].remote, p[i].remote_port ?
-		    p[i].remote_port : 500, &io[i]);
+		ike_net_io(&r->net, i, &p[i].remote, r->peer_port ?
+		    r->peer_port : p[i].remote_port ? p[i].remote_port : 500,
+		    &io[i]);
 	ike_ctx_init(&r->ike, p, n, &r->ike_kern, io);
 	r->ev_ike = event_new(r->base, r->net.fd_ike, EV_READ | EV_PERSIST,
 	    router_datagram, r);
@@ -255,7 +306,9 @@ router_apply(struct router *r)
 	free(r->applied);
 	r->applied = text;
 	if (!r->plan_only && router_ike_start(r) != 0)
-		syslog(LOG_ERR, "ike: cannot listen on UDP 500/4500");
+		syslog(LOG_ERR, "ike: cannot listen on UDP %u/%u",
+		    r->ike_port, r->natt_port);
+	router_link_apply(r);
 	return 0;
 }
 
@@ -276,19 +329,22 @@ router_changed(struct router *r)
 static int
 router_open_kernel(struct router *r)
 {
+	struct kernel	ike;
+
 	if (knl_open(&r->knl) != 0 || knl_open(&r->ike_knl) != 0 ||
 	    knl_acquire_open(&r->acq, router_acquire, r) != 0)
 		return -1;
 	knl_kernel(r->knl, &r->kern);
-	knl_kernel(r->ike_knl, &r->ike_kern);
+	knl_kernel(r->ike_knl, &ike);
+	router_sa_init(&r->sa, &ike, &r->ike_kern);
 	r->ev_acq = event_new(r->base, knl_acquire_fd(r->acq),
 	    EV_READ | EV_PERSIST, router_acquire_cb, r);
 	event_add(r->ev_acq, NULL);
 	return 0;
 }
 
-struct router *
-router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
+static struct router *
+router_alloc(struct event_base *base, struct ios_config *cfg)
 {
 	struct router	*r = calloc(1, sizeof(*r));
 
@@ -296,6 +352,20 @@ router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
 		return NULL;
 	r->base = base;
 	r->cfg = cfg;
+	r->ike_port = IKE_PORT;
+	r->natt_port = IKE_NATT_PORT;
+	r->ev_apply = evtimer_new(base, router_apply_cb, r);
+	r->ev_late = evtimer_new(base, router_late_cb, r);
+	return r;
+}
+
+struct router *
+router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
+{
+	struct router	*r = router_alloc(base, cfg);
+
+	if (r == NULL)
+		return NULL;
 	r->plan_only = plan_only;
 	if (!plan_only && router_open_kernel(r) != 0) {
 		syslog(LOG_WARNING, "backend: no netlink access (%s): "
@@ -305,8 +375,26 @@ router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
 	if (r->plan_only)
 		syslog(LOG_NOTICE, "backend: planning only, the kernel is "
 		    "left as it is");
-	r->ev_apply = evtimer_new(base, router_apply_cb, r);
-	r->ev_late = evtimer_new(base, router_late_cb, r);
+	router_link_open(r, 1);
+	return r;
+}
+
+struct router *
+router_new_env(struct event_base *base, struct ios_config *cfg,
+    const struct router_env *env)
+{
+	struct router	*r = router_alloc(base, cfg);
+
+	if (r == NULL)
+		return NULL;
+	r->kern = *env->kern;
+	router_sa_init(&r->sa, env->kern, &r->ike_kern);
+	if (env->ike_port != 0)
+		r->ike_port = env->ike_port;
+	if (env->natt_port != 0)
+		r->natt_port = env->natt_port;
+	r->peer_port = env->peer_port;
+	router_link_open(r, 0);
 	return r;
 }
 
@@ -316,6 +404,8 @@ router_free(struct router *r)
 	if (r == NULL)
 		return;
 	router_ike_stop(r);
+	router_link_free(r->link);
+	router_sa_free(&r->sa);
 	if (r->have_out)
 		compile_out_free(&r->out);
 	event_free(r->ev_apply);

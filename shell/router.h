@@ -4,13 +4,37 @@
 #ifndef IOSH_SHELL_ROUTER_H
 #define IOSH_SHELL_ROUTER_H
 
+#include <stdint.h>
+
 struct event_base;
 struct ios_config;
+struct kernel;
 struct router;
 
 /* plan_only: compile, but leave the kernel and the network alone. */
 struct router	*router_new(struct event_base *, struct ios_config *,
 		    int plan_only);
+
+/*
+ * A router on kernels of the caller's (the recording kernel, in tests
+ * and benchmarks) and IKE on ports of its choosing; nothing is read
+ * from or written to the real kernel.
+ */
+struct router_env {
+	struct kernel	*kern;		/* links, policies, routes, SAs */
+	uint16_t	 ike_port;	/* 0: 500 */
+	uint16_t	 natt_port;	/* 0: 4500 */
+	uint16_t	 peer_port;	/* 0: each peer's own, 500 by default */
+};
+struct router	*router_new_env(struct event_base *, struct ios_config *,
+		    const struct router_env *);
+
+/*
+ * Where the router's log lines go (%LINK-3-UPDOWN, ...), with their
+ * syslog priority; by default to syslog.
+ */
+typedef void	 router_log_fn(void *, int prio, const char *line);
+void		 router_set_log(struct router *, router_log_fn *, void *);
 void		 router_free(struct router *);
 /* Apply now when the config changed since the last apply. */
 int		 router_apply(struct router *);
@@ -24,6 +48,14 @@ int		 router_show_ipsec_sa(struct router *, struct cli *,
 		    const char *peer, int detail);
 int		 router_show_session(struct router *, struct cli *, int);
 int		 router_show_compile(struct router *, struct cli *, int diff);
-int		 router_clear(struct router *, struct cli *, const char *);
+
+/*
+ * clear crypto sa | ikev2 sa | session: the IKE SAs whose peer has the
+ * remote address (NULL: any) and the local one (NULL: any) are deleted
+ * with their Child SAs, and the peer told; tunnels negotiate anew at
+ * once, crypto maps when traffic asks.  Returns how many were cleared.
+ */
+int		 router_clear(struct router *, const char *remote,
+		    const char *local);
 
 #endif

@@ -11,6 +11,27 @@
 #define APPLY_DELAY_MS	200
 #define ROUTER_LATE_S	5	/* the higher address waits this long */
 
+/* router_sa.c: the IKE daemon's kernel, counting SAs per if_id. */
+struct router_sa_ent {
+	struct k_addr	 dst;
+	uint32_t	 spi;
+	uint32_t	 if_id;
+	int		 used;
+};
+typedef void	router_sa_fn(void *, uint32_t if_id, int delta);
+struct router_sa {
+	struct kernel		 inner;
+	struct router_sa_ent	*v;
+	size_t			 cap, n;
+	router_sa_fn		*fn;
+	void			*arg;
+};
+void	router_sa_init(struct router_sa *, const struct kernel *,
+	    struct kernel *);
+void	router_sa_notify(struct router_sa *, router_sa_fn *, void *);
+void	router_sa_each(const struct router_sa *, router_sa_fn *, void *);
+void	router_sa_free(struct router_sa *);
+
 struct router {
 	struct event_base	*base;
 	struct ios_config	*cfg;
@@ -29,6 +50,25 @@ struct router {
 	struct event		*ev_late;	/* the higher end's turn */
 	struct knl_acq		*acq;		/* the kernel asking for SAs */
 	struct event		*ev_acq;
+	uint16_t		 ike_port, natt_port, peer_port;
+	struct router_sa	 sa;		/* what ike_kern passes to */
+	struct router_link	*link;		/* interface states */
+	router_log_fn		*log;
+	void			*log_arg;
 };
+
+/* router.c */
+void	router_log(struct router *, int prio, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	router_arm(struct router *);
+int	router_route_based(const struct ike_peer *);
+struct ike_sa *router_live_sa(const struct router *, size_t);
+
+/* router_link.c: interface states and their log lines */
+struct router_link;
+int	router_link_open(struct router *, int monitor);
+void	router_link_apply(struct router *);
+int	router_link_proto(const struct router *, const char *);
+void	router_link_free(struct router_link *);
 
 #endif

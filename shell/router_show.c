@@ -386,17 +386,3 @@ router_show_compile(struct router *r, struct cli *cli, int diff)
 	free(buf);
 	return rc == 0 ? CLI_OK : CLI_ERR_FAILED;
 }
-
-/* clear crypto sa [peer A]: drop the SAs; the peers negotiate anew. */
-int
-router_clear(struct router *r, struct cli *cli, const char *peer)
-{
-	char		*applied = r->applied;
-
-	(void)cli;
-	(void)peer;	/* XXX: clears every peer, not only the one named. */
-	r->applied = NULL;
-	router_apply(r);
-	free(applied);
-	return CLI_OK;
-}
