@@ -318,11 +318,21 @@ router_apply_cb(evutil_socket_t fd, short what, void *arg)
 	router_apply(arg);
 }
 
+/*
+ * A moment after the last change; but lines that keep coming (a
+ * console pressing Enter every while) put the apply off by at most
+ * APPLY_MAX_MS.
+ */
 void
 router_changed(struct router *r)
 {
 	struct timeval	tv = { 0, APPLY_DELAY_MS * 1000 };
+	uint64_t	now = ike_net_now();
 
+	if (!evtimer_pending(r->ev_apply, NULL))
+		r->apply_first = now;
+	else if (now - r->apply_first >= APPLY_MAX_MS)
+		return;
 	evtimer_add(r->ev_apply, &tv);
 }
 

@@ -9,6 +9,7 @@
 #include "shell/router.h"
 
 #define APPLY_DELAY_MS	200
+#define APPLY_MAX_MS	1000	/* put off by lines at most this long */
 #define ROUTER_LATE_S	5	/* the higher address waits this long */
 
 /* router_sa.c: the IKE daemon's kernel, counting SAs per if_id. */
@@ -50,6 +51,7 @@ struct router {
 	struct event		*ev_late;	/* the higher end's turn */
 	struct knl_acq		*acq;		/* the kernel asking for SAs */
 	struct event		*ev_acq;
+	uint64_t		 apply_first;	/* ms: first change pending */
 	uint16_t		 ike_port, natt_port, peer_port;
 	struct router_sa	 sa;		/* what ike_kern passes to */
 	struct router_link	*link;		/* interface states */
