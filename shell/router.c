@@ -237,7 +237,7 @@ router_apply(struct router *r)
 		return 0;
 	}
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, NULL, &out) != 0) {
+	if (compile_config(r->cfg, &r->copts, &out) != 0) {
 		free(text);
 		return -1;
 	}
@@ -308,6 +308,13 @@ router_new(struct event_base *base, struct ios_config *cfg, int plan_only)
 	r->ev_apply = evtimer_new(base, router_apply_cb, r);
 	r->ev_late = evtimer_new(base, router_late_cb, r);
 	return r;
+}
+
+/* Tests of rekeying: cap every Child SA's lifetime (0: as configured). */
+void
+router_set_child_lifetime(struct router *r, unsigned long long seconds)
+{
+	r->copts.child_life_max = seconds;
 }
 
 void
