@@ -69,6 +69,12 @@ struct compile_opts {
 	void				*ifmap_arg;
 	const struct compile_ifmap	*map;	/* exact names first */
 	size_t				 nmap;
+	/*
+	 * Nonzero: no Child SA lives longer than this many seconds.  For
+	 * tests of rekeying only (ioshd --child-lifetime); the config
+	 * language keeps IOS's minimum of 120 s.
+	 */
+	uint64_t			 child_life_max;
 };
 
 struct compile_out {

@@ -148,6 +148,9 @@ compile_esp_pfs(struct compile_ctx *c, const struct compile_prot *prot,
 	}
 	d->life_seconds = l->seconds ? l->seconds : g->seconds ? g->seconds :
 	    COMPILE_DEF_SA_SECONDS;
+	if (c->opts != NULL && c->opts->child_life_max != 0 &&
+	    d->life_seconds > c->opts->child_life_max)
+		d->life_seconds = c->opts->child_life_max;
 	d->life_kbytes = l->kbytes ? l->kbytes : g->kbytes ? g->kbytes :
 	    COMPILE_DEF_SA_KBYTES;
 	if (l->kb_disable || (l->kbytes == 0 && g->kb_disable))

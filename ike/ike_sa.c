@@ -11,6 +11,8 @@
 
 #include "ike/ike.h"
 
+#define IKE_REKEY_MARGIN_MS	30000	/* see ike_sa_rekey_time */
+
 static const char *const ike_sa_states[] = {
 	[IKE_ST_IDLE] = "IDLE",
 	[IKE_ST_INIT_SENT] = "INIT-SENT",
@@ -239,22 +241,29 @@ ike_sa_add_dir(struct ike_sa *sa, const struct ike_child *c, int out,
 }
 
 /*
- * When to rekey something that lives for life seconds: at 90% less a
- * random 0-5%, so that two peers with equal lifetimes rarely begin at
- * the same moment; when they do, ike_child.c resolves it (2.8.1) for
- * Child SAs and backs off for the IKE SA.
+ * When to rekey something that lives for life seconds: a margin before
+ * it expires of 10% of its life, but at least 30 s (a third of the life
+ * when that is shorter), so that a rekey has time for its
+ * retransmissions; less a random 0-5% of the life, so that two peers
+ * with equal lifetimes rarely begin at the same moment.  When they do,
+ * ike_child.c resolves it (2.8.1) for Child SAs and backs off for the
+ * IKE SA.
  */
 static uint64_t
 ike_sa_rekey_time(uint64_t now, uint64_t life)
 {
-	uint64_t	ms = life * 1000, jitter = 0;
+	uint64_t	ms = life * 1000, jitter = 0, margin;
 	uint32_t	r;
 
 	if (life == 0)
 		return (0);
+	margin = ms / 10;
+	if (margin < IKE_REKEY_MARGIN_MS)
+		margin = ms / 3 < IKE_REKEY_MARGIN_MS ? ms / 3 :
+		    IKE_REKEY_MARGIN_MS;
 	if (ms / 20 > 0 && RAND_bytes((uint8_t *)&r, sizeof(r)) == 1)
 		jitter = r % (ms / 20);
-	return (now + ms - ms / 10 - jitter);
+	return (now + ms - margin - jitter);
 }
 
 /*

@@ -115,16 +115,23 @@ ike_xchg_reply(struct ike_xchg *x, const struct ike_io *io,
 	return (IKE_OK);
 }
 
-/* Resend when due, doubling the wait; IKE_E_TIMEOUT when tries run out. */
+/*
+ * Resend when due, doubling the wait up to IKE_RETX_MAX_MS;
+ * IKE_E_TIMEOUT when the tries have run out.
+ */
 int
 ike_xchg_tick(struct ike_xchg *x, const struct ike_io *io, uint64_t now)
 {
+	uint64_t	wait;
+
 	if (x->req == NULL || now < x->due)
 		return (IKE_OK);
 	if (x->tries >= IKE_RETX_TRIES)
 		return (IKE_E_TIMEOUT);
 	io->send(io->arg, x->req, x->reqlen);
-	x->due = now + ((uint64_t)IKE_RETX_BASE_MS << x->tries);
+	wait = x->tries < 16 ? (uint64_t)IKE_RETX_BASE_MS << x->tries :
+	    IKE_RETX_MAX_MS;
+	x->due = now + (wait < IKE_RETX_MAX_MS ? wait : IKE_RETX_MAX_MS);
 	x->tries++;
 	return (IKE_OK);
 }

@@ -41,6 +41,8 @@ struct daemon {
 	struct server		*srv;
 	struct router		*router;
 	int			 plan_only;
+	unsigned long long	 child_life;	/* --child-lifetime */
+	int			 debug;		/* --debug */
 };
 
 static void
@@ -75,6 +77,8 @@ static const struct option longopts[] = {
 	{ "state",	required_argument,	NULL,	's' },
 	{ "socket",	required_argument,	NULL,	'S' },
 	{ "group",	required_argument,	NULL,	'g' },
+	{ "child-lifetime", required_argument,	NULL,	'L' },
+	{ "debug",	no_argument,		NULL,	'd' },
 	{ NULL,		0,			NULL,	0 },
 };
 
@@ -82,12 +86,16 @@ static int
 parse_opts(int argc, char **argv, struct daemon *d)
 {
 	struct group	*gr;
+	char		*end;
 	int		 ch;
 
 	d->gid = -1;
-	while ((ch = getopt_long(argc, argv, "ns:S:g:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "dns:S:g:L:", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
+		case 'd':
+			d->debug = 1;
+			break;
 		case 'n':
 			d->plan_only = 1;
 			break;
@@ -103,6 +111,16 @@ parse_opts(int argc, char **argv, struct daemon *d)
 				return -1;
 			}
 			d->gid = (int)gr->gr_gid;
+			break;
+		case 'L':
+			/* Tests of rekeying: IOS's own minimum is 120 s. */
+			d->child_life = strtoull(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' ||
+			    d->child_life < 10) {
+				fprintf(stderr, "ioshd: --child-lifetime: "
+				    "seconds, 10 or more\n");
+				return -1;
+			}
 			break;
 		default:
 			return -1;
@@ -167,7 +185,7 @@ ike_to_log(int level, const char *msg, void *arg)
 	};
 	struct daemon	*d = arg;
 
-	if (level < IKE_LOG_DEBUG)
+	if (level < IKE_LOG_DEBUG || d->debug)
 		syslog(level >= 0 ? prio[level] : LOG_INFO, "%s", msg);
 	if (d->srv != NULL)
 		server_log(d->srv, level == IKE_LOG_DEBUG ? LIVE_DEBUG_IKEV2 :
@@ -203,8 +221,8 @@ main(int argc, char **argv)
 
 	memset(&d, 0, sizeof(d));
 	if (parse_opts(argc, argv, &d) != 0) {
-		fprintf(stderr, "usage: ioshd [-s statedir] [-S socket] "
-		    "[-g group]\n");
+		fprintf(stderr, "usage: ioshd [-dn] [-s statedir] [-S socket] "
+		    "[-g group] [--child-lifetime seconds]\n");
 		return 2;
 	}
 	openlog("ioshd", LOG_PID | LOG_PERROR, LOG_DAEMON);
@@ -225,6 +243,11 @@ main(int argc, char **argv)
 	d.router = router_new(d.base, d.cfg, d.plan_only || geteuid() != 0);
 	if (d.router == NULL)
 		return 1;
+	if (d.child_life != 0) {
+		logmsg(LOG_NOTICE, "Child SA lifetimes capped at %llu s "
+		    "(--child-lifetime)", d.child_life);
+		router_set_child_lifetime(d.router, d.child_life);
+	}
 	live_set_router(d.router);
 	router_set_log(d.router, router_to_log, &d);
 	router_apply(d.router);

@@ -288,7 +288,7 @@ router_apply(struct router *r)
 		return 0;
 	}
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, NULL, &out) != 0) {
+	if (compile_config(r->cfg, &r->copts, &out) != 0) {
 		free(text);
 		return -1;
 	}
@@ -406,6 +406,13 @@ router_new_env(struct event_base *base, struct ios_config *cfg,
 	r->peer_port = env->peer_port;
 	router_link_open(r, 0);
 	return r;
+}
+
+/* Tests of rekeying: cap every Child SA's lifetime (0: as configured). */
+void
+router_set_child_lifetime(struct router *r, unsigned long long seconds)
+{
+	r->copts.child_life_max = seconds;
 }
 
 void

@@ -40,6 +40,9 @@ void		 router_free(struct router *);
 int		 router_apply(struct router *);
 /* The config may have changed: apply a moment from now. */
 void		 router_changed(struct router *);
+/* Tests of rekeying: no Child SA lives longer (0: as configured). */
+void		 router_set_child_lifetime(struct router *,
+		    unsigned long long);
 
 /* The live show and clear commands (shell/router_show.c). */
 struct cli;

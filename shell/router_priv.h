@@ -42,6 +42,7 @@ struct router {
 	struct knl		*ike_knl;	/* for the IKE daemon */
 	struct kernel		 ike_kern;
 	char			*applied;	/* the config last applied */
+	struct compile_opts	 copts;		/* --child-lifetime */
 	struct compile_out	 out;
 	int			 have_out;
 	struct ike_ctx		 ike;

@@ -371,7 +371,7 @@ router_show_compile(struct router *r, struct cli *cli, int diff)
 	if (f == NULL)
 		return CLI_ERR_FAILED;
 	memset(&out, 0, sizeof(out));
-	if (compile_config(r->cfg, NULL, &out) != 0)
+	if (compile_config(r->cfg, &r->copts, &out) != 0)
 		rc = -1;
 	else if (diff && r->plan_only)
 		fputs("% planning only: the kernel is not read\n", f);

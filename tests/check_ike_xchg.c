@@ -483,22 +483,26 @@ START_TEST(test_retransmit_init)
 }
 END_TEST
 
-/* Silence: backoff 0.5, 1, 2, 4 s, then the SA is given up. */
+/* Silence: backoff 0.5, 1, 2, 4, 8, 8, 8 s, then the SA is given up. */
 START_TEST(test_retransmit_timeout)
 {
-	static const uint64_t	wait[] = { 500, 1000, 2000, 4000 };
+	static const uint64_t	wait[] = { 500, 1000, 2000, 4000, 8000,
+				    8000, 8000 };
 	int			i;
 
 	ck_assert_int_eq(ike_sa_start(I.sa, now), IKE_OK);
 	I.out.n = 0;
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 7; i++) {
 		ck_assert_uint_eq(ike_xchg_next_due(&I.sa->x), now + wait[i]);
 		now += wait[i];
 		ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
 		ck_assert_int_eq(I.out.n, 1);
 		I.out.n = 0;
 	}
-	now += 8000;
+	now += 7999;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_int_eq(I.out.n, 0);
+	now += 1;
 	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_E_TIMEOUT);
 	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
 }
@@ -971,9 +975,20 @@ START_TEST(test_rekey_ike_by_responder)
 }
 END_TEST
 
+/* A 60 s Child SA: a third of its life is the margin, 20 s. */
+START_TEST(test_rekey_short_life)
+{
+	I.peer.child[0].life_seconds = 60;
+	run();
+	ck_assert_uint_ge(I.sa->child.rekey_at, now + 37000);
+	ck_assert_uint_le(I.sa->child.rekey_at, now + 40000);
+}
+END_TEST
+
 /*
- * Lifetimes drive rekeying: the Child SA at 85-90% of its life, the
- * IKE SA at 85-90% of its own; each side's timers are its own.
+ * Lifetimes drive rekeying: the IKE SA at 85-90% of its life; the
+ * Child SA, whose 100 s make 10% too short a margin, 30 s and 0-5 s
+ * before it expires; each side's timers are its own.
  */
 START_TEST(test_rekey_on_lifetime)
 {
@@ -986,8 +1001,8 @@ START_TEST(test_rekey_on_lifetime)
 	run();
 	t0 = now;
 	due = I.sa->child.rekey_at;
-	ck_assert_uint_ge(due, t0 + 85000);
-	ck_assert_uint_le(due, t0 + 90000);
+	ck_assert_uint_ge(due, t0 + 65000);
+	ck_assert_uint_le(due, t0 + 70000);
 	ck_assert_uint_eq(ike_sa_next_due(I.sa), due);
 	ck_assert_uint_eq(R.sa->child.rekey_at, 0);
 	now = due - 1;
@@ -999,7 +1014,7 @@ START_TEST(test_rekey_on_lifetime)
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.ndel, 2);
-	ck_assert_uint_ge(I.sa->child.rekey_at, now + 85000);
+	ck_assert_uint_ge(I.sa->child.rekey_at, now + 65000);
 	/* The IKE SA's turn. */
 	due = I.sa->rekey_at;
 	ck_assert_uint_ge(due, t0 + 850000);
@@ -1419,6 +1434,7 @@ main(void)
 	tcase_add_test(tc, test_rekey_ike);
 	tcase_add_test(tc, test_rekey_ike_by_responder);
 	tcase_add_test(tc, test_rekey_on_lifetime);
+	tcase_add_test(tc, test_rekey_short_life);
 	tcase_add_test(tc, test_cookie);
 	tcase_add_test(tc, test_cookie_wrong);
 	tcase_add_test(tc, test_ipv6);
