@@ -229,10 +229,20 @@ cli_printf(struct cli *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Without printf: a show command's whole output is often one string. */
 void
 cli_puts(struct cli *c, const char *s)
 {
-	cli_printf(c, "%s", s);
+	size_t	n = strlen(s);
+
+	if (c->outlen + n + 1 > c->outcap) {
+		c->outcap = (c->outlen + n + 1) * 2;
+		c->out = realloc(c->out, c->outcap);
+		if (c->out == NULL)
+			abort();
+	}
+	memcpy(c->out + c->outlen, s, n + 1);
+	c->outlen += n;
 }
 
 void
