@@ -19,6 +19,7 @@ shell_libshell_la_SOURCES = \
 	shell/router_link.c \
 	shell/router_sa.c \
 	shell/router_show.c \
+	shell/router_stats.c \
 	shell/server.c \
 	shell/server.h \
 	shell/shell.h \

@@ -67,6 +67,23 @@ void	router_arm(struct router *);
 int	router_route_based(const struct ike_peer *);
 struct ike_sa *router_live_sa(const struct router *, size_t);
 
+/* router_stats.c: the kernel's SA counters, for one show command */
+struct router_stat {
+	struct k_addr		 dst;
+	uint32_t		 spi;
+	uint8_t			 proto;
+	struct k_sa_stats	 st;
+};
+struct router_stats {
+	struct router_stat	*v;
+	size_t			 n, cap;
+	int			 dumped;
+};
+int	router_stats_read(struct router *, struct router_stats *);
+void	router_stats_get(struct router *, const struct router_stats *,
+	    const struct k_addr *, uint32_t, struct k_sa_stats *);
+void	router_stats_free(struct router_stats *);
+
 /* router_link.c: interface states and their log lines */
 struct router_link;
 int	router_link_open(struct router *, int monitor);

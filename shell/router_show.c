@@ -86,28 +86,117 @@ esp_name(const struct ike_suite *s, char *buf, size_t len)
 		snprintf(buf, len, "esp-%u-aes%s", s->encr->keybits, integ);
 }
 
+/*
+ * What one show command reads once rather than for each SA: the
+ * policies by reqid (where each Child SA comes from), the underlay
+ * interface of the last local address, the kernel's counters.
+ */
+struct show_run {
+	struct router		*r;
+	struct router_stats	 stats;
+	struct show_orig {
+		uint32_t	 reqid;
+		size_t		 pol;		/* index in r->out.ks */
+	}			*orig;
+	size_t			 norig;
+	struct show_ifprof {
+		const char	*ifname;
+		const char	*ike;		/* NULL: none */
+	}			*ifp;		/* for show crypto session */
+	size_t			 nifp;
+	int			 ul_have;
+	struct k_addr		 ul_addr;
+	char			 ul_name[64];
+	unsigned		 ul_mtu;
+};
+
+static int
+orig_cmp(const void *a, const void *b)
+{
+	const struct show_orig	*x = a, *y = b;
+
+	if (x->reqid != y->reqid)
+		return x->reqid < y->reqid ? -1 : 1;
+	return x->pol < y->pol ? -1 : x->pol > y->pol;
+}
+
+static int
+orig_key(const void *k, const void *e)
+{
+	uint32_t	reqid = *(const uint32_t *)k;
+	uint32_t	x = ((const struct show_orig *)e)->reqid;
+
+	return reqid < x ? -1 : reqid > x;
+}
+
+/* The first policy of each reqid that says where it comes from. */
+static int
+show_run_origins(struct show_run *run)
+{
+	const struct router	*r = run->r;
+	const struct kobj	*o;
+	size_t			 i, n, k = 0;
+
+	if (!r->have_out)
+		return 0;
+	n = kstate_count(r->out.ks, KOBJ_POLICY);
+	if ((run->orig = calloc(n + 1, sizeof(*run->orig))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		o = kstate_get(r->out.ks, KOBJ_POLICY, i);
+		if (o->u.policy.ntmpl == 0 || o->origin == NULL)
+			continue;
+		run->orig[k].reqid = o->u.policy.tmpl[0].reqid;
+		run->orig[k++].pol = i;
+	}
+	qsort(run->orig, k, sizeof(*run->orig), orig_cmp);
+	for (i = 0, n = 0; i < k; i++)
+		if (n == 0 || run->orig[n - 1].reqid != run->orig[i].reqid)
+			run->orig[n++] = run->orig[i];
+	run->norig = n;
+	return 0;
+}
+
+static int
+show_run_open(struct router *r, struct show_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	run->r = r;
+	if (show_run_origins(run) != 0)
+		return -1;
+	/* Without the counters, show the rest (they read 0). */
+	router_stats_read(r, &run->stats);
+	return 0;
+}
+
+static void
+show_run_close(struct show_run *run)
+{
+	router_stats_free(&run->stats);
+	free(run->orig);
+	free(run->ifp);
+}
+
 /* Where the Child SA's policies came from: "Tunnel0" or a map's name. */
 static void
-child_origin(const struct router *r, uint32_t reqid, char *ifname,
+child_origin(const struct show_run *run, uint32_t reqid, char *ifname,
     size_t iflen, char *tag, size_t taglen)
 {
+	const struct show_orig	*e;
 	const struct kobj	*o;
-	size_t			 i, n = kstate_count(r->out.ks, KOBJ_POLICY);
 	char			 map[128];
 
 	snprintf(ifname, iflen, "(unknown)");
 	snprintf(tag, taglen, "(none)");
-	for (i = 0; r->have_out && i < n; i++) {
-		o = kstate_get(r->out.ks, KOBJ_POLICY, i);
-		if (o->u.policy.ntmpl == 0 ||
-		    o->u.policy.tmpl[0].reqid != reqid || o->origin == NULL)
-			continue;
-		if (sscanf(o->origin, "interface %63[^: ]", ifname) == 1)
-			snprintf(tag, taglen, "%s-head-0", ifname);
-		else if (sscanf(o->origin, "crypto map %127s", map) == 1)
-			snprintf(tag, taglen, "%s", map);
+	e = bsearch(&reqid, run->orig, run->norig, sizeof(*run->orig),
+	    orig_key);
+	if (e == NULL)
 		return;
-	}
+	o = kstate_get(run->r->out.ks, KOBJ_POLICY, e->pol);
+	if (sscanf(o->origin, "interface %63[^: ]", ifname) == 1)
+		snprintf(tag, taglen, "%s-head-0", ifname);
+	else if (sscanf(o->origin, "crypto map %127s", map) == 1)
+		snprintf(tag, taglen, "%s", map);
 }
 
 /* The configured interface that holds addr: the "ip mtu idb". */
@@ -164,19 +253,20 @@ ts_ident(const struct ike_ts *ts, struct show_ident *id)
 	id->port = ts->sport == ts->eport ? ts->sport : 0;
 }
 
+/* The underlay of local address addr, and its MTU: for the last one. */
 static void
-sa_stats(struct router *r, const struct k_addr *dst, uint32_t spi,
-    struct k_sa_stats *st)
+show_run_underlay(struct show_run *run, const struct k_addr *addr,
+    char *name, size_t len, unsigned *mtu)
 {
-	struct k_sa_id	id;
-
-	memset(st, 0, sizeof(*st));
-	memset(&id, 0, sizeof(id));
-	id.dst = *dst;
-	id.spi = spi;
-	id.proto = IPPROTO_ESP;
-	if (r->ike_kern.ops != NULL && r->ike_kern.ops->sa_stats != NULL)
-		r->ike_kern.ops->sa_stats(r->ike_kern.arg, &id, st);
+	if (!run->ul_have || memcmp(&run->ul_addr, addr,
+	    sizeof(*addr)) != 0) {
+		underlay_if(run->r, addr, run->ul_name, sizeof(run->ul_name));
+		run->ul_mtu = underlay_mtu(run->r, run->ul_name);
+		run->ul_addr = *addr;
+		run->ul_have = 1;
+	}
+	snprintf(name, len, "%s", run->ul_name);
+	*mtu = run->ul_mtu;
 }
 
 /*
@@ -201,16 +291,17 @@ plain_mtu(const struct ike_suite *s, unsigned path)
 }
 
 static void
-child_fill(struct router *r, const struct ike_sa *sa, unsigned id,
+child_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
     struct show_child *c)
 {
 	const struct ike_child	*ch = &sa->child;
 	const struct ike_peer	*p = sa->peer;
 
 	memset(c, 0, sizeof(*c));
-	child_origin(r, ch->def->reqid, c->ifname, sizeof(c->ifname), c->tag,
-	    sizeof(c->tag));
-	underlay_if(r, &p->local, c->mtu_idb, sizeof(c->mtu_idb));
+	child_origin(run, ch->def->reqid, c->ifname, sizeof(c->ifname),
+	    c->tag, sizeof(c->tag));
+	show_run_underlay(run, &p->local, c->mtu_idb, sizeof(c->mtu_idb),
+	    &c->path_mtu);
 	c->local = p->local;
 	c->remote = p->remote;
 	c->remote_port = p->remote_port ? p->remote_port : 500;
@@ -225,10 +316,10 @@ child_fill(struct router *r, const struct ike_sa *sa, unsigned id,
 	c->iv_size = ch->suite.encr ? ch->suite.encr->ivlen : 0;
 	c->pfs_group = ch->def->pfs_group;
 	c->replay_window = ch->def->replay_window;
-	c->path_mtu = underlay_mtu(r, c->mtu_idb);
 	c->plain_mtu = plain_mtu(&ch->suite, c->path_mtu);
-	sa_stats(r, &p->local, ch->spi_in, &c->in);
-	sa_stats(r, &p->remote, ch->spi_out, &c->out);
+	router_stats_get(run->r, &run->stats, &p->local, ch->spi_in, &c->in);
+	router_stats_get(run->r, &run->stats, &p->remote, ch->spi_out,
+	    &c->out);
 	c->life_kb = ch->def->life_kbytes;
 	c->life_sec = ch->def->life_seconds;
 	c->now = (uint64_t)time(NULL);
@@ -256,8 +347,14 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 	size_t			 i, len = 0;
 	FILE			*f = open_memstream(&buf, &len);
 
+	struct show_run		 run;
+
 	if (f == NULL)
 		return CLI_ERR_FAILED;
+	if (show_run_open(r, &run) != 0) {
+		router_show_out(cli, f, &buf);
+		return CLI_ERR_FAILED;
+	}
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
 		sa = r->ike.sa[i];
 		if (sa == NULL || !sa->child.installed)
@@ -265,49 +362,104 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		if (peer != NULL && strcmp(peer, show_addr(&sa->peer->remote,
 		    rm, sizeof(rm))) != 0)
 			continue;
-		child_fill(r, sa, (unsigned)i + 1, &c);
+		child_fill(&run, sa, (unsigned)i + 1, &c);
 		show_ipsec_sa(f, &c, 1, detail);
 	}
+	show_run_close(&run);
 	return router_show_out(cli, f, &buf);
+}
+
+static int
+prof_cmp(const void *a, const void *b)
+{
+	const struct ipsec_profile *const	*x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+static int
+prof_key(const void *k, const void *e)
+{
+	return strcmp(k, (*(const struct ipsec_profile *const *)e)->name);
+}
+
+/* The IKE profile of an IPsec profile: its IKEv2 one, else its ISAKMP. */
+static const char *
+profile_ike(const struct ipsec_profile **v, size_t n, const char *name)
+{
+	const struct ipsec_profile	**e;
+
+	e = bsearch(name, v, n, sizeof(*v), prof_key);
+	if (e == NULL)
+		return NULL;
+	return (*e)->ikev2_profile != NULL ? (*e)->ikev2_profile :
+	    (*e)->isakmp_profile;
+}
+
+static int
+ifprof_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct show_ifprof *)a)->ifname,
+	    ((const struct show_ifprof *)b)->ifname);
+}
+
+/*
+ * The tunnel interfaces with protection, by name, with the IKE profile
+ * each one's IPsec profile names (found once for each IPsec profile).
+ */
+static int
+show_run_profiles(struct show_run *run)
+{
+	const struct ios_config		 *cfg = run->r->cfg;
+	const struct ios_if		 *f;
+	const struct ipsec_profile	**pv;
+	size_t				  i, n = 0, np = cfg->ipsec_profiles.n;
+
+	run->ifp = calloc(cfg->interfaces.n + 1, sizeof(*run->ifp));
+	if (run->ifp == NULL || (pv = calloc(np + 1, sizeof(*pv))) == NULL)
+		return -1;
+	for (i = 0; i < np; i++)
+		pv[i] = cfg->ipsec_profiles.v[i];
+	qsort(pv, np, sizeof(*pv), prof_cmp);
+	for (i = 0; i < cfg->interfaces.n; i++) {
+		f = cfg->interfaces.v[i];
+		if (f->tun_profile == NULL)
+			continue;
+		run->ifp[n].ifname = f->name;
+		run->ifp[n++].ike = profile_ike(pv, np, f->tun_profile);
+	}
+	free(pv);
+	qsort(run->ifp, n, sizeof(*run->ifp), ifprof_cmp);
+	run->nifp = n;
+	return 0;
 }
 
 /* The IKE profile of the tunnel interface ifname's IPsec profile. */
 static void
-session_profile(const struct router *r, const char *ifname, char *buf,
+session_profile(const struct show_run *run, const char *ifname, char *buf,
     size_t len)
 {
-	const struct ios_if		*f;
-	const struct ipsec_profile	*pr;
-	size_t				 i, j;
+	struct show_ifprof		 key = { ifname, NULL };
+	const struct show_ifprof	*e;
 
 	buf[0] = '\0';
-	for (i = 0; i < r->cfg->interfaces.n; i++) {
-		f = r->cfg->interfaces.v[i];
-		if (strcmp(f->name, ifname) != 0 || f->tun_profile == NULL)
-			continue;
-		for (j = 0; j < r->cfg->ipsec_profiles.n; j++) {
-			pr = r->cfg->ipsec_profiles.v[j];
-			if (strcmp(pr->name, f->tun_profile) != 0)
-				continue;
-			if (pr->ikev2_profile != NULL)
-				snprintf(buf, len, "%s", pr->ikev2_profile);
-			else if (pr->isakmp_profile != NULL)
-				snprintf(buf, len, "%s", pr->isakmp_profile);
-		}
-	}
+	e = bsearch(&key, run->ifp, run->nifp, sizeof(*run->ifp),
+	    ifprof_cmp);
+	if (e != NULL && e->ike != NULL)
+		snprintf(buf, len, "%s", e->ike);
 }
 
 static void
-session_fill(struct router *r, const struct ike_sa *sa, unsigned id,
+session_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
     const struct show_child *c, struct show_session *s)
 {
 	uint64_t	now = ike_net_now(), up = 0;
 	char		tag[160];
 
 	memset(s, 0, sizeof(*s));
-	child_origin(r, sa->child.def ? sa->child.def->reqid : 0, s->ifname,
-	    sizeof(s->ifname), tag, sizeof(tag));
-	session_profile(r, s->ifname, s->profile, sizeof(s->profile));
+	child_origin(run, sa->child.def ? sa->child.def->reqid : 0,
+	    s->ifname, sizeof(s->ifname), tag, sizeof(tag));
+	session_profile(run, s->ifname, s->profile, sizeof(s->profile));
 	s->status = sa->state != IKE_ST_ESTABLISHED ? "DOWN-NEGOTIATING" :
 	    sa->child.installed ? "UP-ACTIVE" : "UP-IDLE";
 	s->local = sa->peer->local;
@@ -334,29 +486,35 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	struct show_child	*c;
 	struct show_session	*s;
 	char			*buf = NULL;
-	size_t			 i, n = 0, len = 0;
-	FILE			*f;
+	size_t			 i, n = 0, len = 0, nsa = r->ike.nsa;
+	FILE			*f = NULL;
+	struct show_run		 run;
+	int			 rc = CLI_ERR_FAILED;
 
-	c = calloc(IKE_CTX_MAX_SA, sizeof(*c));
-	s = calloc(IKE_CTX_MAX_SA, sizeof(*s));
-	if (c == NULL || s == NULL || (f = open_memstream(&buf, &len)) ==
-	    NULL) {
-		free(c);
-		free(s);
-		return CLI_ERR_FAILED;
+	c = calloc(nsa + 1, sizeof(*c));
+	s = calloc(nsa + 1, sizeof(*s));
+	if (c == NULL || s == NULL || show_run_open(r, &run) != 0)
+		goto done;
+	if (show_run_profiles(&run) != 0 ||
+	    (f = open_memstream(&buf, &len)) == NULL) {
+		show_run_close(&run);
+		goto done;
 	}
-	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
+	for (i = 0; r->ike_up && i < nsa; i++) {
 		if ((sa = r->ike.sa[i]) == NULL)
 			continue;
 		if (sa->child.installed)
-			child_fill(r, sa, (unsigned)i + 1, &c[n]);
-		session_fill(r, sa, (unsigned)i + 1, &c[n], &s[n]);
+			child_fill(&run, sa, (unsigned)i + 1, &c[n]);
+		session_fill(&run, sa, (unsigned)i + 1, &c[n], &s[n]);
 		n++;
 	}
 	show_session(f, s, n, detail);
+	show_run_close(&run);
+	rc = router_show_out(cli, f, &buf);
+done:
 	free(c);
 	free(s);
-	return router_show_out(cli, f, &buf);
+	return rc;
 }
 
 int

@@ -12,7 +12,9 @@
  *   kernel loses that tunnel's SAs and no other, the branch is told
  *   (its kernel loses them too), the tunnel's line protocol goes down
  *   and up again on new SAs; clear crypto sa takes down both;
- * - shutdown on a tunnel logs %LINK-5-CHANGED and the line protocol.
+ * - shutdown on a tunnel logs %LINK-5-CHANGED and the line protocol;
+ * - show crypto ipsec sa [peer A] and show crypto session detail name
+ *   each tunnel, its peer, its SPIs and its IKE profile.
  */
 #include <arpa/inet.h>
 #include <check.h>
@@ -462,6 +464,45 @@ START_TEST(test_shutdown_logs)
 }
 END_TEST
 
+/*
+ * The live show commands on the hub: each tunnel's interface, its
+ * peer, its SPIs (the ones the IKE daemon holds), its IKE profile.
+ */
+START_TEST(test_show_live)
+{
+	const struct ike_sa	*a, *b;
+	char			 want[160];
+
+	ck_assert(wait_up(0, 0));
+	settle();
+	a = hub_sa(0);
+	b = hub_sa(1);
+	ck_assert_int_eq(run(&nodes[0], "show crypto ipsec sa"), CLI_OK);
+	ck_assert(has(out, "interface: Tunnel0\n    Crypto map tag: "
+	    "Tunnel0-head-0, local addr 127.0.0.1\n"));
+	ck_assert(has(out, "interface: Tunnel1\n"));
+	ck_assert(has(out, "current_peer 127.0.0.3 port "));
+	ck_assert(has(out, "ip mtu idb GigabitEthernet0/0"));
+	snprintf(want, sizeof(want), "current outbound spi: 0x%X(%u)\n",
+	    b->child.spi_out, b->child.spi_out);
+	ck_assert(has(out, want));
+	snprintf(want, sizeof(want), "spi: 0x%08X(%u)\n", a->child.spi_in,
+	    a->child.spi_in);
+	ck_assert(has(out, want));
+
+	ck_assert_int_eq(run(&nodes[0], "show crypto ipsec sa peer "
+	    "127.0.0.3"), CLI_OK);
+	ck_assert(has(out, "interface: Tunnel1\n"));
+	ck_assert(!has(out, "interface: Tunnel0\n"));
+
+	ck_assert_int_eq(run(&nodes[0], "show crypto session detail"),
+	    CLI_OK);
+	ck_assert(has(out, "Interface: Tunnel0\nProfile: P0\n"));
+	ck_assert(has(out, "Interface: Tunnel1\nProfile: P1\n"));
+	ck_assert(has(out, "Session status: UP-ACTIVE"));
+}
+END_TEST
+
 static Suite *
 router_suite(void)
 {
@@ -479,6 +520,7 @@ router_suite(void)
 	tcase_add_test(tc, test_clear_session);
 	tcase_add_test(tc, test_clear_other_peer);
 	tcase_add_test(tc, test_shutdown_logs);
+	tcase_add_test(tc, test_show_live);
 	suite_add_tcase(s, tc);
 	return s;
 }
