@@ -83,3 +83,11 @@ TESTS += tests/check_show
 tests_check_show_SOURCES = tests/check_show.c
 tests_check_show_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_show_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)
+
+# bench: show commands with N live tunnels through the console socket
+# (bench/show.sh); built by make check, never part of TESTS.
+check_PROGRAMS += bench/show_bench
+bench_show_bench_SOURCES = bench/show_bench.c
+bench_show_bench_CFLAGS = $(AM_CFLAGS) $(LIBEVENT_CFLAGS)
+bench_show_bench_LDADD = $(SHELL_LIBS)
+EXTRA_DIST += bench/show.sh bench/show-config.sh bench/show.md

@@ -129,14 +129,17 @@ router_route_based(const struct ike_peer *p)
 struct ike_sa *
 router_live_sa(const struct router *r, size_t i)
 {
-	const struct ike_sa	*sa;
-	size_t			 j;
+	struct ike_sa	*sa = ike_ctx_find_peer(&r->ike, i);
+	size_t		 j;
 
+	if (sa == NULL || sa->pending != IKE_PEND_DEL_IKE)
+		return sa;
+	/* Rare: only while a cleared SA waits for its answer. */
 	for (j = 0; j < r->ike.nsa; j++) {
 		sa = r->ike.sa[j];
 		if (sa->peer == &r->ike.peers[i] && sa->state != IKE_ST_DEAD &&
 		    sa->pending != IKE_PEND_DEL_IKE)
-			return r->ike.sa[j];
+			return sa;
 	}
 	return NULL;
 }

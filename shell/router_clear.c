@@ -69,14 +69,15 @@ router_clear_sa(struct ike_sa *sa, uint64_t now)
 int
 router_clear(struct router *r, const char *remote, const char *local)
 {
-	struct k_addr	 ra, la;
+	struct k_addr	 ra, la, *rp = NULL, *lp = NULL;
 	struct ike_sa	*sa;
 	uint64_t	 now = ike_net_now();
 	size_t		 i;
 	int		 n = 0;
 
-	if ((remote != NULL && router_clear_addr(remote, &ra) != 0) ||
-	    (local != NULL && router_clear_addr(local, &la) != 0))
+	if (remote != NULL && router_clear_addr(remote, rp = &ra) != 0)
+		return -1;
+	if (local != NULL && router_clear_addr(local, lp = &la) != 0)
 		return -1;
 	if (!r->ike_up)
 		return 0;
@@ -84,17 +85,15 @@ router_clear(struct router *r, const char *remote, const char *local)
 		sa = r->ike.sa[i];
 		if (sa->state == IKE_ST_DEAD ||
 		    sa->pending == IKE_PEND_DEL_IKE ||
-		    !router_clear_match(sa->peer, remote ? &ra : NULL,
-		    local ? &la : NULL))
+		    !router_clear_match(sa->peer, rp, lp))
 			continue;
 		router_clear_sa(sa, now);
 		n++;
 	}
+	/* Every SA with these peers is going: tunnels negotiate anew. */
 	for (i = 0; i < r->ike.npeers; i++)
-		if (router_clear_match(&r->ike.peers[i], remote ? &ra : NULL,
-		    local ? &la : NULL) &&
-		    router_route_based(&r->ike.peers[i]) &&
-		    router_live_sa(r, i) == NULL)
+		if (router_clear_match(&r->ike.peers[i], rp, lp) &&
+		    router_route_based(&r->ike.peers[i]))
 			ike_ctx_initiate(&r->ike, i, now);
 	router_arm(r);
 	return n;
