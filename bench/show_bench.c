@@ -10,8 +10,8 @@
  * recording kernel (this machine's kernel has no ESP) whose SA
  * counters are made up from the SPI, so that they have digits to print.
  * The far end of each tunnel is a one-peer IKE daemon of its own, on
- * its own loopback address, its peer definition mirrored from the
- * hub's; all of them run in this one thread, on one free port pair.
+ * its own loopback address (one socket each), its peer definition
+ * mirrored from the hub's; all of them run in this one thread.
  * When every tunnel is up (or after 300 s), it prints "ready N/M" and
  * serves consoles until SIGTERM.
  */
@@ -37,7 +37,7 @@ struct far {
 	struct ike_ctx	 ctx;
 	struct ike_net	 net;
 	struct ike_io	 io;
-	struct event	*ev[2];
+	struct event	*ev;
 };
 
 static struct far	*fars;
@@ -105,14 +105,19 @@ quiet_router(void *arg, int prio, const char *line)
 
 /* The far end of hub peer h: the same definition, seen from there. */
 static void
-far_peer(const struct ike_peer *h, struct ike_peer *p, uint16_t port)
+far_peer(const struct ike_peer *h, struct ike_peer *p)
 {
 	size_t	c;
 
 	*p = *h;
 	p->local = h->remote;
 	p->remote = h->local;
-	p->local_port = p->remote_port = port;
+	/*
+	 * Ports as the hub has them (500, as configured): the NAT
+	 * detection hashes agree, and nobody moves to the NAT-T port.
+	 */
+	p->local_port = h->remote_port;
+	p->remote_port = h->local_port;
 	p->id_local = h->id_remote;
 	p->id_remote = h->id_local;
 	p->psk_local = ike_buf_dup(h->psk_remote->p, h->psk_remote->len);
@@ -140,20 +145,17 @@ far_read(evutil_socket_t fd, short what, void *arg)
 
 static int
 far_open(struct event_base *base, struct far *f, const struct ike_peer *h,
-    uint16_t port, uint16_t natt)
+    uint16_t port)
 {
-	far_peer(h, &f->peer, port);
+	far_peer(h, &f->peer);
 	ike_ctx_init(&f->ctx, &f->peer, 1, &null_kern, &f->io);
-	if (ike_net_open(&f->net, &f->ctx, &f->peer.local, port, natt) !=
+	if (ike_net_open(&f->net, &f->ctx, &f->peer.local, port, 0) !=
 	    IKE_OK)
 		return -1;
 	ike_net_io(&f->net, 0, &f->peer.remote, port, &f->ctx.io[0]);
-	f->ev[0] = event_new(base, f->net.fd_ike, EV_READ | EV_PERSIST,
+	f->ev = event_new(base, f->net.fd_ike, EV_READ | EV_PERSIST,
 	    far_read, f);
-	f->ev[1] = event_new(base, f->net.fd_natt, EV_READ | EV_PERSIST,
-	    far_read, f);
-	event_add(f->ev[0], NULL);
-	event_add(f->ev[1], NULL);
+	event_add(f->ev, NULL);
 	return 0;
 }
 
@@ -271,8 +273,7 @@ main(int argc, char **argv)
 	if ((fars = calloc(nfar + 1, sizeof(*fars))) == NULL)
 		return 1;
 	for (i = 0; i < nfar; i++)
-		if (far_open(base, &fars[i], &r->ike.peers[i], port,
-		    natt) != 0) {
+		if (far_open(base, &fars[i], &r->ike.peers[i], port) != 0) {
 			fprintf(stderr, "show_bench: far end %zu\n", i);
 			return 1;
 		}

@@ -198,6 +198,20 @@ cli_take_lines(struct cli *c, cli_raw_fn *fn, void *arg)
 	c->raw_arg = arg;
 }
 
+/*
+ * A command's output with no modifier (| include ...) needs no holding
+ * back: it goes on in pieces of CLI_STREAM bytes as the handler prints
+ * it, rather than all at its end.
+ */
+static void
+cli_stream(struct cli *c)
+{
+	if (c->stream && c->outlen >= CLI_STREAM) {
+		cli_write_raw(c, c->out, c->outlen);
+		c->outlen = 0;
+	}
+}
+
 void
 cli_vprintf(struct cli *c, const char *fmt, va_list ap)
 {
@@ -217,6 +231,7 @@ cli_vprintf(struct cli *c, const char *fmt, va_list ap)
 	}
 	vsnprintf(c->out + c->outlen, (size_t)n + 1, fmt, ap);
 	c->outlen += (size_t)n;
+	cli_stream(c);
 }
 
 void
@@ -233,16 +248,22 @@ cli_printf(struct cli *c, const char *fmt, ...)
 void
 cli_puts(struct cli *c, const char *s)
 {
-	size_t	n = strlen(s);
+	cli_write(c, s, strlen(s));
+}
 
+void
+cli_write(struct cli *c, const char *s, size_t n)
+{
 	if (c->outlen + n + 1 > c->outcap) {
 		c->outcap = (c->outlen + n + 1) * 2;
 		c->out = realloc(c->out, c->outcap);
 		if (c->out == NULL)
 			abort();
 	}
-	memcpy(c->out + c->outlen, s, n + 1);
+	memcpy(c->out + c->outlen, s, n);
 	c->outlen += n;
+	c->out[c->outlen] = '\0';
+	cli_stream(c);
 }
 
 void
@@ -355,8 +376,10 @@ cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
 		return CLI_ERR_INVALID;
 	c->next_ctx = NULL;
 	c->outlen = 0;
+	c->stream = f->mod == NULL;
 	if (cmd->handler != NULL)
 		rc = cmd->handler(c, &c->args);
+	c->stream = 0;
 	cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
 	if (rc == CLI_OK && cmd->enters >= 0 && !c->args.negate &&
 	    !c->args.deflt && !c->args.viado)

@@ -233,6 +233,7 @@ void			 cli_printf(struct cli *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));
 void			 cli_vprintf(struct cli *, const char *, va_list);
 void			 cli_puts(struct cli *, const char *);
+void			 cli_write(struct cli *, const char *, size_t);
 
 /* The arguments of a matched command. */
 int			 cmd_negated(const struct cmd_args *);	/* no */

@@ -107,6 +107,9 @@ struct level {
 	void	*ctx;
 };
 
+/* Output without a modifier goes on in pieces this big. */
+#define CLI_STREAM	65536
+
 struct cli {
 	struct cli_engine	*e;
 	void			*model;
@@ -126,6 +129,7 @@ struct cli {
 	struct cmd_args		 args;
 	char			*out;
 	size_t			 outlen, outcap;
+	int			 stream;	/* no modifier: send as it comes */
 	cli_raw_fn		*raw;
 	void			*raw_arg;
 	cli_ask_fn		*ask;

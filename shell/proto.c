@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "shell/proto.h"
@@ -53,16 +54,34 @@ proto_write(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+/* A frame in one write: its header and its body together. */
 int
 proto_frame(int fd, const char *tag, const char *body, size_t len)
 {
-	char	hdr[64];
-	int	n;
+	char		 hdr[64];
+	struct iovec	 iov[2];
+	ssize_t		 n;
+	size_t		 hl;
+	int		 m;
 
-	n = snprintf(hdr, sizeof(hdr), "%s %zu\n", tag, len);
-	if (proto_write(fd, hdr, (size_t)n) != 0)
+	m = snprintf(hdr, sizeof(hdr), "%s %zu\n", tag, len);
+	hl = (size_t)m;
+	iov[0].iov_base = hdr;
+	iov[0].iov_len = hl;
+	iov[1].iov_base = (void *)body;
+	iov[1].iov_len = len;
+	do
+		n = writev(fd, iov, 2);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 && errno != EAGAIN)
 		return -1;
-	return proto_write(fd, body, len);
+	if (n < 0)
+		n = 0;
+	/* What did not fit goes the slow way. */
+	if ((size_t)n < hl && proto_write(fd, hdr + n, hl - (size_t)n) != 0)
+		return -1;
+	n = (size_t)n > hl ? n - (ssize_t)hl : 0;
+	return proto_write(fd, body + n, len - (size_t)n);
 }
 
 void

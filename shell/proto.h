@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #define PROTO_MAX		65536	/* a line or a body, at most */
-#define PROTO_CHUNK		16384	/* output goes in frames this big */
+#define PROTO_CHUNK		32768	/* output goes in frames this big */
 #define PROTO_TIMEOUT_MS	60000
 
 /* A bounded reader of lines and bodies from a socket. */

@@ -326,15 +326,35 @@ child_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
 	c->conn_id = 2000 + 2 * id;
 }
 
-/* Into a memory stream, then to the console in one piece. */
-static int
-router_show_out(struct cli *cli, FILE *f, char **bufp)
+static ssize_t
+router_show_write(void *cli, const char *buf, size_t len)
 {
-	fclose(f);	/* sets *bufp */
-	if (*bufp != NULL)
-		cli_puts(cli, *bufp);
-	free(*bufp);
-	return CLI_OK;
+	cli_write(cli, buf, len);
+	return (ssize_t)len;
+}
+
+/*
+ * A stream into the console's output: the formatters write to a stdio
+ * stream, and the console sends what they wrote in large pieces as it
+ * comes (20 MB for show crypto ipsec sa with 10,000 tunnels).
+ */
+static FILE *
+router_show_open(struct cli *cli)
+{
+	static const cookie_io_functions_t	io = {
+		.write = router_show_write,
+	};
+	FILE					*f;
+
+	if ((f = fopencookie(cli, "w", io)) != NULL)
+		setvbuf(f, NULL, _IOFBF, 65536);
+	return f;
+}
+
+static int
+router_show_out(FILE *f)
+{
+	return fclose(f) == 0 ? CLI_OK : CLI_ERR_FAILED;
 }
 
 int
@@ -343,16 +363,15 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 {
 	const struct ike_sa	*sa;
 	struct show_child	 c;
-	char			 rm[64], *buf = NULL;
-	size_t			 i, len = 0;
-	FILE			*f = open_memstream(&buf, &len);
-
+	char			 rm[64];
+	size_t			 i;
+	FILE			*f;
 	struct show_run		 run;
 
-	if (f == NULL)
+	if (show_run_open(r, &run) != 0)
 		return CLI_ERR_FAILED;
-	if (show_run_open(r, &run) != 0) {
-		router_show_out(cli, f, &buf);
+	if ((f = router_show_open(cli)) == NULL) {
+		show_run_close(&run);
 		return CLI_ERR_FAILED;
 	}
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
@@ -366,7 +385,7 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		show_ipsec_sa(f, &c, 1, detail);
 	}
 	show_run_close(&run);
-	return router_show_out(cli, f, &buf);
+	return router_show_out(f);
 }
 
 static int
@@ -485,8 +504,7 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	const struct ike_sa	*sa;
 	struct show_child	*c;
 	struct show_session	*s;
-	char			*buf = NULL;
-	size_t			 i, n = 0, len = 0, nsa = r->ike.nsa;
+	size_t			 i, n = 0, nsa = r->ike.nsa;
 	FILE			*f = NULL;
 	struct show_run		 run;
 	int			 rc = CLI_ERR_FAILED;
@@ -496,7 +514,7 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	if (c == NULL || s == NULL || show_run_open(r, &run) != 0)
 		goto done;
 	if (show_run_profiles(&run) != 0 ||
-	    (f = open_memstream(&buf, &len)) == NULL) {
+	    (f = router_show_open(cli)) == NULL) {
 		show_run_close(&run);
 		goto done;
 	}
@@ -510,7 +528,7 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	}
 	show_session(f, s, n, detail);
 	show_run_close(&run);
-	rc = router_show_out(cli, f, &buf);
+	rc = router_show_out(f);
 done:
 	free(c);
 	free(s);
