@@ -18,15 +18,15 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 sh "$top/bench/show-config.sh" "$n" >"$tmp/hub.cfg"
 "$b/bench/show_bench" "$tmp/hub.cfg" "$tmp/sock" >"$tmp/ready" 2>"$tmp/log" &
 pid=$!
-i=0
 while ! grep -q ready "$tmp/ready" 2>/dev/null; do
 	kill -0 $pid 2>/dev/null || { cat "$tmp/log"; exit 1; }
 	sleep 0.5
 done
 cat "$tmp/log"
 echo "$(uname -r), $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
-for cmd in "show crypto ipsec sa" "show crypto session" \
-    "show running-config" "show crypto ipsec sa detail"; do
+# show version: what any command costs (iosh starting, connecting).
+for cmd in "show version" "show crypto ipsec sa" "show running-config" \
+    "show crypto ipsec sa detail" "show crypto session"; do
 	lines=$("$b/shell/iosh" -S "$tmp/sock" -c "$cmd" | wc -l)
 	echo "== $cmd: $lines lines"
 	hyperfine -N -w 3 -r "$runs" -u millisecond \
