@@ -99,14 +99,14 @@ h_show_ip_route(struct cli *cli, const struct cmd_args *a)
 static int
 h_show_interfaces(struct cli *cli, const struct cmd_args *a)
 {
-	return show_cmd_interfaces(cli, cmd_arg(a, "ifname"));
+	return show_cmd_interfaces(cli, cmd_arg(a, "ifname"), live_router);
 }
 
 static int
 h_show_ip_brief(struct cli *cli, const struct cmd_args *a)
 {
 	(void)a;
-	return show_cmd_ip_brief(cli);
+	return show_cmd_ip_brief(cli, live_router);
 }
 
 #define LIVE_EXEC	(MODE_BIT(IOS_M_PRIV))

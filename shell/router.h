@@ -44,6 +44,12 @@ void		 router_changed(struct router *);
 void		 router_set_child_lifetime(struct router *,
 		    unsigned long long);
 
+/*
+ * Whether the line protocol of the interface named so is up (1) or
+ * down (0), as last logged; -1: not in the config.
+ */
+int		 router_link_proto(const struct router *, const char *);
+
 /* The live show and clear commands (shell/router_show.c). */
 struct cli;
 int		 router_show_ikev2_sa(struct router *, struct cli *, int);

@@ -54,7 +54,7 @@ struct router_link {
 	struct router	*r;
 	struct rl_ent	*v;
 	size_t		 n;
-	size_t		*by_dev, *by_ifid;	/* indexes into v, sorted */
+	size_t		*by_dev, *by_ifid, *by_name;	/* into v, sorted */
 	size_t		*dirty;
 	size_t		 ndirty;
 	struct nl_sock	*nl;		/* RTNLGRP_LINK, NULL: none */
@@ -68,6 +68,13 @@ rl_cmp_dev(const void *a, const void *b)
 {
 	return strcmp(rl_sort_base[*(const size_t *)a].dev,
 	    rl_sort_base[*(const size_t *)b].dev);
+}
+
+static int
+rl_cmp_name(const void *a, const void *b)
+{
+	return strcmp(rl_sort_base[*(const size_t *)a].name,
+	    rl_sort_base[*(const size_t *)b].name);
 }
 
 static int
@@ -90,6 +97,25 @@ rl_by_dev(struct router_link *l, const char *dev)
 		c = strcmp(dev, l->v[l->by_dev[mid]].dev);
 		if (c == 0)
 			return &l->v[l->by_dev[mid]];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static const struct rl_ent *
+rl_by_name(const struct router_link *l, const char *name)
+{
+	size_t	lo = 0, hi = l->n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(name, l->v[l->by_name[mid]].name);
+		if (c == 0)
+			return &l->v[l->by_name[mid]];
 		if (c < 0)
 			hi = mid;
 		else
@@ -319,23 +345,6 @@ rl_fill(const struct router *r, const struct ios_if *f, struct rl_ent *e)
 	e->status = RL_DOWN;
 }
 
-/* The old entry of the same name: its state carries over. */
-static const struct rl_ent *
-rl_old(const struct rl_ent *old, size_t nold, const char *name,
-    size_t *hint)
-{
-	size_t	i;
-
-	/* Configs change little: the entry is most often at the hint. */
-	for (i = 0; i < nold; i++, (*hint)++) {
-		if (*hint >= nold)
-			*hint = 0;
-		if (strcmp(old[*hint].name, name) == 0)
-			return &old[*hint];
-	}
-	return NULL;
-}
-
 /*
  * After an apply: the interfaces of the config, the links they have,
  * and the SAs their tunnels hold; log what changed.
@@ -345,20 +354,23 @@ router_link_apply(struct router *r)
 {
 	struct router_link	*l = r->link;
 	const struct rl_ent	*o;
-	struct rl_ent		*v, *old;
-	size_t			 i, n = r->cfg->interfaces.n, nold, hint = 0;
-	size_t			*by_dev, *by_ifid, *dirty;
+	struct rl_ent		*v;
+	size_t			 i, n = r->cfg->interfaces.n;
+	size_t			*by_dev, *by_ifid, *by_name, *dirty;
 
 	if (l == NULL)
 		return;
 	v = calloc(n + 1, sizeof(*v));
 	by_dev = calloc(n + 1, sizeof(*by_dev));
 	by_ifid = calloc(n + 1, sizeof(*by_ifid));
+	by_name = calloc(n + 1, sizeof(*by_name));
 	dirty = calloc(n + 1, sizeof(*dirty));
-	if (v == NULL || by_dev == NULL || by_ifid == NULL || dirty == NULL) {
+	if (v == NULL || by_dev == NULL || by_ifid == NULL ||
+	    by_name == NULL || dirty == NULL) {
 		free(v);
 		free(by_dev);
 		free(by_ifid);
+		free(by_name);
 		free(dirty);
 		return;
 	}
@@ -366,26 +378,28 @@ router_link_apply(struct router *r)
 		rl_fill(r, r->cfg->interfaces.v[i], &v[i]);
 		if (!v[i].physical && v[i].dev[0] != '\0')
 			v[i].if_id = rl_xfrm_if_id(r, v[i].dev);
-		by_dev[i] = by_ifid[i] = i;
+		by_dev[i] = by_ifid[i] = by_name[i] = i;
 	}
-	old = l->v;
-	nold = l->n;
+	/* The state of an interface carries over from the last apply. */
 	for (i = 0; i < n; i++)
-		if ((o = rl_old(old, nold, v[i].name, &hint)) != NULL) {
+		if ((o = rl_by_name(l, v[i].name)) != NULL) {
 			v[i].status = o->status;
 			v[i].proto = o->proto;
 		}
 	rl_sort_base = v;
 	qsort(by_dev, n, sizeof(*by_dev), rl_cmp_dev);
 	qsort(by_ifid, n, sizeof(*by_ifid), rl_cmp_ifid);
-	free(old);
+	qsort(by_name, n, sizeof(*by_name), rl_cmp_name);
+	free(l->v);
 	free(l->by_dev);
 	free(l->by_ifid);
+	free(l->by_name);
 	free(l->dirty);
 	l->v = v;
 	l->n = n;
 	l->by_dev = by_dev;
 	l->by_ifid = by_ifid;
+	l->by_name = by_name;
 	l->dirty = dirty;
 	l->ndirty = 0;
 	rl_read_links(l);
@@ -415,12 +429,11 @@ router_link_open(struct router *r, int monitor)
 int
 router_link_proto(const struct router *r, const char *name)
 {
-	size_t	i;
+	const struct rl_ent	*e;
 
-	for (i = 0; r->link != NULL && i < r->link->n; i++)
-		if (strcmp(r->link->v[i].name, name) == 0)
-			return r->link->v[i].proto;
-	return -1;
+	if (r->link == NULL || (e = rl_by_name(r->link, name)) == NULL)
+		return -1;
+	return e->proto;
 }
 
 void
@@ -436,6 +449,7 @@ router_link_free(struct router_link *l)
 	free(l->v);
 	free(l->by_dev);
 	free(l->by_ifid);
+	free(l->by_name);
 	free(l->dirty);
 	free(l);
 }

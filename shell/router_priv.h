@@ -88,7 +88,6 @@ void	router_stats_free(struct router_stats *);
 struct router_link;
 int	router_link_open(struct router *, int monitor);
 void	router_link_apply(struct router *);
-int	router_link_proto(const struct router *, const char *);
 void	router_link_free(struct router_link *);
 
 #endif

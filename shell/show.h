@@ -156,9 +156,12 @@ void	show_nl_ifname(const struct ios_config *, const char *dev, char *,
 
 /* ------------------------------------ console commands (show_cmd.c) */
 
+/* r: the router whose tunnels' line protocol to show; NULL: none. */
 struct cli;
+struct router;
 int	show_cmd_ip_route(struct cli *);
-int	show_cmd_interfaces(struct cli *, const char *ifname);
-int	show_cmd_ip_brief(struct cli *);
+int	show_cmd_interfaces(struct cli *, const char *ifname,
+	    const struct router *r);
+int	show_cmd_ip_brief(struct cli *, const struct router *r);
 
 #endif

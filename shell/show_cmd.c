@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "grammar/ios.h"
+#include "shell/router.h"
 #include "shell/show.h"
 
 enum show_cmd_what { SHOW_ROUTE, SHOW_IFS, SHOW_BRIEF };
@@ -37,8 +38,26 @@ show_cmd_links(FILE *f, struct cli *cli, struct show_state *st,
 	return CLI_ERR_FAILED;
 }
 
+/*
+ * A tunnel's line protocol is the router's: up while the kernel holds
+ * SAs for it (shell/router_link.c), as IOS has it with tunnel
+ * protection, whatever the Linux device says.
+ */
+static void
+show_cmd_tunnels(struct show_state *st, const struct router *r)
+{
+	size_t	i;
+	int	proto;
+
+	for (i = 0; r != NULL && i < st->nlinks; i++)
+		if (strncmp(st->links[i].name, "Tunnel", 6) == 0 &&
+		    (proto = router_link_proto(r, st->links[i].name)) >= 0)
+			st->links[i].oper_up = proto;
+}
+
 static int
-show_cmd(struct cli *cli, enum show_cmd_what what, const char *ifname)
+show_cmd(struct cli *cli, enum show_cmd_what what, const char *ifname,
+    const struct router *r)
 {
 	struct show_state	 st;
 	char			 err[256], *buf = NULL;
@@ -54,6 +73,7 @@ show_cmd(struct cli *cli, enum show_cmd_what what, const char *ifname)
 		show_nl_free(&st);
 		return CLI_ERR_FAILED;
 	}
+	show_cmd_tunnels(&st, r);
 	if (what == SHOW_ROUTE)
 		show_ip_route(f, st.routes, st.nroutes);
 	else if (what == SHOW_BRIEF)
@@ -71,17 +91,18 @@ show_cmd(struct cli *cli, enum show_cmd_what what, const char *ifname)
 int
 show_cmd_ip_route(struct cli *cli)
 {
-	return show_cmd(cli, SHOW_ROUTE, NULL);
+	return show_cmd(cli, SHOW_ROUTE, NULL, NULL);
 }
 
 int
-show_cmd_interfaces(struct cli *cli, const char *ifname)
+show_cmd_interfaces(struct cli *cli, const char *ifname,
+    const struct router *r)
 {
-	return show_cmd(cli, SHOW_IFS, ifname);
+	return show_cmd(cli, SHOW_IFS, ifname, r);
 }
 
 int
-show_cmd_ip_brief(struct cli *cli)
+show_cmd_ip_brief(struct cli *cli, const struct router *r)
 {
-	return show_cmd(cli, SHOW_BRIEF, NULL);
+	return show_cmd(cli, SHOW_BRIEF, NULL, r);
 }

@@ -319,6 +319,33 @@ logs_clear(void)
 	}
 }
 
+/* "Status Protocol" of ifname's line in show ip interface brief. */
+static const char *
+brief_status(const char *ifname)
+{
+	static char	buf[128];
+	char		name[64], ip[64], ok[8], method[16], pr[16];
+	char		*line, *save, *rest, *copy = strdup(out);
+	int		off;
+
+	buf[0] = '\0';
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (sscanf(line, "%63s %63s %7s %15s %n", name, ip, ok, method,
+		    &off) != 4 || strcmp(name, ifname) != 0)
+			continue;
+		rest = line + off;
+		if (strrchr(rest, ' ') == NULL ||
+		    sscanf(strrchr(rest, ' '), "%15s", pr) != 1)
+			continue;
+		snprintf(buf, sizeof(buf), "%s %s", strncmp(rest,
+		    "administratively down", 21) == 0 ?
+		    "administratively down" : strtok(rest, " "), pr);
+	}
+	free(copy);
+	return buf;
+}
+
 START_TEST(test_router_up)
 {
 	ck_assert_msg(wait_up(0, 0), "tunnels did not come up:\n%s",
@@ -452,6 +479,10 @@ START_TEST(test_shutdown_logs)
 	    "log: %s", nodes[0].log);
 	ck_assert(!has(nodes[0].log, "Interface Tunnel0, changed state to "
 	    "administratively down"));
+	ck_assert_int_eq(run(&nodes[0], "show ip interface brief"), CLI_OK);
+	ck_assert_str_eq(brief_status("Tunnel1"), "administratively down "
+	    "down");
+	ck_assert_str_eq(brief_status("Tunnel0"), "up up");
 	logs_clear();
 	node_config(&nodes[0], "interface Tunnel1\n no shutdown");
 	ck_assert_int_eq(router_apply(nodes[0].r), 0);
@@ -494,6 +525,11 @@ START_TEST(test_show_live)
 	    "127.0.0.3"), CLI_OK);
 	ck_assert(has(out, "interface: Tunnel1\n"));
 	ck_assert(!has(out, "interface: Tunnel0\n"));
+
+	/* The tunnels' line protocol is up: they have SAs. */
+	ck_assert_int_eq(run(&nodes[0], "show ip interface brief"), CLI_OK);
+	ck_assert_str_eq(brief_status("Tunnel0"), "up up");
+	ck_assert_str_eq(brief_status("Tunnel1"), "up up");
 
 	ck_assert_int_eq(run(&nodes[0], "show crypto session detail"),
 	    CLI_OK);
