@@ -86,6 +86,22 @@ esp_name(const struct ike_suite *s, char *buf, size_t len)
 		snprintf(buf, len, "esp-%u-aes%s", s->encr->keybits, integ);
 }
 
+/* The interface that carries crypto map map (IOS shows the first). */
+static void
+cmap_if(const struct router *r, const char *map, char *buf, size_t len)
+{
+	const struct ios_if	*f;
+	size_t			 i;
+
+	for (i = 0; i < r->cfg->interfaces.n; i++) {
+		f = r->cfg->interfaces.v[i];
+		if (f->crypto_map != NULL && strcmp(f->crypto_map, map) == 0) {
+			snprintf(buf, len, "%s", f->name);
+			return;
+		}
+	}
+}
+
 /* Where the Child SA's policies came from: "Tunnel0" or a map's name. */
 static void
 child_origin(const struct router *r, uint32_t reqid, char *ifname,
@@ -104,8 +120,10 @@ child_origin(const struct router *r, uint32_t reqid, char *ifname,
 			continue;
 		if (sscanf(o->origin, "interface %63[^: ]", ifname) == 1)
 			snprintf(tag, taglen, "%s-head-0", ifname);
-		else if (sscanf(o->origin, "crypto map %127s", map) == 1)
+		else if (sscanf(o->origin, "crypto map %127s", map) == 1) {
 			snprintf(tag, taglen, "%s", map);
+			cmap_if(r, map, ifname, iflen);
+		}
 		return;
 	}
 }
