@@ -67,6 +67,14 @@ cmd_off(const struct cmd_args *a)
  */
 void	cmd_weak(struct cli *, const char *what);
 
+/*
+ * IOS's advice on entering an object that is not complete yet (the
+ * IKEv2 "MUST have" notes): for a person at the console only, not when
+ * a file loads, where the object's next lines follow anyway.
+ */
+void	cmd_advise(struct cli *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
 /* Prints a message line and returns CLI_ERR_FAILED. */
 int	cmd_fail(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -54,7 +54,7 @@ h_proposal(struct cli *cli, const struct cmd_args *a)
 	if ((p = model_ikev2_proposal(cfg, name, 0)) == NULL) {
 		if ((p = model_ikev2_proposal(cfg, name, 1)) == NULL)
 			return cmd_fail(cli, "%% Out of memory\n");
-		cli_printf(cli, "IKEv2 proposal MUST either have a set of an "
+		cmd_advise(cli, "IKEv2 proposal MUST either have a set of an "
 		    "encryption algorithm other than aes-gcm, an integrity "
 		    "algorithm and a DH group configured or\n encryption "
 		    "algorithm aes-gcm, a prf algorithm and a DH group "
@@ -78,7 +78,7 @@ h_policy(struct cli *cli, const struct cmd_args *a)
 	if ((p = model_ikev2_policy(cfg, name, 0)) == NULL) {
 		if ((p = model_ikev2_policy(cfg, name, 1)) == NULL)
 			return cmd_fail(cli, "%% Out of memory\n");
-		cli_printf(cli, "IKEv2 policy MUST have atleast one complete "
+		cmd_advise(cli, "IKEv2 policy MUST have atleast one complete "
 		    "proposal attached\n");
 	}
 	cli_set_ctx(cli, p);
@@ -116,7 +116,7 @@ h_profile(struct cli *cli, const struct cmd_args *a)
 	if ((p = model_ikev2_profile(cfg, name, 0)) == NULL) {
 		if ((p = model_ikev2_profile(cfg, name, 1)) == NULL)
 			return cmd_fail(cli, "%% Out of memory\n");
-		cli_printf(cli, "IKEv2 profile MUST have:\n"
+		cmd_advise(cli, "IKEv2 profile MUST have:\n"
 		    "   1. A local and a remote authentication method.\n"
 		    "   2. A match identity or a match certificate or "
 		    "match any statement.\n");

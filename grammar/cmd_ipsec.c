@@ -313,7 +313,7 @@ h_cmap(struct cli *cli, const struct cmd_args *a)
 		e->manual = cmd_has(a, "ipsec-manual");
 		str_set(&e->dynmap, cmd_arg(a, "dyn"));
 		if (e->dynmap == NULL && !e->manual)
-			cli_printf(cli, "%% NOTE: This new crypto map will "
+			cmd_advise(cli, "%% NOTE: This new crypto map will "
 			    "remain disabled until a peer\n        and a "
 			    "valid access list have been configured.\n");
 	}

@@ -23,6 +23,18 @@ cmd_fail(struct cli *cli, const char *fmt, ...)
 }
 
 void
+cmd_advise(struct cli *cli, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (!cli_interactive(cli))
+		return;
+	va_start(ap, fmt);
+	cli_vprintf(cli, fmt, ap);
+	va_end(ap);
+}
+
+void
 cmd_weak(struct cli *cli, const char *what)
 {
 	cli_printf(cli, "%% Warning: %s is a weak algorithm; IOS-XE 17.11 "

@@ -44,6 +44,7 @@ enum ike_err {
 	IKE_E_PEER = -19,	/* peer reported an error notify */
 };
 const char	*ike_strerror(int);
+const char	*ike_notify_name(uint16_t);	/* error types, 3.10.1 */
 
 /* ---- ike_buf.c: secrets (keys, nonces, DH secrets) ---- */
 struct ike_buf {

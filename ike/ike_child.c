@@ -77,17 +77,37 @@ ike_child_put_ke(struct ike_chain *c, const struct ike_dhkey *dh,
 	return (IKE_OK);
 }
 
-/* The definition's ESP proposals carrying our new SPI. */
+/*
+ * The definition's ESP proposals for CREATE_CHILD_SA, with spi (NULL:
+ * none) and the DH transform (1.3.1): the PFS group when the definition
+ * has one.  Without one, an answer also takes any group iosh implements,
+ * or none: as IOS, a side that asks no PFS accepts the peer's.
+ */
+static const uint16_t ike_child_any_dh[] = { 19, 20, 21, 31, 14, 15, 16 };
+
 static size_t
 ike_child_props(const struct ike_child_def *d, const uint8_t *spi,
-    struct ike_prop *out)
+    int answer, struct ike_prop *out)
 {
-	size_t	i;
+	size_t	i, j;
 
 	for (i = 0; i < d->nprops; i++) {
 		out[i] = d->props[i];
-		out[i].spisize = 4;
-		memcpy(out[i].spi, spi, 4);
+		out[i].spisize = spi ? 4 : 0;
+		if (spi)
+			memcpy(out[i].spi, spi, 4);
+		if (d->pfs_group) {
+			ike_prop_add(&out[i], IKE_XF_DH, d->pfs_group, 0);
+			continue;
+		}
+		if (!answer)
+			continue;
+		ike_prop_add(&out[i], IKE_XF_DH, 0, 0);
+		for (j = 0; j < sizeof(ike_child_any_dh) /
+		    sizeof(ike_child_any_dh[0]); j++)
+			if (ike_alg_dh(ike_child_any_dh[j]) != NULL)
+				ike_prop_add(&out[i], IKE_XF_DH,
+				    ike_child_any_dh[j], 0);
 	}
 	return (d->nprops);
 }
@@ -119,7 +139,7 @@ ike_child_rekey(struct ike_sa *sa, uint64_t now)
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
 	ike_pld_put_notify_spi(&c, IKE_PROTO_ESP, old, IKE_N_REKEY_SA);
-	ike_pld_put_sa(&c, props, ike_child_props(d, spi, props));
+	ike_pld_put_sa(&c, props, ike_child_props(d, spi, 0, props));
 	ike_pld_put_nonce(&c, sa->rk.ni);
 	if ((rv = ike_child_put_ke(&c, sa->rk.dh, d->pfs_group)) != IKE_OK)
 		return (rv);
@@ -200,11 +220,11 @@ ike_child_answer(struct ike_sa *sa, const struct ike_msg *m,
     struct ike_wr *w, struct ike_chain *c)
 {
 	const struct ike_child_def	*d = nc->def;
-	struct ike_prop			 prop;
+	struct ike_prop			 prop, ours[IKE_MAX_PROPS];
 	uint8_t				 spi[4];
 
-	if (ike_alg_match(d->props, d->nprops, m->props, m->nprops,
-	    &nc->suite) != IKE_OK || nc->suite.spisize != 4)
+	if (ike_alg_match(ours, ike_child_props(d, NULL, 1, ours), m->props,
+	    m->nprops, &nc->suite) != IKE_OK || nc->suite.spisize != 4)
 		return (IKE_N_NO_PROPOSAL_CHOSEN);
 	if (!IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_TSI) ||
 	    !IKE_SEEN(m, IKE_PLD_TSR))
@@ -239,6 +259,8 @@ ike_child_refuse(struct ike_sa *sa, const struct ike_msg *m, uint16_t type,
 	struct ike_wr	 w;
 	struct ike_chain c;
 
+	ike_log(IKE_LOG_INFO, "peer %s: CREATE_CHILD_SA from the peer "
+	    "refused: %s", sa->peer->name, ike_notify_name(type));
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
 	if (type == IKE_N_INVALID_KE_PAYLOAD) {
@@ -335,6 +357,7 @@ ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
     struct ike_child *nc, struct ike_buf **gir)
 {
 	const struct ike_child_def	*d = sa->child.def;
+	struct ike_prop			 ours[IKE_MAX_PROPS];
 	int				 rv;
 
 	memset(nc, 0, sizeof(*nc));
@@ -346,8 +369,8 @@ ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
 	    !IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_TSI) ||
 	    !IKE_SEEN(m, IKE_PLD_TSR))
 		return (IKE_E_SYNTAX);
-	if (ike_alg_match(d->props, d->nprops, m->props, 1, &nc->suite) !=
-	    IKE_OK || nc->suite.spisize != 4)
+	if (ike_alg_match(ours, ike_child_props(d, NULL, 0, ours), m->props, 1,
+	    &nc->suite) != IKE_OK || nc->suite.spisize != 4)
 		return (IKE_E_NOPROP);
 	if ((rv = ike_child_pfs(&nc->suite, m, &sa->rk.dh, gir)) != IKE_OK)
 		return (rv);

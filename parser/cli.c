@@ -90,6 +90,12 @@ cli_model(const struct cli *c)
 	return c->model;
 }
 
+int
+cli_interactive(const struct cli *c)
+{
+	return c->interactive;
+}
+
 void
 cli_set_source(struct cli *c, const char *name, int interactive)
 {

@@ -146,6 +146,8 @@ void			*cli_model(const struct cli *);
  */
 void			 cli_set_source(struct cli *, const char *name,
 			    int interactive);
+/* Is a person typing (or pasting) the lines, rather than a file? */
+int			 cli_interactive(const struct cli *);
 
 /* Results of cli_execute(). */
 #define CLI_OK		0

@@ -104,6 +104,8 @@ struct show_run {
 		const char	*ike;		/* NULL: none */
 	}			*ifp;		/* for show crypto session */
 	size_t			 nifp;
+	char			 cm_map[128];	/* the last crypto map */
+	char			 cm_if[64];	/* and its interface */
 	int			 ul_have;
 	struct k_addr		 ul_addr;
 	char			 ul_name[64];
@@ -177,9 +179,25 @@ show_run_close(struct show_run *run)
 	free(run->ifp);
 }
 
+/* The interface that carries crypto map map (IOS shows the first). */
+static void
+cmap_if(const struct router *r, const char *map, char *buf, size_t len)
+{
+	const struct ios_if	*f;
+	size_t			 i;
+
+	for (i = 0; i < r->cfg->interfaces.n; i++) {
+		f = r->cfg->interfaces.v[i];
+		if (f->crypto_map != NULL && strcmp(f->crypto_map, map) == 0) {
+			snprintf(buf, len, "%s", f->name);
+			return;
+		}
+	}
+}
+
 /* Where the Child SA's policies came from: "Tunnel0" or a map's name. */
 static void
-child_origin(const struct show_run *run, uint32_t reqid, char *ifname,
+child_origin(struct show_run *run, uint32_t reqid, char *ifname,
     size_t iflen, char *tag, size_t taglen)
 {
 	const struct show_orig	*e;
@@ -195,8 +213,15 @@ child_origin(const struct show_run *run, uint32_t reqid, char *ifname,
 	o = kstate_get(run->r->out.ks, KOBJ_POLICY, e->pol);
 	if (sscanf(o->origin, "interface %63[^: ]", ifname) == 1)
 		snprintf(tag, taglen, "%s-head-0", ifname);
-	else if (sscanf(o->origin, "crypto map %127s", map) == 1)
+	else if (sscanf(o->origin, "crypto map %127s", map) == 1) {
 		snprintf(tag, taglen, "%s", map);
+		if (strcmp(map, run->cm_map) != 0) {
+			snprintf(run->cm_if, sizeof(run->cm_if), "%s", ifname);
+			cmap_if(run->r, map, run->cm_if, sizeof(run->cm_if));
+			snprintf(run->cm_map, sizeof(run->cm_map), "%s", map);
+		}
+		snprintf(ifname, iflen, "%s", run->cm_if);
+	}
 }
 
 /* The configured interface that holds addr: the "ip mtu idb". */

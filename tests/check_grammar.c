@@ -469,8 +469,12 @@ END_TEST
 
 /* --------------------------------------------------- IOS's checks */
 
+/* IOS's advice is for a person at the console, not for a file loading. */
 START_TEST(test_cmap_note)
 {
+	ck_assert_int_eq(run("crypto map M 9 ipsec-isakmp"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto map M 10 ipsec-isakmp"), CLI_OK);
 	ck_assert_str_eq(out.s, "% NOTE: This new crypto map will remain "
 	    "disabled until a peer\n        and a valid access list have "
@@ -483,6 +487,10 @@ END_TEST
 
 START_TEST(test_ikev2_notes)
 {
+	ck_assert_int_eq(run("crypto ikev2 proposal Q"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto ikev2 proposal P"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 proposal MUST either"));
 	ck_assert_int_eq(run("crypto ikev2 policy P"), CLI_OK);

@@ -773,11 +773,9 @@ rekey(struct side *from, int pfs)
 	const uint8_t		*k1, *k2;
 	size_t			 l1, l2;
 
-	if (pfs) {
-		ike_prop_add(&I.peer.child[0].props[0], IKE_XF_DH, 31, 0);
-		ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
+	/* As the backend compiles it: the ESP proposals without DH. */
+	if (pfs)
 		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
-	}
 	run();
 	ck_assert_int_eq(I.k.nadd, 2);
 	in0 = I.sa->child.spi_in;
@@ -826,10 +824,12 @@ START_TEST(test_rekey_child_by_responder)
 }
 END_TEST
 
-/* PFS wanted by one side only: refused, the old Child SA stays. */
+/*
+ * PFS wanted by the responder only: refused (IOS: "the peer must
+ * perform a PFS exchange"), the old Child SA stays.
+ */
 START_TEST(test_rekey_child_refused)
 {
-	ike_prop_add(&R.peer.child[0].props[0], IKE_XF_DH, 31, 0);
 	R.peer.child[0].pfs_group = 31;
 	run();
 	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
@@ -839,6 +839,25 @@ START_TEST(test_rekey_child_refused)
 	ck_assert_int_eq(I.k.ndel, 0);
 	ck_assert_int_eq(I.sa->child.installed, 1);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+}
+END_TEST
+
+/*
+ * PFS wanted by the initiator only: the responder, which asks none,
+ * accepts the peer's group (IOS: "it will accept any offer of PFS").
+ */
+START_TEST(test_rekey_child_pfs_offered)
+{
+	I.peer.child[0].pfs_group = 19;
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_ptr_nonnull(I.sa->child.suite.dh);
+	ck_assert_uint_eq(I.sa->child.suite.dh->id, 19);
+	ck_assert_uint_eq(R.sa->child.suite.dh->id, 19);
+	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
 }
 END_TEST
 
@@ -1428,6 +1447,7 @@ main(void)
 	tcase_add_test(tc, test_delete_child);
 	tcase_add_test(tc, test_rekey_child);
 	tcase_add_test(tc, test_rekey_child_pfs);
+	tcase_add_test(tc, test_rekey_child_pfs_offered);
 	tcase_add_test(tc, test_rekey_child_by_responder);
 	tcase_add_test(tc, test_rekey_child_refused);
 	tcase_add_test(tc, test_show_sa);

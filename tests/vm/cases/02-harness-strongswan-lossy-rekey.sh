@@ -10,7 +10,7 @@
 
 swan_require
 topo_seed
-sa_monitor_start "$NS_OFFICE_GW"
+sa_monitor_start "$NS_OFFICE_GW" "$NS_BRANCH_GW"
 SWAN_CHILD_REKEY=40s
 SWAN_CHILD_LIFE=60s
 SWAN_CHARON_EXTRA='retransmit_timeout = 2.0

@@ -179,25 +179,33 @@ sa_none()
 	    grep -qv 'spi 0x00000000'
 }
 
-# sa_monitor_start NS: log every SA the kernel of NS adds, deletes or
-# expires, in order, into $CASE_TMP/NS.xfrm-monitor.
+# sa_monitor_start NS...: log every SA the kernel of each NS adds, deletes
+# or expires, in order, into $CASE_TMP/NS.xfrm-monitor.
+declare -a SA_MONITOR_PIDS
 sa_monitor_start()
 {
-	SA_MONITOR_FILE=$CASE_TMP/$1.xfrm-monitor
-	ip -n "$1" xfrm monitor SA expire >"$SA_MONITOR_FILE" 2>&1 &
-	SA_MONITOR_PID=$!
+	local ns
+
+	for ns in "$@"; do
+		ip -n "$ns" xfrm monitor SA expire \
+		    >"$CASE_TMP/$ns.xfrm-monitor" 2>&1 &
+		SA_MONITOR_PIDS+=($!)
+	done
 	at_exit "sa_monitor_stop"
 }
 
 sa_monitor_stop()
 {
-	[ -n "${SA_MONITOR_PID:-}" ] || return 0
-	kill "$SA_MONITOR_PID" 2>/dev/null
-	wait "$SA_MONITOR_PID" 2>/dev/null
-	SA_MONITOR_PID=
+	local pid
+
+	for pid in "${SA_MONITOR_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	SA_MONITOR_PIDS=()
 }
 
-# sa_monitor_replay LOCAL REMOTE: replay the monitor log, keeping the set
+# sa_monitor_replay NS LOCAL REMOTE: replay NS's monitor log, keeping the set
 # of live inbound (REMOTE to LOCAL) and outbound SAs.  Prints "OUTBOUND
 # GAPS": the outbound SPIs seen (1 = no rekey), and the number of events
 # after which, once the tunnel was first up, an inbound SA was live with no
@@ -207,7 +215,7 @@ sa_monitor_stop()
 # old SAs expired is (it means the tunnel went down).
 sa_monitor_replay()
 {
-	awk -v l="$1" -v r="$2" '
+	awk -v l="$2" -v r="$3" '
 	function dirof(s, d) {
 		return (s == l && d == r) ? "out" : (s == r && d == l) ? "in" : ""
 	}
@@ -239,7 +247,7 @@ sa_monitor_replay()
 	}
 	kind == "exp" && /^\thard 1/ { delete live[spi]; settle() }
 	END { n = 0; for (k in outs) n++; printf "%d %d\n", n, gaps + 0 }
-	' "$SA_MONITOR_FILE"
+	' "$CASE_TMP/$1.xfrm-monitor"
 }
 
 # ping_long FROM_NS ADDRESS SECONDS: ping every 0.5 s for SECONDS; sets
@@ -269,12 +277,12 @@ ping_long()
 # replies (at least 40% overall, never 12 missed in a row; 20% loss each
 # way leaves about 64%, and 12 in a row by chance is about 1 run in 700), ESP and no cleartext on the WAN, the outbound SA
 # changed at least MIN-REKEYS (default 2) times, the live SAs count
-# packets, and never once the tunnel was up did office-gw hold an inbound
-# SA without an outbound one.  sa_monitor_start on office-gw must have run
-# before the tunnel came up.
+# packets, and never once the tunnel was up did either gateway hold an
+# inbound SA without an outbound one.  sa_monitor_start on both gateways
+# must have run before the tunnel came up.
 lossy_rekey_check()
 {
-	local label=$1 secs=$2 min=${3:-2} outs gaps esp clear o oi
+	local label=$1 secs=$2 min=${3:-2} outs gaps bouts bgaps esp clear o oi
 
 	if ! topo_wan_netem loss 20%; then
 		check_bad "$label: netem on the WAN"
@@ -285,7 +293,8 @@ lossy_rekey_check()
 	capture_stop
 	topo_wan_netem off
 	sa_monitor_stop
-	read -r outs gaps <<<"$(sa_monitor_replay "$OFFICE_WAN" "$BRANCH_WAN")"
+	read -r outs gaps <<<"$(sa_monitor_replay "$NS_OFFICE_GW" "$OFFICE_WAN" "$BRANCH_WAN")"
+	read -r bouts bgaps <<<"$(sa_monitor_replay "$NS_BRANCH_GW" "$BRANCH_WAN" "$OFFICE_WAN")"
 	esp=$(capture_count "$ESP_FILTER")
 	clear=$(capture_count "$LAN_TO_LAN")
 	read -r o oi <<<"$(sa_counters "$NS_OFFICE_GW" "$OFFICE_WAN" "$BRANCH_WAN")"
@@ -297,12 +306,14 @@ lossy_rekey_check()
 	    test "$PING_LONGEST_LOSS" -lt 12
 	check "$label: $((outs - 1)) rekeys of the outbound SA (need $min)" \
 	    test $((outs - 1)) -ge "$min"
-	check "$label: $gaps moments with an inbound SA but no outbound one" \
+	check "$label: $gaps moments on office-gw with an inbound SA but no outbound one" \
 	    test "$gaps" -eq 0
+	check "$label: $bgaps moments on branch-gw with an inbound SA but no outbound one" \
+	    test "$bgaps" -eq 0
 	check "$label: $esp ESP packets on the WAN" test "$esp" -gt 0
 	check "$label: $clear cleartext LAN-to-LAN packets on the WAN" \
 	    test "$clear" -eq 0
 	check "$label: the live SAs counted packets (out $o, in $oi)" \
 	    test "$o" -gt 0 -a "$oi" -gt 0
-	note "$label: $PING_RECV/$PING_SENT replies, longest loss run $PING_LONGEST_LOSS, $((outs - 1)) rekeys, $gaps in-without-out moments, $esp ESP and $clear cleartext packets on the WAN"
+	note "$label: $PING_RECV/$PING_SENT replies, longest loss run $PING_LONGEST_LOSS, $((outs - 1)) rekeys, $gaps+$bgaps in-without-out moments, $esp ESP and $clear cleartext packets on the WAN"
 }

@@ -14,6 +14,12 @@
 #                  peer configured by lib/swan.sh matches)
 #   IOS_LIFETIME   Child SA lifetime in seconds (default 3600)
 #   IOS_DPD        "INTERVAL RETRIES" for periodic DPD (default "10 2")
+#   IOS_IKE_ALGS   the IKEv2 proposal's lines, joined by ";" (default
+#                  "encryption aes-cbc-256;integrity sha256;group 14")
+#   IOS_TRANSFORM  the transform set's transforms (default
+#                  "esp-aes 256 esp-sha256-hmac")
+#   IOS_PFS        the crypto map's `set pfs` group (e.g. group19;
+#                  default: none)
 
 ios_config()
 {
@@ -32,9 +38,10 @@ ios_config()
 	hostname $host
 	!
 	crypto ikev2 proposal IOSH-VM
-	 encryption aes-cbc-256
-	 integrity sha256
-	 group 14
+	EOF
+	tr ';' '\n' <<<"${IOS_IKE_ALGS:-encryption aes-cbc-256;integrity sha256;group 14}" |
+	    sed 's/^ */ /'
+	cat <<-EOF
 	!
 	crypto ikev2 policy IOSH-VM
 	 proposal IOSH-VM
@@ -53,7 +60,7 @@ ios_config()
 	 keyring local PEERS
 	 dpd ${IOS_DPD:-10 2} periodic
 	!
-	crypto ipsec transform-set AES256-SHA256 esp-aes 256 esp-sha256-hmac
+	crypto ipsec transform-set IOSH-VM ${IOS_TRANSFORM:-esp-aes 256 esp-sha256-hmac}
 	 mode tunnel
 	!
 	EOF
@@ -61,9 +68,10 @@ ios_config()
 		cat <<-EOF
 		crypto map WAN 10 ipsec-isakmp
 		 set peer $peer
-		 set transform-set AES256-SHA256
+		 set transform-set IOSH-VM
 		 set security-association lifetime seconds ${IOS_LIFETIME:-3600}
 		 set ikev2-profile PEER
+		 ${IOS_PFS:+set pfs $IOS_PFS}
 		 match address LAN-TO-LAN
 		!
 		interface GigabitEthernet0/0
@@ -74,7 +82,7 @@ ios_config()
 	else
 		cat <<-EOF
 		crypto ipsec profile PROTECT
-		 set transform-set AES256-SHA256
+		 set transform-set IOSH-VM
 		 set security-association lifetime seconds ${IOS_LIFETIME:-3600}
 		 set ikev2-profile PEER
 		!

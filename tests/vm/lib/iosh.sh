@@ -1,9 +1,10 @@
 # Case library: iosh's daemon in a gateway namespace.
 #
-# XXX: ioshd does not exist yet.  What these functions assume of it, to be
-# fixed here once it does: `ioshd --state DIR` runs in the foreground,
-# reads DIR/startup-config at start, and creates its console socket in DIR;
-# `iosh --state DIR -c 'CMD'` runs one command against that daemon.
+# `ioshd --state DIR` runs in the foreground, reads DIR/startup-config at
+# start, and creates its console socket in DIR; `iosh --state DIR -c 'CMD'`
+# runs one command against that daemon.  IOSHD_ARGS: more ioshd options
+# (e.g. --child-lifetime 60); ioshd always runs with --debug here, so that
+# a failed case's log holds the IKE exchanges.
 
 IOSHD=${IOSHD:-$IOSH_BUILD/shell/ioshd}
 IOSH=${IOSH:-$IOSH_BUILD/shell/iosh}
@@ -48,7 +49,8 @@ start_iosh_gw()
 	    "$GW_WAN_IF" "$GW_LAN_IF" >"$state/ifmap"
 	# a private /run per daemon, as for charon
 	nsx "$ns" sh -c 'mount -t tmpfs tmpfs /run && exec "$@"' ioshd \
-	    "$IOSHD" --state "$state" >"$state/ioshd.log" 2>&1 &
+	    "$IOSHD" --state "$state" --debug ${IOSHD_ARGS:-} \
+	    >"$state/ioshd.log" 2>&1 &
 	IOSH_PID[$ns]=$!
 	at_exit "iosh_stop $ns"
 	if ! wait_until 30 iosh_socket_ready "$state"; then

@@ -174,6 +174,23 @@ swan_initiate()
 	return "${PIPESTATUS[0]}"
 }
 
+# swan_show_sas NS LABEL IKE CHILD: print the charon's SAs as notes and
+# check that it negotiated the IKE SA algorithms IKE and the Child SA ones
+# CHILD, in swanctl's names (e.g. AES_GCM_16-256/PRF_HMAC_SHA2_256/ECP_256).
+swan_show_sas()
+{
+	local ns=$1 label=$2 ike=$3 child=$4 sas line
+
+	sas=$(swanctl_in "$ns" --list-sas 2>&1)
+	while IFS= read -r line; do
+		note "$ns swanctl --list-sas: $line"
+	done <<<"$sas"
+	check "$label: charon's IKE SA uses $ike" \
+	    grep -qF -- "$ike" <<<"$sas"
+	check "$label: charon's Child SA uses ESP:$child" \
+	    grep -qF -- "ESP:$child" <<<"$sas"
+}
+
 # swan_office_branch: charon on both gateways, configured for the seed
 # topology, connection loaded on both sides.
 swan_office_branch()
