@@ -43,6 +43,9 @@ struct rl_ent {
 	char		 dev[IF_NAMESIZE];	/* Linux, "" when none */
 	uint32_t	 if_id;		/* XFRM interface, 0: none */
 	int		 physical;	/* the link is a device's */
+	int		 tunnel;
+	char		 src[64];	/* a tunnel's source interface */
+	long		 srci;		/* its entry, -1: none */
 	int		 shut;
 	int		 link_up;
 	unsigned	 nsa;		/* the kernel's SAs for if_id */
@@ -155,14 +158,28 @@ rl_mark(struct router_link *l, struct rl_ent *e)
 	evtimer_add(l->ev_eval, &tv);
 }
 
+/* The tunnels whose source e is: their link follows e's status. */
+static void
+rl_mark_tunnels(struct router_link *l, const struct rl_ent *e)
+{
+	long	i, me = (long)(e - l->v);
+
+	for (i = 0; i < (long)l->n; i++)
+		if (l->v[i].srci == me)
+			rl_mark(l, &l->v[i]);
+}
+
 /* Log what changed on e since it was last logged. */
 static void
-rl_eval_one(struct router *r, struct rl_ent *e)
+rl_eval_one(struct router_link *l, struct rl_ent *e)
 {
-	int	status, proto;
+	struct router	*r = l->r;
+	int		 status, proto, link = e->link_up;
 
 	e->dirty = 0;
-	status = e->shut ? RL_ADMIN_DOWN : e->link_up ? RL_UP : RL_DOWN;
+	if (e->tunnel && e->srci >= 0)
+		link = l->v[e->srci].status == RL_UP;
+	status = e->shut ? RL_ADMIN_DOWN : link ? RL_UP : RL_DOWN;
 	proto = status == RL_UP && (e->if_id == 0 || e->nsa > 0);
 	if (status != e->status && status == RL_ADMIN_DOWN)
 		router_log(r, LOG_NOTICE, "%%LINK-5-CHANGED: Interface %s, "
@@ -175,6 +192,10 @@ rl_eval_one(struct router *r, struct rl_ent *e)
 		router_log(r, LOG_NOTICE, "%%LINEPROTO-5-UPDOWN: Line "
 		    "protocol on Interface %s, changed state to %s", e->name,
 		    proto ? "up" : "down");
+	if (status != e->status && !e->tunnel) {
+		e->status = status;
+		rl_mark_tunnels(l, e);
+	}
 	e->status = status;
 	e->proto = proto;
 }
@@ -185,8 +206,9 @@ rl_eval(evutil_socket_t fd, short what, void *arg)
 	struct router_link	*l = arg;
 	size_t			 i;
 
+	/* Marks made meanwhile (a source's tunnels) join the same round. */
 	for (i = 0; i < l->ndirty; i++)
-		rl_eval_one(l->r, &l->v[l->dirty[i]]);
+		rl_eval_one(l, &l->v[l->dirty[i]]);
 	l->ndirty = 0;
 }
 
@@ -338,8 +360,11 @@ rl_fill(const struct router *r, const struct ios_if *f, struct rl_ent *e)
 	if (compile_ifname(r->cfg, NULL, f->name, e->dev,
 	    sizeof(e->dev)) != 0)
 		e->dev[0] = '\0';
-	e->physical = strcmp(type, "Tunnel") != 0 &&
-	    strcmp(type, "Loopback") != 0;
+	e->tunnel = strcmp(type, "Tunnel") == 0;
+	e->physical = !e->tunnel && strcmp(type, "Loopback") != 0;
+	if (e->tunnel && f->tun_src_if != NULL)
+		snprintf(e->src, sizeof(e->src), "%s", f->tun_src_if);
+	e->srci = -1;
 	e->shut = f->shutdown;
 	e->link_up = !e->physical;
 	e->status = RL_DOWN;
@@ -364,7 +389,8 @@ router_link_apply(struct router *r)
 	by_dev = calloc(n + 1, sizeof(*by_dev));
 	by_ifid = calloc(n + 1, sizeof(*by_ifid));
 	by_name = calloc(n + 1, sizeof(*by_name));
-	dirty = calloc(n + 1, sizeof(*dirty));
+	/* A tunnel may be marked again once in a round, by its source. */
+	dirty = calloc(2 * n + 1, sizeof(*dirty));
 	if (v == NULL || by_dev == NULL || by_ifid == NULL ||
 	    by_name == NULL || dirty == NULL) {
 		free(v);
@@ -402,6 +428,9 @@ router_link_apply(struct router *r)
 	l->by_name = by_name;
 	l->dirty = dirty;
 	l->ndirty = 0;
+	for (i = 0; i < n; i++)
+		if (v[i].src[0] != '\0' && (o = rl_by_name(l, v[i].src)) != NULL)
+			v[i].srci = (long)(o - v);
 	rl_read_links(l);
 	router_sa_each(&r->sa, rl_sa, l);
 	for (i = 0; i < n; i++)

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Interface state log lines from ioshd, as IOS prints them: in a network
 # namespace of its own (unshare -rn: nothing outside is touched), a veth
-# pair; GigabitEthernet1 is one end.  When the other end goes down, the
-# carrier goes, and ioshd logs %LINK-3-UPDOWN and %LINEPROTO-5-UPDOWN
-# (to syslog and to a console with terminal monitor); when it comes
-# back, up again.  `shutdown` logs %LINK-5-CHANGED.  ioshd plans only:
-# it reads the kernel's links but changes nothing.
+# pair; GigabitEthernet1 is one end, and Tunnel0's source.  When the
+# other end goes down, the carrier goes, and ioshd logs %LINK-3-UPDOWN
+# and %LINEPROTO-5-UPDOWN (to syslog and to a console with terminal
+# monitor), for the tunnel too; when it comes back, up again.
+# `shutdown` logs %LINK-5-CHANGED.  ioshd plans only: it reads the
+# kernel's links but changes nothing.
 # Skips (77) where user and network namespaces or veth are not there.
 set -u
 b=${top_builddir:-.}
@@ -28,8 +29,15 @@ ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; failed=1; }
 
 echo "GigabitEthernet1 v0" >"$st/ifmap"
-printf 'interface GigabitEthernet1\n ip address 10.9.9.1 255.255.255.0\n' \
-	>"$st/startup-config"
+cat >"$st/startup-config" <<'EOF2'
+interface Tunnel0
+ ip address 169.254.0.1 255.255.255.252
+ tunnel source GigabitEthernet1
+ tunnel mode ipsec ipv4
+ tunnel destination 10.9.9.2
+interface GigabitEthernet1
+ ip address 10.9.9.1 255.255.255.0
+EOF2
 "$b/shell/ioshd" -n -s "$st" 2>"$st/log" &
 pid=$!
 i=0
@@ -63,6 +71,9 @@ wait_log "%LINK-3-UPDOWN: Interface GigabitEthernet1, changed state to down" \
 	&& ok "carrier lost: %LINK-3-UPDOWN ... down" || nok "no link down line"
 wait_log "$lp down" && ok "carrier lost: %LINEPROTO-5-UPDOWN ... down" \
 	|| nok "no line protocol down line"
+wait_log "%LINK-3-UPDOWN: Interface Tunnel0, changed state to down" \
+	&& ok "carrier lost: the tunnel on it goes down too" \
+	|| nok "the tunnel did not go down with its source"
 
 ip link set v1 up
 i=0
@@ -72,6 +83,13 @@ while [ "$(grep -cF "$up" "$st/log")" -lt 2 ] && [ $i -lt 30 ]; do
 done
 [ "$(grep -cF "$lp up" "$st/log")" -ge 2 ] && [ "$(grep -cF "$up" "$st/log")" -ge 2 ] \
 	&& ok "carrier back: up again" || nok "not up again"
+wait_log "%LINK-3-UPDOWN: Interface Tunnel0, changed state to up" \
+	&& [ "$(grep -cF "Interface Tunnel0, changed state to up" "$st/log")" -ge 2 ] \
+	&& ok "carrier back: the tunnel too" || nok "the tunnel is not up again"
+# No SAs (this daemon only plans): the tunnel's line protocol stays down.
+grep -qF "Line protocol on Interface Tunnel0, changed state to up" "$st/log" \
+	&& nok "a tunnel without SAs said its line protocol is up" \
+	|| ok "the tunnel's line protocol stays down without SAs"
 
 "$b/shell/iosh" -S "$st/ioshd.sock" -c 'configure terminal' \
 	-c 'interface GigabitEthernet1' -c 'shutdown' -c 'end' >/dev/null 2>&1
