@@ -144,6 +144,19 @@ router_live_sa(const struct router *r, size_t i)
 	return NULL;
 }
 
+/*
+ * Something outside the IKE table acted on sa (clear sent its Delete or
+ * failed it): the table would look at its timers again here.
+ * XXX: nothing to do while the table's tick walks every SA; with a
+ * timer heap (branch ike-scale), ike_ctx_changed(&r->ike, sa).
+ */
+void
+router_ike_changed(struct router *r, struct ike_sa *sa)
+{
+	(void)r;
+	(void)sa;
+}
+
 /* Negotiate with peer i unless an IKE SA with it is there already. */
 static void
 router_initiate(struct router *r, size_t i)

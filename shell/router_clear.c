@@ -88,6 +88,7 @@ router_clear(struct router *r, const char *remote, const char *local)
 		    !router_clear_match(sa->peer, rp, lp))
 			continue;
 		router_clear_sa(sa, now);
+		router_ike_changed(r, sa);
 		n++;
 	}
 	/* Every SA with these peers is going: tunnels negotiate anew. */

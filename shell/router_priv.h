@@ -66,6 +66,7 @@ void	router_log(struct router *, int prio, const char *, ...)
 void	router_arm(struct router *);
 int	router_route_based(const struct ike_peer *);
 struct ike_sa *router_live_sa(const struct router *, size_t);
+void	router_ike_changed(struct router *, struct ike_sa *);
 
 /* router_stats.c: the kernel's SA counters, for one show command */
 struct router_stat {
