@@ -539,6 +539,27 @@ START_TEST(test_show_live)
 }
 END_TEST
 
+/* The clear commands' words, as IOS's help has them; bad addresses. */
+START_TEST(test_clear_help)
+{
+	outlen = 0;
+	cli_describe(nodes[0].cli, "clear crypto ikev2 sa ");
+	ck_assert_msg(has(out, "  local   Local Address\n") &&
+	    has(out, "  remote  Remote Address\n"), "%s", out);
+	outlen = 0;
+	cli_describe(nodes[0].cli, "clear crypto session ");
+	ck_assert_msg(has(out, "  remote  IP address of the remote crypto "
+	    "endpoint\n"), "%s", out);
+	outlen = 0;
+	cli_describe(nodes[0].cli, "clear crypto sa ");
+	ck_assert_msg(has(out, "  peer  Clear all crypto SAs for a given "
+	    "crypto peer\n"), "%s", out);
+	ck_assert_int_ne(run(&nodes[0], "clear crypto sa peer 300.1.1.1"),
+	    CLI_OK);
+	ck_assert(has(out, "% Invalid input detected at '^' marker."));
+}
+END_TEST
+
 static Suite *
 router_suite(void)
 {
@@ -557,6 +578,7 @@ router_suite(void)
 	tcase_add_test(tc, test_clear_other_peer);
 	tcase_add_test(tc, test_shutdown_logs);
 	tcase_add_test(tc, test_show_live);
+	tcase_add_test(tc, test_clear_help);
 	suite_add_tcase(s, tc);
 	return s;
 }
