@@ -290,12 +290,53 @@ router_kernel(struct router *r, struct compile_out *out)
 	return -1;
 }
 
+/*
+ * Whether the compiled peers are the same definitions as those the IKE
+ * daemon runs on, keys included: then a change elsewhere in the config
+ * (a hostname, a route) leaves the tunnels alone.
+ */
+static int
+router_peers_same(const struct compile_out *a, const struct compile_out *b)
+{
+	struct ike_peer	x, y;
+	size_t		i;
+
+	if (a->npeers != b->npeers)
+		return 0;
+	for (i = 0; i < a->npeers; i++) {
+		x = a->peers[i];
+		y = b->peers[i];
+		if (!ike_buf_eq(x.psk_local, y.psk_local) ||
+		    !ike_buf_eq(x.psk_remote, y.psk_remote))
+			return 0;
+		x.psk_local = x.psk_remote = NULL;
+		y.psk_local = y.psk_remote = NULL;
+		if (memcmp(&x, &y, sizeof(x)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The IKE daemon keeps pointing at the peers it runs on: they stay, and
+ * the new compile's (the same) go where the old ones would have gone.
+ */
+static void
+router_peers_swap(struct compile_out *cur, struct compile_out *next)
+{
+	struct ike_peer	*p = cur->peers;
+
+	cur->peers = next->peers;
+	next->peers = p;
+}
+
 /* Compile and apply now, if the config changed since the last time. */
 int
 router_apply(struct router *r)
 {
 	struct compile_out	 out;
 	char			*text = ios_print_string(r->cfg, NULL);
+	int			 keep;
 
 	if (text == NULL)
 		return -1;
@@ -314,14 +355,18 @@ router_apply(struct router *r)
 		free(text);
 		return -1;
 	}
-	router_ike_stop(r);
+	keep = r->ike_up && r->have_out && router_peers_same(&r->out, &out);
+	if (keep)
+		router_peers_swap(&r->out, &out);
+	else
+		router_ike_stop(r);
 	if (r->have_out)
 		compile_out_free(&r->out);
 	r->out = out;
 	r->have_out = 1;
 	free(r->applied);
 	r->applied = text;
-	if (!r->plan_only && router_ike_start(r) != 0)
+	if (!keep && !r->plan_only && router_ike_start(r) != 0)
 		syslog(LOG_ERR, "ike: cannot listen on UDP %u/%u",
 		    r->ike_port, r->natt_port);
 	router_link_apply(r);

@@ -539,6 +539,38 @@ START_TEST(test_show_live)
 }
 END_TEST
 
+/*
+ * A change that leaves the IKE peers as they are (a hostname, a route)
+ * leaves the tunnels alone: same SAs, nothing deleted, no log line.
+ */
+START_TEST(test_change_keeps_tunnels)
+{
+	uint32_t	in0, in1;
+
+	ck_assert(wait_up(0, 0));
+	settle();
+	in0 = hub_sa(0)->child.spi_in;
+	in1 = hub_sa(1)->child.spi_in;
+	logs_clear();
+	node_config(&nodes[0], "hostname HUB\nip route 10.99.0.0 "
+	    "255.255.0.0 Tunnel1");
+	ck_assert_int_eq(router_apply(nodes[0].r), 0);
+	settle();
+	ck_assert(has(krec_log(nodes[0].k), "10.99.0.0"));	/* applied */
+	ck_assert(!has(krec_log(nodes[0].k), "sa del"));
+	ck_assert(hub_sa(0) != NULL && hub_sa(0)->child.spi_in == in0);
+	ck_assert(hub_sa(1) != NULL && hub_sa(1)->child.spi_in == in1);
+	ck_assert_msg(!has(nodes[0].log, "changed state"), "%s",
+	    nodes[0].log);
+	/* A tunnel gone from the config: the IKE daemon starts anew. */
+	node_config(&nodes[0], "no interface Tunnel1");
+	ck_assert_int_eq(router_apply(nodes[0].r), 0);
+	settle();
+	ck_assert(deleted(0, "127.0.0.1", in1));
+	ck_assert_int_eq(router_link_proto(nodes[0].r, "Tunnel1"), -1);
+}
+END_TEST
+
 /* The clear commands' words, as IOS's help has them; bad addresses. */
 START_TEST(test_clear_help)
 {
@@ -579,6 +611,7 @@ router_suite(void)
 	tcase_add_test(tc, test_shutdown_logs);
 	tcase_add_test(tc, test_show_live);
 	tcase_add_test(tc, test_clear_help);
+	tcase_add_test(tc, test_change_keeps_tunnels);
 	suite_add_tcase(s, tc);
 	return s;
 }
