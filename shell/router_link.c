@@ -57,7 +57,7 @@ struct router_link {
 	struct router	*r;
 	struct rl_ent	*v;
 	size_t		 n;
-	size_t		*by_dev, *by_ifid, *by_name;	/* into v, sorted */
+	size_t		*by_dev, *by_ifid, *by_name;	/* sorted */
 	size_t		*dirty;
 	size_t		 ndirty;
 	struct nl_sock	*nl;		/* RTNLGRP_LINK, NULL: none */
@@ -429,7 +429,8 @@ router_link_apply(struct router *r)
 	l->dirty = dirty;
 	l->ndirty = 0;
 	for (i = 0; i < n; i++)
-		if (v[i].src[0] != '\0' && (o = rl_by_name(l, v[i].src)) != NULL)
+		if (v[i].src[0] != '\0' &&
+		    (o = rl_by_name(l, v[i].src)) != NULL)
 			v[i].srci = (long)(o - v);
 	rl_read_links(l);
 	router_sa_each(&r->sa, rl_sa, l);

@@ -96,15 +96,15 @@ struct show_run {
 	struct router_stats	 stats;
 	struct show_orig {
 		uint32_t	 reqid;
-		size_t		 pol;		/* index in r->out.ks */
+		size_t		 pol;	/* index in r->out.ks */
 	}			*orig;
 	size_t			 norig;
 	struct show_ifprof {
 		const char	*ifname;
-		const char	*ike;		/* NULL: none */
-	}			*ifp;		/* for show crypto session */
+		const char	*ike;	/* NULL: none */
+	}			*ifp;	/* for show crypto session */
 	size_t			 nifp;
-	char			 cm_map[128];	/* the last crypto map */
+	char			 cm_map[128];	/* the last map */
 	char			 cm_if[64];	/* and its interface */
 	int			 ul_have;
 	struct k_addr		 ul_addr;
@@ -457,7 +457,8 @@ show_run_profiles(struct show_run *run)
 	const struct ios_config		 *cfg = run->r->cfg;
 	const struct ios_if		 *f;
 	const struct ipsec_profile	**pv;
-	size_t				  i, n = 0, np = cfg->ipsec_profiles.n;
+	size_t				  i, n = 0;
+	size_t				  np = cfg->ipsec_profiles.n;
 
 	run->ifp = calloc(cfg->interfaces.n + 1, sizeof(*run->ifp));
 	if (run->ifp == NULL || (pv = calloc(np + 1, sizeof(*pv))) == NULL)
