@@ -6,9 +6,15 @@
  * is there in every other.  Requests are served one at a time from the
  * event loop; a question to a console (Password:) waits for that
  * console's answer.
+ *
+ * What goes to a console is queued and written as the console takes
+ * it: a console that reads slowly (a person at --More--, a suspended
+ * iosh) never holds up the daemon, whose loop also runs the IKE
+ * daemon.  While a console has output queued, its next request waits.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +25,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 
 #include "shell/proto.h"
@@ -29,7 +36,9 @@ struct session {
 	int		 fd;
 	int		 vty;		/* its number, as IOS names lines */
 	char		 user[64];
-	struct event	*ev;
+	struct event	*ev;		/* requests */
+	struct event	*wev;		/* room to write */
+	struct evbuffer	*obuf;		/* frames not written yet */
 	struct proto_rd	 rd;
 	struct cli	*cli;
 	struct session	*next;
@@ -48,6 +57,47 @@ struct server {
 	void			*after_arg;
 };
 
+#define SESS_LOG_MAX	(4 << 20)	/* queued: drop log lines past it */
+
+static void	sess_free(struct session *);
+static void	sess_serve(struct session *);
+
+/*
+ * Write what is queued without waiting; 0 (the rest waits for room),
+ * or -1 when the console is gone.  block: wait for room (a question
+ * must be out before its answer is read).
+ */
+static int
+sess_flush(struct session *s, int block)
+{
+	struct pollfd	pfd = { s->fd, POLLOUT, 0 };
+	int		n;
+
+	while (evbuffer_get_length(s->obuf) > 0) {
+		n = evbuffer_write(s->obuf, s->fd);
+		if (n > 0)
+			continue;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+			return -1;
+		if (!block) {
+			event_add(s->wev, NULL);
+			return 0;
+		}
+		if (poll(&pfd, 1, PROTO_TIMEOUT_MS) <= 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+sess_frame(struct session *s, const char *tag, const char *buf, size_t len)
+{
+	evbuffer_add_printf(s->obuf, "%s %zu\n", tag, len);
+	evbuffer_add(s->obuf, buf, len);
+}
+
 static void
 sess_out(void *arg, const char *buf, size_t len)
 {
@@ -56,9 +106,26 @@ sess_out(void *arg, const char *buf, size_t len)
 
 	while (len > 0) {
 		n = len < PROTO_CHUNK ? len : PROTO_CHUNK;
-		proto_frame(s->fd, "OUT", buf, n);
+		sess_frame(s, "OUT", buf, n);
 		buf += n;
 		len -= n;
+	}
+	sess_flush(s, 0);
+}
+
+/* The console took some: write more; when all is out, serve it again. */
+static void
+sess_writable(evutil_socket_t fd, short what, void *arg)
+{
+	struct session	*s = arg;
+
+	if (sess_flush(s, 0) != 0) {
+		sess_free(s);
+		return;
+	}
+	if (evbuffer_get_length(s->obuf) == 0) {
+		event_add(s->ev, NULL);
+		sess_serve(s);
 	}
 }
 
@@ -69,7 +136,8 @@ sess_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
 	char		 tag[32], line[PROTO_MAX];
 
 	snprintf(tag, sizeof(tag), "ASK %d", echo);
-	if (proto_frame(s->fd, tag, prompt, strlen(prompt)) != 0)
+	sess_frame(s, tag, prompt, strlen(prompt));
+	if (sess_flush(s, 1) != 0)
 		return -1;
 	if (proto_line(&s->rd, line, sizeof(line), 1) != 1 ||
 	    strncmp(line, "ANS ", 4) != 0)
@@ -90,6 +158,8 @@ sess_free(struct session *s)
 			break;
 		}
 	event_free(s->ev);
+	event_free(s->wev);
+	evbuffer_free(s->obuf);
 	close(s->fd);
 	cli_free(s->cli);
 	free(s);
@@ -104,7 +174,8 @@ sess_done(struct session *s, int rc)
 
 	n = snprintf(buf, sizeof(buf), "DONE %d %d %d\n%s\n", rc, t->length,
 	    t->width, cli_prompt(s->cli));
-	return proto_write(s->fd, buf, (size_t)n);
+	evbuffer_add(s->obuf, buf, (size_t)n);
+	return sess_flush(s, 0);
 }
 
 static int
@@ -117,7 +188,7 @@ sess_complete(struct session *s, const char *line)
 	n = cli_complete(s->cli, line, &words);
 	for (i = 0; i < n; i++) {
 		len = snprintf(buf, sizeof(buf), "WORD %s\n", words[i]);
-		proto_write(s->fd, buf, (size_t)len);
+		evbuffer_add(s->obuf, buf, (size_t)len);
 	}
 	cli_strv_free(words, n);
 	return CLI_OK;
@@ -161,20 +232,26 @@ sess_request(struct session *s, const char *req)
 	return rc;
 }
 
+/*
+ * The requests that are in: one after the other, until one leaves
+ * output the console has not taken yet; the rest wait for it.
+ */
 static void
-sess_read(evutil_socket_t fd, short what, void *arg)
+sess_serve(struct session *s)
 {
-	struct session	*s = arg;
-	char		*line;
-	int		 rc;
+	char	*line = malloc(PROTO_MAX);
+	int	 rc;
 
-	line = malloc(PROTO_MAX);
-	if (line == NULL || proto_pull(&s->rd) == 0)
+	if (line == NULL)
 		goto close;
 	while ((rc = proto_line(&s->rd, line, PROTO_MAX, 0)) == 1) {
 		rc = sess_request(s, line);
 		if (sess_done(s, rc) != 0 || rc == CLI_EXIT)
 			goto close;
+		if (evbuffer_get_length(s->obuf) > 0) {
+			event_del(s->ev);
+			break;
+		}
 	}
 	if (rc == -1)
 		goto close;
@@ -183,6 +260,18 @@ sess_read(evutil_socket_t fd, short what, void *arg)
 close:
 	free(line);
 	sess_free(s);
+}
+
+static void
+sess_read(evutil_socket_t fd, short what, void *arg)
+{
+	struct session	*s = arg;
+
+	if (proto_pull(&s->rd) == 0) {
+		sess_free(s);
+		return;
+	}
+	sess_serve(s);
 }
 
 /*
@@ -230,6 +319,8 @@ srv_accept(evutil_socket_t lfd, short what, void *arg)
 	cli_set_output(s->cli, sess_out, s);
 	cli_set_ask(s->cli, sess_ask, s);
 	s->ev = event_new(srv->base, fd, EV_READ | EV_PERSIST, sess_read, s);
+	s->wev = event_new(srv->base, fd, EV_WRITE, sess_writable, s);
+	s->obuf = evbuffer_new();
 	event_add(s->ev, NULL);
 	s->next = srv->sessions;
 	srv->sessions = s;
@@ -310,8 +401,11 @@ server_log(struct server *srv, unsigned debug, const char *line)
 		return;
 	for (s = srv->sessions; s != NULL; s = s->next) {
 		t = cli_term(s->cli);
-		if (t->monitor && (debug == 0 || (t->debug & debug)))
-			proto_frame(s->fd, "LOG", msg, strlen(msg));
+		if (!t->monitor || (debug != 0 && !(t->debug & debug)) ||
+		    evbuffer_get_length(s->obuf) > SESS_LOG_MAX)
+			continue;
+		sess_frame(s, "LOG", msg, strlen(msg));
+		sess_flush(s, 0);
 	}
 	free(msg);
 }

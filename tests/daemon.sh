@@ -44,6 +44,27 @@ out=$("$b/shell/iosh" -S "$sock" -c 'show running-config | section isakmp')
 echo "$out" | grep -q "^ encr aes 256" && ok "-c runs commands in sequence" \
 	|| nok "got: $out"
 
+# A console that does not read its output (its stdout a pipe nobody
+# empties) must not hold up the daemon: another console is answered.
+src=${top_srcdir:-$(dirname "$0")/..}
+{ echo "configure terminal"; sh "$src/bench/gen-config.sh" 20000 | sed 1d; echo end; } \
+	>"$state/big.cfg"
+"$b/shell/iosh" -S "$sock" "$state/big.cfg" >/dev/null 2>&1
+mkfifo "$state/stuck"
+"$b/shell/iosh" -S "$sock" -c 'show running-config' >"$state/stuck" 2>/dev/null &
+stuck=$!
+exec 9<>"$state/stuck"	# keep the fifo open, never read it
+sleep 1
+t0=$(date +%s%N)
+out=$(timeout 5 "$b/shell/iosh" -S "$sock" -c 'show running-config | include hostname')
+t1=$(date +%s%N)
+[ "$out" = "hostname Hub1" ] \
+	&& ok "a console that does not read holds up no other ($(( (t1 - t0) / 1000000 )) ms)" \
+	|| nok "the other console got: $out"
+kill $stuck 2>/dev/null
+wait $stuck 2>/dev/null
+exec 9>&-
+
 kill $pid
 wait $pid 2>/dev/null
 [ ! -S "$sock" ] && ok "ioshd removes its socket on SIGTERM" \
