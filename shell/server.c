@@ -38,7 +38,7 @@ struct session {
 	char		 user[64];
 	struct event	*ev;		/* requests */
 	struct event	*wev;		/* room to write */
-	struct evbuffer	*obuf;		/* frames not written yet */
+	struct evbuffer	*obuf;		/* frames to write */
 	struct proto_rd	 rd;
 	struct cli	*cli;
 	struct session	*next;
@@ -57,7 +57,7 @@ struct server {
 	void			*after_arg;
 };
 
-#define SESS_LOG_MAX	(4 << 20)	/* queued: drop log lines past it */
+#define SESS_LOG_MAX	(4 << 20)	/* queued: log lines dropped */
 
 static void	sess_free(struct session *);
 static void	sess_serve(struct session *);
