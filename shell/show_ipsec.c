@@ -38,6 +38,9 @@ put_s(FILE *f, const char *s)
 	fputs_unlocked(s, f);
 }
 
+/* A string literal: its length is known. */
+#define PUT(f, lit)	fwrite_unlocked(lit, 1, sizeof(lit) - 1, f)
+
 static void
 put_u(FILE *f, unsigned long long v)
 {
@@ -96,9 +99,9 @@ put_addr(FILE *f, const struct k_addr *a)
 static void
 show_ipsec_ident(FILE *f, const char *side, const struct show_ident *id)
 {
-	put_s(f, "   ");
+	PUT(f, "   ");
 	put_s(f, side);
-	put_s(f, " ident (addr/mask/prot/port): (");
+	PUT(f, " ident (addr/mask/prot/port): (");
 	put_v4(f, id->addr);
 	putc_unlocked('/', f);
 	put_v4(f, id->mask);
@@ -106,21 +109,21 @@ show_ipsec_ident(FILE *f, const char *side, const struct show_ident *id)
 	put_u(f, id->proto);
 	putc_unlocked('/', f);
 	put_u(f, id->port);
-	put_s(f, ")\n");
+	PUT(f, ")\n");
 }
 
 static void
 show_ipsec_errors(FILE *f, const struct k_sa_stats *in)
 {
-	put_s(f, "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
+	PUT(f, "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
 	    "    #pkts encaps failed (send) 0, #pkts decaps failed (rcv) 0\n"
 	    "    #pkts invalid prot (recv) 0, #pkts verify failed: ");
 	put_u(f, in->integrity_errs);
-	put_s(f, "\n    #pkts invalid identity (recv) 0, #pkts invalid len "
+	PUT(f, "\n    #pkts invalid identity (recv) 0, #pkts invalid len "
 	    "(rcv) 0\n    #pkts replay rollover (send): 0, #pkts replay "
 	    "rollover (rcv) 0\n    ##pkts replay failed (rcv): ");
 	put_u(f, in->replay_window_errs);
-	put_s(f, "\n    #pkts tagged (send): 0, #pkts untagged (rcv): 0\n"
+	PUT(f, "\n    #pkts tagged (send): 0, #pkts untagged (rcv): 0\n"
 	    "    #pkts not tagged (send): 0, #pkts not untagged (rcv): 0\n"
 	    "    #pkts internal err (send): 0, #pkts internal err (recv) "
 	    "0\n");
@@ -135,7 +138,7 @@ show_ipsec_three(FILE *f, const char *const w[3], unsigned long long n)
 	for (i = 0; i < 3; i++) {
 		put_s(f, i == 0 ? "    #pkts " : ", #pkts ");
 		put_s(f, w[i]);
-		put_s(f, ": ");
+		PUT(f, ": ");
 		put_u(f, n);
 	}
 	putc_unlocked('\n', f);
@@ -151,13 +154,13 @@ show_ipsec_counters(FILE *f, const struct show_child *c, int detail)
 
 	show_ipsec_three(f, enc, c->out.packets);
 	show_ipsec_three(f, dec, c->in.packets);
-	put_s(f, "    #pkts compressed: 0, #pkts decompressed: 0\n"
+	PUT(f, "    #pkts compressed: 0, #pkts decompressed: 0\n"
 	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
 	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n");
 	if (detail)
 		show_ipsec_errors(f, &c->in);
 	else {
-		put_s(f, "    #send errors 0, #recv errors ");
+		PUT(f, "    #send errors 0, #recv errors ");
 		put_u(f, c->in.integrity_errs + c->in.replay_window_errs);
 		putc_unlocked('\n', f);
 	}
@@ -173,10 +176,10 @@ show_ipsec_settings(FILE *f, const struct show_child *c)
 {
 	put_s(f, c->tunnel ? "Tunnel" : "Transport");
 	if (c->udp_encap)
-		put_s(f, " UDP-Encaps");
-	put_s(f, ", ");
+		PUT(f, " UDP-Encaps");
+	PUT(f, ", ");
 	if (c->esn)
-		put_s(f, "esn, ");
+		PUT(f, "esn, ");
 }
 
 static void
@@ -189,82 +192,82 @@ show_ipsec_one(FILE *f, const struct show_child *c, int out, int detail)
 	uint64_t		 kb, sec;
 
 	show_child_left(c, st, &kb, &sec);
-	put_s(f, "     ");
+	PUT(f, "     ");
 	put_s(f, dir);
-	put_s(f, " esp sas:\n      spi: 0x");
+	PUT(f, " esp sas:\n      spi: 0x");
 	put_x(f, spi, 8);
 	putc_unlocked('(', f);
 	put_u(f, spi);
-	put_s(f, ")\n        transform: ");
+	PUT(f, ")\n        transform: ");
 	put_s(f, c->transform);
-	put_s(f, " ,\n        in use settings ={");
+	PUT(f, " ,\n        in use settings ={");
 	show_ipsec_settings(f, c);
-	put_s(f, "}\n        conn id: ");
+	PUT(f, "}\n        conn id: ");
 	put_u(f, conn);
-	put_s(f, ", flow_id: SW:");
+	PUT(f, ", flow_id: SW:");
 	put_u(f, conn % 1000);
-	put_s(f, ", sibling_flags 80000048, crypto map: ");
+	PUT(f, ", sibling_flags 80000048, crypto map: ");
 	put_s(f, c->tag);
-	put_s(f, "\n        sa timing: remaining key lifetime (k/sec): (");
+	PUT(f, "\n        sa timing: remaining key lifetime (k/sec): (");
 	put_u(f, kb);
 	putc_unlocked('/', f);
 	put_u(f, sec);
-	put_s(f, ")\n        IV size: ");
+	PUT(f, ")\n        IV size: ");
 	put_u(f, c->iv_size);
-	put_s(f, " bytes\n        replay detection support: ");
+	PUT(f, " bytes\n        replay detection support: ");
 	put_s(f, c->replay_window ? "Y" : "N");
 	if (detail) {
-		put_s(f, "  replay window size: ");
+		PUT(f, "  replay window size: ");
 		put_u(f, c->replay_window);
 	}
-	put_s(f, "\n        Status: ACTIVE(ACTIVE)\n\n     ");
+	PUT(f, "\n        Status: ACTIVE(ACTIVE)\n\n     ");
 	put_s(f, dir);
-	put_s(f, " ah sas:\n\n     ");
+	PUT(f, " ah sas:\n\n     ");
 	put_s(f, dir);
-	put_s(f, " pcp sas:\n\n");
+	PUT(f, " pcp sas:\n\n");
 }
 
 static void
 show_ipsec_child(FILE *f, const struct show_child *c, int detail)
 {
-	put_s(f, "interface: ");
+	PUT(f, "interface: ");
 	put_s(f, c->ifname);
-	put_s(f, "\n    Crypto map tag: ");
+	PUT(f, "\n    Crypto map tag: ");
 	put_s(f, c->tag);
-	put_s(f, ", local addr ");
+	PUT(f, ", local addr ");
 	put_addr(f, &c->local);
-	put_s(f, "\n\n   protected vrf: (none)\n");
+	PUT(f, "\n\n   protected vrf: (none)\n");
 	show_ipsec_ident(f, "local ", &c->lident);
 	show_ipsec_ident(f, "remote", &c->rident);
-	put_s(f, "   current_peer ");
+	PUT(f, "   current_peer ");
 	put_addr(f, &c->remote);
-	put_s(f, " port ");
+	PUT(f, " port ");
 	put_u(f, c->remote_port);
-	put_s(f, "\n     PERMIT, flags={origin_is_acl,}\n");
+	PUT(f, "\n     PERMIT, flags={origin_is_acl,}\n");
 	show_ipsec_counters(f, c, detail);
-	put_s(f, "     local crypto endpt.: ");
+	PUT(f, "     local crypto endpt.: ");
 	put_addr(f, &c->local);
-	put_s(f, ", remote crypto endpt.: ");
+	PUT(f, ", remote crypto endpt.: ");
 	put_addr(f, &c->remote);
-	put_s(f, "\n     plaintext mtu ");
+	PUT(f, "\n     plaintext mtu ");
 	put_u(f, c->plain_mtu);
-	put_s(f, ", path mtu ");
+	PUT(f, ", path mtu ");
 	put_u(f, c->path_mtu);
-	put_s(f, ", ip mtu ");
+	PUT(f, ", ip mtu ");
 	put_u(f, c->path_mtu);
-	put_s(f, ", ip mtu idb ");
+	PUT(f, ", ip mtu idb ");
 	put_s(f, c->mtu_idb);
-	put_s(f, "\n     current outbound spi: 0x");
+	PUT(f, "\n     current outbound spi: 0x");
 	put_x(f, c->spi_out, 0);
 	putc_unlocked('(', f);
 	put_u(f, c->spi_out);
-	put_s(f, ")\n     PFS (Y/N): ");
+	PUT(f, ")\n     PFS (Y/N): ");
 	if (c->pfs_group) {
-		put_s(f, "Y, DH group: group");
+		PUT(f, "Y, DH group: group");
 		put_u(f, c->pfs_group);
 	} else
-		put_s(f, "N, DH group: none");
-	put_s(f, "\n\n");
+		PUT(f, "N, DH group: none");
+	PUT(f, "\n\n");
 	show_ipsec_one(f, c, 0, detail);
 	show_ipsec_one(f, c, 1, detail);
 }
