@@ -273,13 +273,13 @@ check_child(void)
 
 	ck_assert_int_eq(I.k.nadd, 2);
 	ck_assert_int_eq(R.k.nadd, 2);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, I.sa->child.spi_out);
-	io = krec_find(&I.k, I.sa->child.spi_out);
-	ri = krec_find(&R.k, I.sa->child.spi_out);
-	ii = krec_find(&I.k, I.sa->child.spi_in);
-	ro = krec_find(&R.k, I.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
+	io = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	ri = krec_find(&R.k, I.sa->slot[0].cur.spi_out);
+	ii = krec_find(&I.k, I.sa->slot[0].cur.spi_in);
+	ro = krec_find(&R.k, I.sa->slot[0].cur.spi_in);
 	ck_assert(io && ri && ii && ro);
 	ck_assert_int_eq(memcmp(&io->sa.dst, &R.peer.local,
 	    sizeof(struct k_addr)), 0);
@@ -294,7 +294,7 @@ check_child(void)
 	k1 = sa_key(ii, &l1);
 	k2 = sa_key(ro, &l2);
 	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
-	ck_assert_int_eq(ike_crypto_child_keys(&I.sa->child.suite,
+	ck_assert_int_eq(ike_crypto_child_keys(&I.sa->slot[0].cur.suite,
 	    I.sa->suite.prf, I.sa->keys.d, NULL, I.sa->ni, I.sa->nr, &km),
 	    IKE_OK);
 	k1 = sa_key(io, &l1);
@@ -577,7 +577,7 @@ START_TEST(test_child_narrowed)
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_uint_eq(I.k.add[0].sa.sel.src_plen +
 	    I.k.add[0].sa.sel.dst_plen, 16 + 24);
-	ck_assert_uint_eq(I.sa->child.tsr.start[2], 5);
+	ck_assert_uint_eq(I.sa->slot[0].cur.tsr.start[2], 5);
 }
 END_TEST
 
@@ -587,7 +587,7 @@ START_TEST(test_kernel_refuses)
 	R.k.fail = 1;
 	run();
 	ck_assert_int_eq(R.last_rv, IKE_E_KERNEL);
-	ck_assert_int_eq(R.sa->child.installed, 0);
+	ck_assert_int_eq(R.sa->slot[0].cur.installed, 0);
 }
 END_TEST
 
@@ -718,8 +718,8 @@ START_TEST(test_delete_ike)
 	ck_assert_int_eq(R.sa->error, IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
-	ck_assert_uint_eq(R.k.del[0].spi, R.sa->child.spi_in);
-	ck_assert_uint_eq(R.k.del[1].spi, R.sa->child.spi_out);
+	ck_assert_uint_eq(R.k.del[0].spi, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(R.k.del[1].spi, R.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -727,16 +727,16 @@ END_TEST
 START_TEST(test_delete_child)
 {
 	run();
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
 	    IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	pump();
 	ck_assert_int_eq(I.k.ndel, 2);
-	ck_assert_uint_eq(I.k.del[0].spi, I.sa->child.spi_in);
-	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.k.del[0].spi, I.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.k.del[1].spi, I.sa->slot[0].cur.spi_out);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
 	    IKE_E_STATE);
 }
 END_TEST
@@ -778,28 +778,28 @@ rekey(struct side *from, int pfs)
 		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
 	run();
 	ck_assert_int_eq(I.k.nadd, 2);
-	in0 = I.sa->child.spi_in;
-	out0 = I.sa->child.spi_out;
-	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_OK);
-	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_E_BUSY);
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	ck_assert_int_eq(ike_child_rekey(from->sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(from->sa, 0, now), IKE_E_BUSY);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
 	ck_assert_int_eq(I.k.ndel, 2);		/* the old pair, both ends */
 	ck_assert_int_eq(R.k.ndel, 2);
 	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in0 + out0);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, in0);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, in0);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	old = krec_find(&I.k, out0);
-	new = krec_find(&I.k, I.sa->child.spi_out);
+	new = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
 	k1 = sa_key(old, &l1);
 	k2 = sa_key(new, &l2);
 	ck_assert_uint_eq(l1, l2);
 	ck_assert_int_ne(memcmp(k1, k2, l1), 0);
-	ck_assert_int_eq(I.sa->old.installed, 0);
-	ck_assert_int_eq(R.sa->old.installed, 0);
+	ck_assert_int_eq(I.sa->slot[0].old.installed, 0);
+	ck_assert_int_eq(R.sa->slot[0].old.installed, 0);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_uint_eq(from->sa->x.next_id, from == &I ? 4 : 2);
@@ -814,7 +814,7 @@ END_TEST
 START_TEST(test_rekey_child_pfs)
 {
 	rekey(&I, 1);
-	ck_assert_uint_eq(I.sa->child.suite.dh->id, 31);
+	ck_assert_uint_eq(I.sa->slot[0].cur.suite.dh->id, 31);
 }
 END_TEST
 
@@ -832,12 +832,12 @@ START_TEST(test_rekey_child_refused)
 {
 	R.peer.child[0].pfs_group = 31;
 	run();
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
 	ck_assert_int_eq(I.k.nadd, 2);
 	ck_assert_int_eq(I.k.ndel, 0);
-	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 }
 END_TEST
@@ -850,14 +850,14 @@ START_TEST(test_rekey_child_pfs_offered)
 {
 	I.peer.child[0].pfs_group = 19;
 	run();
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
-	ck_assert_ptr_nonnull(I.sa->child.suite.dh);
-	ck_assert_uint_eq(I.sa->child.suite.dh->id, 19);
-	ck_assert_uint_eq(R.sa->child.suite.dh->id, 19);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_ptr_nonnull(I.sa->slot[0].cur.suite.dh);
+	ck_assert_uint_eq(I.sa->slot[0].cur.suite.dh->id, 19);
+	ck_assert_uint_eq(R.sa->slot[0].cur.suite.dh->id, 19);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -962,17 +962,17 @@ START_TEST(test_rekey_ike)
 	ck_assert_int_eq(I.k.nadd, 2);		/* the Child SA stays */
 	ck_assert_int_eq(I.k.ndel, 0);
 	ck_assert_int_eq(R.k.ndel, 0);
-	ck_assert_int_eq(in->child.installed, 1);
-	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	ck_assert_int_eq(in->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(in->slot[0].cur.spi_out, rn->slot[0].cur.spi_in);
 	/* The new IKE SA works: a Child SA rekey over it, IDs from 0. */
 	ck_assert_uint_eq(in->x.next_id, 0);
-	ck_assert_int_eq(ike_child_rekey(in, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(in, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
 	ck_assert_int_eq(R.k.ndel, 2);
-	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
-	check_pair(in->child.spi_in, in->child.spi_out);
+	ck_assert_uint_eq(in->slot[0].cur.spi_out, rn->slot[0].cur.spi_in);
+	check_pair(in->slot[0].cur.spi_in, in->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -999,8 +999,8 @@ START_TEST(test_rekey_short_life)
 {
 	I.peer.child[0].life_seconds = 60;
 	run();
-	ck_assert_uint_ge(I.sa->child.rekey_at, now + 37000);
-	ck_assert_uint_le(I.sa->child.rekey_at, now + 40000);
+	ck_assert_uint_ge(I.sa->slot[0].cur.rekey_at, now + 37000);
+	ck_assert_uint_le(I.sa->slot[0].cur.rekey_at, now + 40000);
 }
 END_TEST
 
@@ -1019,11 +1019,11 @@ START_TEST(test_rekey_on_lifetime)
 	R.peer.child[0].life_seconds = 0;
 	run();
 	t0 = now;
-	due = I.sa->child.rekey_at;
+	due = I.sa->slot[0].cur.rekey_at;
 	ck_assert_uint_ge(due, t0 + 65000);
 	ck_assert_uint_le(due, t0 + 70000);
 	ck_assert_uint_eq(ike_sa_next_due(I.sa), due);
-	ck_assert_uint_eq(R.sa->child.rekey_at, 0);
+	ck_assert_uint_eq(R.sa->slot[0].cur.rekey_at, 0);
 	now = due - 1;
 	ike_sa_tick(I.sa, now);
 	ck_assert_int_eq(I.out.n, 0);
@@ -1033,7 +1033,7 @@ START_TEST(test_rekey_on_lifetime)
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.ndel, 2);
-	ck_assert_uint_ge(I.sa->child.rekey_at, now + 65000);
+	ck_assert_uint_ge(I.sa->slot[0].cur.rekey_at, now + 65000);
 	/* The IKE SA's turn. */
 	due = I.sa->rekey_at;
 	ck_assert_uint_ge(due, t0 + 850000);
@@ -1147,14 +1147,14 @@ START_TEST(test_ipv6)
 	run();
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_uint_eq(I.sa->child.tsi.type, IKE_TS_IPV6);
-	o = krec_find(&I.k, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.sa->slot[0].cur.tsi.type, IKE_TS_IPV6);
+	o = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_int_eq(o->sa.dst.family, AF_INET6);
 	ck_assert_int_eq(o->sa.sel.family, AF_INET6);
 	ck_assert_uint_eq(o->sa.sel.src_plen, 48);
 	ck_assert_uint_eq(o->sa.sel.dst.u.bytes[5], 2);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -1194,7 +1194,7 @@ END_TEST
 static int
 n_installed(const struct ike_sa *sa)
 {
-	return (sa->child.installed + sa->old.installed + sa->extra.installed);
+	return (sa->slot[0].cur.installed + sa->slot[0].old.installed + sa->slot[0].extra.installed);
 }
 
 /*
@@ -1208,10 +1208,10 @@ START_TEST(test_rekey_collision)
 	uint32_t	in0, out0;
 
 	run();
-	in0 = I.sa->child.spi_in;
-	out0 = I.sa->child.spi_out;
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
-	ck_assert_int_eq(ike_child_rekey(R.sa, now), IKE_OK);
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 6);
 	ck_assert_int_eq(R.k.nadd, 6);
@@ -1219,13 +1219,13 @@ START_TEST(test_rekey_collision)
 	ck_assert_int_eq(R.k.ndel, 4);
 	ck_assert_int_eq(n_installed(I.sa), 1);
 	ck_assert_int_eq(n_installed(R.sa), 1);
-	ck_assert_int_eq(I.sa->child.installed, 1);
-	ck_assert_int_eq(R.sa->child.installed, 1);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, in0);
-	ck_assert_uint_ne(I.sa->child.spi_out, out0);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
+	ck_assert_int_eq(R.sa->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_out, out0);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	ck_assert_ptr_null(I.sa->coll_min);
 	ck_assert_ptr_null(R.sa->coll_min);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
@@ -1332,14 +1332,14 @@ START_TEST(test_nat)
 	ck_assert_int_eq(I.sa->nat_remote, 0);
 	ck_assert_int_eq(R.sa->nat_remote, 1);
 	ck_assert_int_eq(R.sa->nat_local, 0);
-	io = krec_find(&I.k, I.sa->child.spi_out);
-	ro = krec_find(&R.k, R.sa->child.spi_out);
+	io = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	ro = krec_find(&R.k, R.sa->slot[0].cur.spi_out);
 	ck_assert_uint_eq(io->sa.encap_sport, IKE_NATT_PORT);
 	ck_assert_uint_eq(io->sa.encap_dport, IKE_NATT_PORT);
 	ck_assert_uint_eq(ro->sa.encap_sport, IKE_NATT_PORT);
 	ck_assert_uint_eq(ro->sa.encap_dport, 31001);	/* as the NAT maps */
 	ck_assert_uint_eq(R.sa->seen.rport, 31001);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	/* Keepalives from behind the NAT only, every 20 s. */
 	ike_sa_tick(I.sa, now + 1);
 	ike_sa_tick(I.sa, now + 1 + 20000);
