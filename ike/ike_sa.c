@@ -379,12 +379,16 @@ ike_sa_slot_up(const struct ike_sa *sa, size_t i)
 	return (s->cur.installed || s->old.installed || s->extra.installed);
 }
 
-/* Create slot i's Child SA later: 10 s, doubling with each refusal. */
+/*
+ * Create slot i's Child SA later: in 10 s, and after refusals in a row
+ * in 10, 20, 40 ... 320 s.
+ */
 void
 ike_sa_plan_create(struct ike_sa *sa, size_t i, uint64_t now)
 {
 	struct ike_slot	*s = &sa->slot[i];
-	unsigned	 shift = s->tries < 5 ? s->tries : 5;
+	unsigned	 shift = s->tries < 6 ? (s->tries ? s->tries - 1 : 0) :
+			    5;
 
 	s->create_at = now + ((uint64_t)IKE_CHILD_RETRY_MS << shift);
 }

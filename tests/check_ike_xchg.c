@@ -1190,11 +1190,13 @@ START_TEST(test_ts_ranges)
 }
 END_TEST
 
-/* Installed children of one side. */
+/* Installed children of one side for definition i. */
 static int
-n_installed(const struct ike_sa *sa)
+n_installed(const struct ike_sa *sa, size_t i)
 {
-	return (sa->slot[0].cur.installed + sa->slot[0].old.installed + sa->slot[0].extra.installed);
+	const struct ike_slot	*s = &sa->slot[i];
+
+	return (s->cur.installed + s->old.installed + s->extra.installed);
 }
 
 /*
@@ -1217,8 +1219,8 @@ START_TEST(test_rekey_collision)
 	ck_assert_int_eq(R.k.nadd, 6);
 	ck_assert_int_eq(I.k.ndel, 4);
 	ck_assert_int_eq(R.k.ndel, 4);
-	ck_assert_int_eq(n_installed(I.sa), 1);
-	ck_assert_int_eq(n_installed(R.sa), 1);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_int_eq(n_installed(R.sa, 0), 1);
 	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
 	ck_assert_int_eq(R.sa->slot[0].cur.installed, 1);
 	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
@@ -1411,6 +1413,465 @@ START_TEST(test_rekey_ike_collision)
 }
 END_TEST
 
+/* ---- several Child SA definitions (a crypto map ACL of several lines) */
+
+/* Another definition on side s: lnet/16 to rnet/16, like the first. */
+static void
+add_def(struct side *s, const char *lnet, const char *rnet, uint32_t reqid)
+{
+	struct ike_peer		*p = &s->peer;
+	struct ike_child_def	*d = &p->child[p->nchild];
+	struct k_addr		 a;
+
+	*d = p->child[0];
+	addr4(&a, lnet);
+	ike_ts_from_prefix(&d->ts_local[0], &a, 16, 0, 0);
+	addr4(&a, rnet);
+	ike_ts_from_prefix(&d->ts_remote[0], &a, 16, 0, 0);
+	d->reqid = reqid;
+	p->nchild++;
+}
+
+/* Both ends: 10.1/16 - 10.2/16 (reqids 7, 9), 10.1/16 - 10.4/16 (17, 19). */
+static void
+two_defs(void)
+{
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	add_def(&R, "10.4.0.0", "10.1.0.0", 19);
+}
+
+/* I's Child SA of slot i is R's of slot j: SPIs crossed, same keys. */
+static void
+check_slots(size_t i, size_t j)
+{
+	const struct ike_child	*a = &I.sa->slot[i].cur;
+	const struct ike_child	*b = &R.sa->slot[j].cur;
+
+	ck_assert_int_eq(a->installed, 1);
+	ck_assert_int_eq(b->installed, 1);
+	ck_assert_uint_eq(a->spi_out, b->spi_in);
+	ck_assert_uint_eq(a->spi_in, b->spi_out);
+	check_pair(a->spi_in, a->spi_out);
+}
+
+/* The SA with this SPI on side s: reqid, selector from net a to net b. */
+static void
+check_sel(const struct side *s, uint32_t spi, uint32_t reqid, uint8_t a,
+    uint8_t b)
+{
+	const struct krec_sa	*k = krec_find(&s->k, spi);
+
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->sa.reqid, reqid);
+	ck_assert_uint_eq(k->sa.sel.src_plen, 16);
+	ck_assert_uint_eq(k->sa.sel.dst_plen, 16);
+	ck_assert_uint_eq(k->sa.sel.src.u.bytes[0], 10);
+	ck_assert_uint_eq(k->sa.sel.src.u.bytes[1], a);
+	ck_assert_uint_eq(k->sa.sel.dst.u.bytes[1], b);
+}
+
+/*
+ * Two definitions: the first Child SA in IKE_AUTH, the second right
+ * after in CREATE_CHILD_SA (1.3.1) with its own selectors, reqids and
+ * KEYMAT (from that exchange's nonces, so unlike the first's).
+ */
+START_TEST(test_multi_two)
+{
+	const struct krec_sa	*k0, *k1;
+	const uint8_t		*a, *b;
+	size_t			 la, lb;
+
+	two_defs();
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 0);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_eq(I.sa->x.next_id, 3);	/* INIT, AUTH, CREATE */
+	check_sel(&I, I.sa->slot[0].cur.spi_out, 7, 1, 2);
+	check_sel(&I, I.sa->slot[0].cur.spi_in, 7, 2, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+	check_sel(&I, I.sa->slot[1].cur.spi_in, 17, 4, 1);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 19, 4, 1);
+	check_sel(&R, R.sa->slot[1].cur.spi_in, 19, 1, 4);
+	check_sel(&R, R.sa->slot[0].cur.spi_in, 9, 1, 2);
+	k0 = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	k1 = krec_find(&I.k, I.sa->slot[1].cur.spi_out);
+	a = sa_key(k0, &la);
+	b = sa_key(k1, &lb);
+	ck_assert_uint_eq(la, lb);
+	ck_assert_int_ne(memcmp(a, b, la), 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, 0);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, 0);
+	ck_assert_uint_eq(ike_sa_next_due(R.sa), R.sa->slot[0].cur.rekey_at <
+	    R.sa->slot[1].cur.rekey_at ? R.sa->slot[0].cur.rekey_at :
+	    R.sa->slot[1].cur.rekey_at);	/* nothing left to create */
+}
+END_TEST
+
+/* Three definitions with PFS: one CREATE_CHILD_SA after the other. */
+START_TEST(test_multi_three_pfs)
+{
+	two_defs();
+	add_def(&I, "10.1.0.0", "10.6.0.0", 27);
+	add_def(&R, "10.6.0.0", "10.1.0.0", 29);
+	I.peer.child[2].pfs_group = R.peer.child[2].pfs_group = 31;
+	run();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	check_slots(2, 2);
+	ck_assert_ptr_null(I.sa->slot[1].cur.suite.dh);
+	ck_assert_uint_eq(I.sa->slot[2].cur.suite.dh->id, 31);
+	check_sel(&R, R.sa->slot[2].cur.spi_out, 29, 6, 1);
+}
+END_TEST
+
+/* The second Child SA's lifetime runs out first: only it is rekeyed. */
+START_TEST(test_multi_rekey_second)
+{
+	uint32_t	in0, out0, in1, out1;
+
+	two_defs();
+	I.peer.child[1].life_seconds = 100;
+	R.peer.child[1].life_seconds = 0;
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	in1 = I.sa->slot[1].cur.spi_in;
+	out1 = I.sa->slot[1].cur.spi_out;
+	ck_assert_uint_lt(I.sa->slot[1].cur.rekey_at,
+	    I.sa->slot[0].cur.rekey_at);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), I.sa->slot[1].cur.rekey_at);
+	now = I.sa->slot[1].cur.rekey_at;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_REKEY_CHILD);
+	ck_assert_uint_eq(I.sa->xslot, 1);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in1 + out1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, out0);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 19, 4, 1);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	/* A rekey of the second by the responder, with the REKEY_SA SPI. */
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 2, now), IKE_E_STATE);
+}
+END_TEST
+
+/*
+ * Both ends rekey the second Child SA at once (2.8.1): resolved within
+ * that slot; the first Child SA is not touched.
+ */
+START_TEST(test_multi_collision_second)
+{
+	uint32_t	in0, in1;
+
+	two_defs();
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	in1 = I.sa->slot[1].cur.spi_in;
+	ck_assert_int_eq(ike_child_rekey(I.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 8);
+	ck_assert_int_eq(R.k.nadd, 8);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+	ck_assert_ptr_null(R.sa->coll_min);
+}
+END_TEST
+
+/*
+ * A rekey of the first while the peer rekeys the second is no
+ * collision: each exchange replaces its own Child SA.
+ */
+START_TEST(test_multi_rekey_both)
+{
+	two_defs();
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 8);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 0), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+}
+END_TEST
+
+/*
+ * The peer deletes one of two Child SAs: only that pair leaves the
+ * kernel, the IKE SA and the other stay; 10 s later it is made again.
+ */
+START_TEST(test_multi_peer_deletes)
+{
+	uint32_t	in0, in1, out1;
+
+	two_defs();
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	in1 = I.sa->slot[1].cur.spi_in;
+	out1 = I.sa->slot[1].cur.spi_out;
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[1].cur, now),
+	    IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in1 + out1);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, 0);	/* it chose to */
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	/* A Delete naming both pairs takes both. */
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
+	    IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 0);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 1);
+}
+END_TEST
+
+/*
+ * The responder holds its definitions in the other order: it picks
+ * each by the proposed selectors, in IKE_AUTH and in CREATE_CHILD_SA.
+ */
+START_TEST(test_multi_responder_picks)
+{
+	struct k_addr	a;
+
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	add_def(&R, "10.2.0.0", "10.1.0.0", 9);	/* as the first now */
+	addr4(&a, "10.4.0.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_local[0], &a, 16, 0, 0);
+	R.peer.child[0].reqid = 19;
+	run();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	check_slots(0, 1);
+	check_slots(1, 0);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 9, 2, 1);
+	check_sel(&R, R.sa->slot[0].cur.spi_out, 19, 4, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+}
+END_TEST
+
+/*
+ * A definition the responder has not: TS_UNACCEPTABLE.  The IKE SA and
+ * the first Child SA stay; the second is asked for again after 10 s,
+ * 20 s, ..., and made once the responder has it.
+ */
+START_TEST(test_multi_refused)
+{
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	run();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(I.k.ndel, 0);
+	check_slots(0, 0);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 10000);
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_uint_eq(I.sa->slot[1].tries, 2);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 20000);
+	/* NO_PROPOSAL_CHOSEN the same way. */
+	add_def(&R, "10.4.0.0", "10.1.0.0", 19);
+	esp_prop(&R.peer.child[1].props[0], 12, 256, 12);
+	now += 20000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 40000);
+	ck_assert_int_eq(I.k.nadd, 2);
+	R.peer.child[1].props[0] = R.peer.child[0].props[0];
+	now += 40000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_eq(I.sa->slot[1].tries, 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, 0);
+}
+END_TEST
+
+/* A first Child SA refused in IKE_AUTH is asked for again later. */
+START_TEST(test_multi_first_again)
+{
+	struct ike_ts	ts = R.peer.child[0].ts_remote[0];
+	struct k_addr	a;
+
+	addr4(&a, "10.9.0.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_remote[0], &a, 16, 0, 0);
+	run();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_int_eq(I.k.nadd, 0);
+	ck_assert_uint_eq(I.sa->slot[0].create_at, now + 10000);
+	R.peer.child[0].ts_remote[0] = ts;
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 2);
+	check_slots(0, 0);
+}
+END_TEST
+
+/*
+ * The responder has a definition its initiator did not ask for: it
+ * creates that Child SA itself, 10 s after the IKE SA came up, and the
+ * initiator picks its definition by the selectors.
+ */
+START_TEST(test_multi_responder_creates)
+{
+	two_defs();
+	I.peer.nchild = 1;		/* asks for none beside the first */
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(R.sa->slot[0].create_at, 0);
+	I.peer.nchild = 2;
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_int_eq(I.sa->slot[1].cur.we_init, 0);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+}
+END_TEST
+
+/*
+ * Both ends create the second Child SA at once: as a rekey collision,
+ * the lower nonce's Child SA goes and one pair remains.
+ */
+START_TEST(test_multi_create_collision)
+{
+	two_defs();
+	I.peer.nchild = 1;
+	run();
+	I.peer.nchild = 2;
+	R.sa->slot[1].create_at = 0;
+	ck_assert_int_eq(ike_child_create(I.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_create(R.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_create(R.sa, 0, now), IKE_E_STATE);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+}
+END_TEST
+
+/*
+ * Rekeying the IKE SA moves both Child SAs to the new one, untouched;
+ * they rekey over it; deleting it takes all four SAs out on each end.
+ */
+START_TEST(test_multi_rekey_ike)
+{
+	struct ike_sa	*in, *rn;
+	uint32_t	 in1;
+
+	two_defs();
+	run();
+	in1 = I.sa->slot[1].cur.spi_in;
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	pump();
+	in = I.sa->rekeyed;
+	rn = R.sa->rekeyed;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(rn);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(R.k.ndel, 0);
+	ck_assert_int_eq(in->slot[0].cur.installed, 1);
+	ck_assert_int_eq(in->slot[1].cur.installed, 1);
+	ck_assert_int_eq(rn->slot[1].cur.installed, 1);
+	ck_assert_uint_eq(in->slot[1].cur.spi_in, in1);
+	ck_assert_uint_eq(in->slot[1].cur.spi_out, rn->slot[1].cur.spi_in);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_int_eq(ike_child_rekey(in, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(in->slot[1].cur.spi_out, rn->slot[1].cur.spi_in);
+	check_pair(in->slot[1].cur.spi_in, in->slot[1].cur.spi_out);
+	ck_assert_int_eq(ike_info_delete_ike(in, now), IKE_OK);
+	ck_assert_int_eq(I.k.ndel, 6);
+	pump();
+	ck_assert_int_eq(rn->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.k.ndel, 6);
+	ck_assert_int_eq(n_installed(rn, 0) + n_installed(rn, 1), 0);
+}
+END_TEST
+
+/* The IKE SA deleted: all Child SAs of every definition leave the kernel. */
+START_TEST(test_multi_delete_ike)
+{
+	two_defs();
+	run();
+	ck_assert_int_eq(ike_info_delete_ike(R.sa, now), IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 4);
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 0) + n_installed(I.sa, 1), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1465,6 +1926,19 @@ main(void)
 	tcase_add_test(tc, test_no_nat);
 	tcase_add_test(tc, test_dup_exact);
 	tcase_add_test(tc, test_rekey_ike_collision);
+	tcase_add_test(tc, test_multi_two);
+	tcase_add_test(tc, test_multi_three_pfs);
+	tcase_add_test(tc, test_multi_rekey_second);
+	tcase_add_loop_test(tc, test_multi_collision_second, 0, 16);
+	tcase_add_test(tc, test_multi_rekey_both);
+	tcase_add_test(tc, test_multi_peer_deletes);
+	tcase_add_test(tc, test_multi_responder_picks);
+	tcase_add_test(tc, test_multi_refused);
+	tcase_add_test(tc, test_multi_first_again);
+	tcase_add_test(tc, test_multi_responder_creates);
+	tcase_add_loop_test(tc, test_multi_create_collision, 0, 16);
+	tcase_add_test(tc, test_multi_rekey_ike);
+	tcase_add_test(tc, test_multi_delete_ike);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
