@@ -668,6 +668,10 @@ ike_child_successor(struct ike_sa *old, int we_began,
 		old->slot[i].cur.installed = 0;
 		old->slot[i].old.installed = 0;
 		old->slot[i].create_at = 0;
+		/* One the old IKE SA was still creating: again, later. */
+		if (i < old->peer->nchild && !ike_sa_slot_up(sa, i) &&
+		    sa->slot[i].create_at == 0)
+			ike_sa_plan_create(sa, i, old->now);
 	}
 	old->rekeyed = sa;
 	return (sa);

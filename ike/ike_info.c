@@ -99,6 +99,9 @@ ike_info_names_child(const struct ike_child *ch, const struct ike_del *d)
 
 /*
  * Remove slot i's Child SAs that Delete d names, each answered in c.
+ * When the one in use goes while the one it replaced is still there
+ * and no exchange of ours is about the slot, the peer kept that one
+ * (it made ours anew, then found it redundant): it is in use again.
  * 1: the one in use went and nothing of the slot is left.
  */
 static int
@@ -109,7 +112,7 @@ ike_info_del_slot(struct ike_sa *sa, size_t i, const struct ike_del *d,
 	struct ike_child *ch[3] = { &s->cur, &s->old, &s->extra };
 	uint8_t		 spi[4];
 	size_t		 j;
-	int		 cur = 0;
+	int		 cur = 0, busy;
 
 	for (j = 0; j < 3; j++) {
 		if (!ike_info_names_child(ch[j], d))
@@ -118,6 +121,12 @@ ike_info_del_slot(struct ike_sa *sa, size_t i, const struct ike_del *d,
 		ike_pld_put_delete(c, IKE_PROTO_ESP, 4, spi, 1);
 		ike_sa_uninstall(sa, ch[j]);
 		cur |= j == 0;
+	}
+	busy = sa->xslot == i && (sa->pending == IKE_PEND_REKEY_CHILD ||
+	    sa->pending == IKE_PEND_NEW_CHILD);
+	if (cur && !busy && s->old.installed) {
+		s->cur = s->old;
+		memset(&s->old, 0, sizeof(s->old));
 	}
 	return (cur && !ike_sa_slot_up(sa, i));
 }

@@ -1816,6 +1816,40 @@ START_TEST(test_multi_create_collision)
 END_TEST
 
 /*
+ * The initiator's CREATE_CHILD_SA is lost; the responder creates the
+ * Child SA itself after 10 s; the retransmission then comes to a
+ * responder that has one.  Either way both ends use the same pair.
+ */
+START_TEST(test_multi_create_late)
+{
+	two_defs();
+	I.out.drop = 3;				/* INIT, AUTH, CREATE */
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NEW_CHILD);
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(R.sa, now), IKE_OK);
+	pump();
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);	/* resent */
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NONE);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+	/* The second Child SA rekeys from either end afterwards. */
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+	check_slots(1, 1);
+}
+END_TEST
+
+/*
  * Rekeying the IKE SA moves both Child SAs to the new one, untouched;
  * they rekey over it; deleting it takes all four SAs out on each end.
  */
@@ -1937,6 +1971,7 @@ main(void)
 	tcase_add_test(tc, test_multi_first_again);
 	tcase_add_test(tc, test_multi_responder_creates);
 	tcase_add_loop_test(tc, test_multi_create_collision, 0, 16);
+	tcase_add_loop_test(tc, test_multi_create_late, 0, 16);
 	tcase_add_test(tc, test_multi_rekey_ike);
 	tcase_add_test(tc, test_multi_delete_ike);
 	suite_add_tcase(s, tc);
