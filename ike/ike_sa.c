@@ -604,8 +604,9 @@ ike_sa_next_due(const struct ike_sa *sa)
 	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
 	    sa->last_rx + ival < due)
 		due = sa->last_rx + ival;
-	for (i = 0; sa->state == IKE_ST_ESTABLISHED && i < IKE_MAX_CHILD;
-	    i++) {
+	/* While a request is out its answer, not the clock, starts more. */
+	for (i = 0; sa->state == IKE_ST_ESTABLISHED && sa->x.req == NULL &&
+	    i < IKE_MAX_CHILD; i++) {
 		s = &sa->slot[i];
 		if (s->cur.installed && s->cur.rekey_at &&
 		    s->cur.rekey_at < due)
@@ -613,8 +614,8 @@ ike_sa_next_due(const struct ike_sa *sa)
 		if (s->create_at && s->create_at < due)
 			due = s->create_at;
 	}
-	if (sa->state == IKE_ST_ESTABLISHED && sa->rekey_at &&
-	    sa->rekey_at < due)
+	if (sa->state == IKE_ST_ESTABLISHED && sa->x.req == NULL &&
+	    sa->rekey_at && sa->rekey_at < due)
 		due = sa->rekey_at;
 	if (sa->state == IKE_ST_INIT_DONE && sa->born + IKE_HALFOPEN_MS < due)
 		due = sa->born + IKE_HALFOPEN_MS;

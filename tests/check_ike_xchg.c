@@ -1850,6 +1850,32 @@ START_TEST(test_multi_create_late)
 END_TEST
 
 /*
+ * Three definitions, the first CREATE_CHILD_SA lost: the third waits
+ * for the second's answer, and the timers do not ask for a tick before
+ * the retransmission is due.
+ */
+START_TEST(test_multi_window)
+{
+	two_defs();
+	add_def(&I, "10.1.0.0", "10.6.0.0", 27);
+	add_def(&R, "10.6.0.0", "10.1.0.0", 29);
+	I.out.drop = 3;
+	run();
+	ck_assert_uint_eq(I.sa->xslot, 1);
+	ck_assert_uint_eq(I.sa->slot[2].create_at, now);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 500);
+	ck_assert_int_eq(ike_child_create(I.sa, 2, now), IKE_E_BUSY);
+	now += 500;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);	/* resent */
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	check_slots(1, 1);
+	check_slots(2, 2);
+	ck_assert_uint_eq(I.sa->slot[2].create_at, 0);
+}
+END_TEST
+
+/*
  * Rekeying the IKE SA moves both Child SAs to the new one, untouched;
  * they rekey over it; deleting it takes all four SAs out on each end.
  */
@@ -1972,6 +1998,7 @@ main(void)
 	tcase_add_test(tc, test_multi_responder_creates);
 	tcase_add_loop_test(tc, test_multi_create_collision, 0, 16);
 	tcase_add_loop_test(tc, test_multi_create_late, 0, 16);
+	tcase_add_test(tc, test_multi_window);
 	tcase_add_test(tc, test_multi_rekey_ike);
 	tcase_add_test(tc, test_multi_delete_ike);
 	suite_add_tcase(s, tc);
