@@ -9,7 +9,7 @@
  * the IKE SA is up, one after the other.  The initiator of the IKE SA
  * creates them at once; the responder only after IKE_CHILD_RETRY_MS,
  * for the definitions the initiator did not ask for.  A refused one is
- * tried again later, the wait doubling up to 32 times.
+ * tried again later, the wait doubling from 10 s up to 320 s.
  */
 #include <netinet/in.h>
 #include <stdlib.h>
