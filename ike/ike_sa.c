@@ -10,6 +10,9 @@
  * creates them at once; the responder only after IKE_CHILD_RETRY_MS,
  * for the definitions the initiator did not ask for.  A refused one is
  * tried again later, the wait doubling from 10 s up to 320 s.
+ * XXX: a definition the peer does not have is asked for again every
+ * 320 s while the IKE SA lives; IOS asks when traffic for it comes (a
+ * kernel ACQUIRE for its reqid), which the router does not pass down.
  */
 #include <netinet/in.h>
 #include <stdlib.h>
