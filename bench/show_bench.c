@@ -183,7 +183,7 @@ tunnels_up(const struct router *r)
 
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++)
 		n += r->ike.sa[i]->state == IKE_ST_ESTABLISHED &&
-		    r->ike.sa[i]->child.installed;
+		    r->ike.sa[i]->slot[0].cur.installed;
 	return n;
 }
 

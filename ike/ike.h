@@ -543,7 +543,7 @@ int	ike_xchg_tick(struct ike_xchg *, const struct ike_io *, uint64_t);
 uint64_t ike_xchg_next_due(const struct ike_xchg *);
 void	ike_xchg_reset(struct ike_xchg *);
 
-/* ---- ike_sa.c: the IKE SA and its Child SA ---- */
+/* ---- ike_sa.c: the IKE SA and its Child SAs ---- */
 enum ike_sa_state {
 	IKE_ST_IDLE,
 	IKE_ST_INIT_SENT,	/* initiator, IKE_SA_INIT out */
@@ -561,6 +561,18 @@ struct ike_child {
 	const struct ike_child_def *def;
 	uint64_t		 rekey_at;	/* ms; 0: never */
 };
+/*
+ * The Child SAs of one definition (peer->child[i] has slot[i]): the one
+ * in use, the one it replaced until that is deleted (1.3.3), and the
+ * redundant one of a collision until its maker deletes it (2.8.1).
+ */
+struct ike_slot {
+	struct ike_child	 cur;
+	struct ike_child	 old;		/* rekeyed, until deleted */
+	struct ike_child	 extra;		/* a collision's extra */
+	uint64_t		 create_at;	/* ms: create cur then; 0 no */
+	unsigned		 tries;		/* creations refused in a row */
+};
 struct ike_sa {
 	const struct ike_peer	*peer;
 	struct kernel		*kern;
@@ -577,11 +589,11 @@ struct ike_sa {
 	uint8_t			*msg1, *msg2;	/* IKE_SA_INIT, for AUTH */
 	size_t			 msg1len, msg2len;
 	struct ike_xchg		 x;
-	struct ike_child	 child;
-	struct ike_child	 old;		/* rekeyed, until deleted */
-	struct ike_child	 extra;		/* a collision's extra */
+	struct ike_slot		 slot[IKE_MAX_CHILD];	/* peer->nchild used */
+	size_t			 xslot;		/* the slot our CREATE_CHILD_SA
+						   is for (window of one) */
 	struct ike_buf		*coll_min;	/* lowest nonce of the peer's
-						   colliding rekey (2.8.1) */
+						   colliding exchange (2.8.1) */
 	struct ike_rekey {			/* our CREATE_CHILD_SA */
 		struct ike_buf	 *ni;
 		struct ike_dhkey *dh;
@@ -613,6 +625,7 @@ enum ike_pending {
 	IKE_PEND_DEL_CHILD,
 	IKE_PEND_REKEY_CHILD,
 	IKE_PEND_REKEY_IKE,
+	IKE_PEND_NEW_CHILD,
 };
 struct ike_sa	*ike_sa_new(const struct ike_peer *, struct kernel *,
 		    const struct ike_io *, int);
@@ -631,6 +644,10 @@ int		 ike_sa_install(struct ike_sa *, struct ike_child *,
 		    const struct ike_buf *);
 void		 ike_sa_uninstall(struct ike_sa *, struct ike_child *);
 void		 ike_sa_uninstall_all(struct ike_sa *);
+void		 ike_sa_retire(struct ike_sa *, struct ike_child *,
+		    const struct ike_child *);
+int		 ike_sa_slot_up(const struct ike_sa *, size_t);
+void		 ike_sa_plan_create(struct ike_sa *, size_t, uint64_t);
 uint32_t	 ike_sa_new_spi(uint8_t *);
 void		 ike_sa_fail(struct ike_sa *, int);
 struct ike_sk	 ike_sa_sk_out(const struct ike_sa *);
@@ -681,8 +698,13 @@ int	ike_info_recv_request(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 int	ike_info_recv_response(struct ike_sa *, const struct ike_msg *);
 
-/* ---- ike_child.c: CREATE_CHILD_SA, Child SA rekey (RFC 7296 1.3.3) ---- */
-int	ike_child_rekey(struct ike_sa *, uint64_t);
+/* ---- ike_child.c: CREATE_CHILD_SA (RFC 7296 1.3.1, 1.3.2, 1.3.3) ---- */
+#define IKE_CHILD_RETRY_MS	10000	/* after a refusal, doubling */
+int	ike_child_rekey(struct ike_sa *, size_t, uint64_t);
+int	ike_child_create(struct ike_sa *, size_t, uint64_t);
+int	ike_child_create_due(struct ike_sa *, uint64_t);
+int	ike_child_pick(const struct ike_sa *, const struct ike_ts *, size_t,
+	    const struct ike_ts *, size_t, struct ike_ts *, struct ike_ts *);
 int	ike_child_recv_request(struct ike_sa *, const struct ike_msg *,
 	    uint64_t);
 int	ike_child_recv_response(struct ike_sa *, const struct ike_msg *,

@@ -1,6 +1,9 @@
 /*
  * ike/ike_auth.c: IKE_AUTH with pre-shared keys (RFC 7296 1.2, 2.15),
- * creating the first Child SA.
+ * creating the first Child SA: the initiator asks for its first Child
+ * SA definition; the responder takes the definition whose selectors
+ * meet the proposed ones (ike_child_pick).  The others follow in
+ * CREATE_CHILD_SA exchanges (ike_child.c).
  *
  *   HDR, SK {IDi, AUTH, SAi2, TSi, TSr}  -->
  *                                  <--  HDR, SK {IDr, AUTH, SAr2, TSi, TSr}
@@ -187,30 +190,38 @@ ike_auth_request(struct ike_sa *sa, uint64_t now)
 
 /*
  * Responder: choose the Child SA from the request.  Returns the error
- * notify to send instead (0: none), and writes SA, TSi, TSr when chosen.
+ * notify to send instead (0: none), and writes SA, TSi, TSr when chosen;
+ * *slot is then the slot it is for (-1: none asked for).
  */
 static uint16_t
 ike_auth_child_choose(struct ike_sa *sa, const struct ike_msg *m,
-    struct ike_chain *c)
+    struct ike_chain *c, int *slot)
 {
-	const struct ike_child_def	*d = sa->peer->nchild ?
-					    &sa->peer->child[0] : NULL;
-	struct ike_child		*ch = &sa->child;
+	const struct ike_child_def	*d;
+	struct ike_child		*ch;
+	struct ike_ts			 tsi, tsr;
 	struct ike_prop			 props[IKE_MAX_PROPS], prop;
 	uint8_t				 spi[4];
+	int				 i;
 
+	*slot = -1;
 	if (!IKE_SEEN(m, IKE_PLD_SA) || !IKE_SEEN(m, IKE_PLD_TSI) ||
 	    !IKE_SEEN(m, IKE_PLD_TSR))
 		return (0);			/* none asked for */
-	if (d == NULL || ike_alg_match(props, ike_auth_nodh(d, NULL, props),
-	    m->props, m->nprops, &ch->suite) != IKE_OK ||
-	    ch->suite.spisize != 4)
+	if (sa->peer->nchild == 0)
 		return (IKE_N_NO_PROPOSAL_CHOSEN);
-	if (ike_ts_narrow(m->tsi, m->ntsi, d->ts_remote, d->nts_remote,
-	    &ch->tsi) != IKE_OK || ike_ts_narrow(m->tsr, m->ntsr,
-	    d->ts_local, d->nts_local, &ch->tsr) != IKE_OK)
+	if ((i = ike_child_pick(sa, m->tsi, m->ntsi, m->tsr, m->ntsr, &tsi,
+	    &tsr)) < 0)
 		return (IKE_N_TS_UNACCEPTABLE);
+	d = &sa->peer->child[i];
+	ch = &sa->slot[i].cur;
+	if (ike_alg_match(props, ike_auth_nodh(d, NULL, props), m->props,
+	    m->nprops, &ch->suite) != IKE_OK || ch->suite.spisize != 4)
+		return (IKE_N_NO_PROPOSAL_CHOSEN);
+	ch->tsi = tsi;
+	ch->tsr = tsr;
 	ch->def = d;
+	*slot = i;
 	ch->spi_out = ike_auth_spi_val(ch->suite.spi);
 	ch->spi_in = ike_sa_new_spi(spi);
 	ike_alg_suite_prop(&ch->suite, IKE_PROTO_ESP, spi, 4, &prop);
@@ -243,7 +254,7 @@ ike_auth_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	uint16_t	 refuse;
 	struct ike_wr	 w;
 	struct ike_chain c;
-	int		 rv;
+	int		 rv, slot;
 
 	if (!IKE_SEEN(m, IKE_PLD_IDI) || !IKE_SEEN(m, IKE_PLD_AUTH))
 		return (IKE_E_SYNTAX);
@@ -260,7 +271,7 @@ ike_auth_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
 	ike_pld_put_id(&c, IKE_PLD_IDR, &sa->peer->id_local);
 	ike_pld_put_auth(&c, IKE_AUTH_PSK, auth, sa->suite.prf->outlen);
-	if ((refuse = ike_auth_child_choose(sa, m, &c)) != 0)
+	if ((refuse = ike_auth_child_choose(sa, m, &c, &slot)) != 0)
 		ike_pld_put_notify(&c, 0, refuse, NULL, 0);
 	if (w.err != IKE_OK)
 		return (w.err);
@@ -268,8 +279,9 @@ ike_auth_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	    c.first, now)) != IKE_OK)
 		return (rv);
 	sa->state = IKE_ST_ESTABLISHED;
-	if (refuse == 0 && sa->child.def != NULL)
-		return (ike_sa_install(sa, &sa->child, NULL, sa->ni, sa->nr));
+	if (refuse == 0 && slot >= 0)
+		return (ike_sa_install(sa, &sa->slot[slot].cur, NULL, sa->ni,
+		    sa->nr));
 	return (IKE_OK);
 }
 
@@ -278,7 +290,7 @@ static int
 ike_auth_child_accept(struct ike_sa *sa, const struct ike_msg *m)
 {
 	const struct ike_child_def	*d = &sa->peer->child[0];
-	struct ike_child		*ch = &sa->child;
+	struct ike_child		*ch = &sa->slot[0].cur;
 	struct ike_prop			 props[IKE_MAX_PROPS];
 
 	if (ike_msg_notify(m, IKE_N_NO_PROPOSAL_CHOSEN))

@@ -1,32 +1,38 @@
 /*
- * ike/ike_child.c: CREATE_CHILD_SA for rekeying the Child SA
- * (RFC 7296 1.3.3, 2.8, 2.17).
+ * ike/ike_child.c: CREATE_CHILD_SA: new Child SAs beside the first
+ * (RFC 7296 1.3.1), Child SA rekeys (1.3.3, 2.8, 2.17), IKE SA rekeys
+ * (1.3.2, 2.18).
  *
- *   HDR, SK {N(REKEY_SA), SA, Ni, [KEi,] TSi, TSr}  -->
+ *   HDR, SK {[N(REKEY_SA),] SA, Ni, [KEi,] TSi, TSr}  -->
  *                                <--  HDR, SK {SA, Nr, [KEr,] TSi, TSr}
  *
+ * Each Child SA definition of the peer has its slot in the IKE SA
+ * (struct ike_slot); an exchange is for one slot, one at a time.  A
+ * request without REKEY_SA asks for a new Child SA: the responder
+ * takes the first definition whose selectors meet the proposed ones,
+ * preferring one that has no Child SA yet.  A rekey names the Child SA
+ * by the SPI it receives on, which finds the slot.
  * The new Child SA gets KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
  * with this exchange's nonces, i being whoever began it.  Whoever began
- * it then deletes the old Child SA; until then both stay installed.
- * When both ends rekey the same Child SA at once (2.8.1, 2.25.1) each
- * answers the other as usual; the exchange holding the lowest of the
- * four nonces made the redundant Child SA, which its initiator deletes,
- * and the other exchange's initiator deletes the old one.
+ * a rekey then deletes the old Child SA; until then both stay installed.
+ * When both ends rekey the same Child SA at once (2.8.1, 2.25.1), or
+ * both create the same slot's Child SA at once, each answers the other
+ * as usual; the exchange holding the lowest of the four nonces made the
+ * redundant Child SA, which its initiator deletes, and the other
+ * exchange's initiator deletes the old one, if any.
  * The IKE SA itself is rekeyed the same way (1.3.2, 2.18): a new IKE SA
  * object takes the Child SAs over, and the old one is deleted.
  * While the IKE SA is being rekeyed, requests to rekey anything are
  * answered TEMPORARY_FAILURE (2.25), and a refused rekey is tried again
  * 10 s later; two ends rekeying the IKE SA at once both back off.
- * XXX: no new Child SAs beside the first, no 2.8.2 nonce rule for IKE
- * SA collisions (the backoff replaces it), no INVALID_KE retry for PFS
- * or for the IKE rekey.
+ * XXX: no 2.8.2 nonce rule for IKE SA collisions (the backoff replaces
+ * it), no INVALID_KE retry for PFS or for the IKE rekey.
  */
 #include <string.h>
 
 #include "ike/ike.h"
 
 #define IKE_CHILD_NONCE	32
-#define IKE_CHILD_RETRY_MS	10000	/* after TEMPORARY_FAILURE & co */
 
 static int	ike_child_ike_request(struct ike_sa *, const struct ike_msg *,
 		    uint64_t);
@@ -112,19 +118,25 @@ ike_child_props(const struct ike_child_def *d, const uint8_t *spi,
 	return (d->nprops);
 }
 
-/* Start rekeying the Child SA. */
-int
-ike_child_rekey(struct ike_sa *sa, uint64_t now)
+/*
+ * Our request for slot i: a rekey of its Child SA (REKEY_SA names the
+ * SPI we receive on, TSi/TSr are the Child SA's own) or a new one (the
+ * definition's selectors, all of them, for the responder to narrow).
+ */
+static int
+ike_child_request(struct ike_sa *sa, size_t i, int rekey, uint64_t now)
 {
-	const struct ike_child_def	*d = sa->child.def;
-	const struct ike_child		*ch = &sa->child;
+	const struct ike_child_def	*d = &sa->peer->child[i];
+	const struct ike_child		*ch = &sa->slot[i].cur;
 	struct ike_prop			 props[IKE_MAX_PROPS];
 	uint8_t				 inner[IKE_MAX_MSG], spi[4], old[4];
 	struct ike_wr			 w;
 	struct ike_chain		 c;
 	int				 rv;
 
-	if (sa->state != IKE_ST_ESTABLISHED || !ch->installed)
+	if (sa->state != IKE_ST_ESTABLISHED || i >= sa->peer->nchild ||
+	    i >= IKE_MAX_CHILD || sa->rekeyed != NULL ||
+	    !ch->installed != !rekey)
 		return (IKE_E_STATE);
 	if (sa->x.req != NULL)
 		return (IKE_E_BUSY);
@@ -135,23 +147,107 @@ ike_child_rekey(struct ike_sa *sa, uint64_t now)
 	if (d->pfs_group && (rv = ike_dh_new(ike_alg_dh(d->pfs_group),
 	    &sa->rk.dh)) != IKE_OK)
 		return (rv);
-	ike_child_spi_bytes(old, ch->spi_in);
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
-	ike_pld_put_notify_spi(&c, IKE_PROTO_ESP, old, IKE_N_REKEY_SA);
+	if (rekey) {
+		ike_child_spi_bytes(old, ch->spi_in);
+		ike_pld_put_notify_spi(&c, IKE_PROTO_ESP, old, IKE_N_REKEY_SA);
+	} else if (d->mode == K_MODE_TRANSPORT)
+		ike_pld_put_notify(&c, 0, IKE_N_USE_TRANSPORT_MODE, NULL, 0);
 	ike_pld_put_sa(&c, props, ike_child_props(d, spi, 0, props));
 	ike_pld_put_nonce(&c, sa->rk.ni);
 	if ((rv = ike_child_put_ke(&c, sa->rk.dh, d->pfs_group)) != IKE_OK)
 		return (rv);
 	/* Our selectors first: TSi is the side that begins the exchange. */
-	ike_pld_put_ts(&c, IKE_PLD_TSI, ch->we_init ? &ch->tsi : &ch->tsr, 1);
-	ike_pld_put_ts(&c, IKE_PLD_TSR, ch->we_init ? &ch->tsr : &ch->tsi, 1);
+	if (rekey) {
+		ike_pld_put_ts(&c, IKE_PLD_TSI, ch->we_init ? &ch->tsi :
+		    &ch->tsr, 1);
+		ike_pld_put_ts(&c, IKE_PLD_TSR, ch->we_init ? &ch->tsr :
+		    &ch->tsi, 1);
+	} else {
+		ike_pld_put_ts(&c, IKE_PLD_TSI, d->ts_local, d->nts_local);
+		ike_pld_put_ts(&c, IKE_PLD_TSR, d->ts_remote, d->nts_remote);
+	}
 	if (w.err != IKE_OK)
 		return (w.err);
 	if ((rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 0, sa->x.next_id,
-	    inner, w.off, c.first, now)) == IKE_OK)
-		sa->pending = IKE_PEND_REKEY_CHILD;
-	return (rv);
+	    inner, w.off, c.first, now)) != IKE_OK)
+		return (rv);
+	sa->pending = rekey ? IKE_PEND_REKEY_CHILD : IKE_PEND_NEW_CHILD;
+	sa->xslot = i;
+	return (IKE_OK);
+}
+
+/* Start rekeying slot i's Child SA. */
+int
+ike_child_rekey(struct ike_sa *sa, size_t i, uint64_t now)
+{
+	return (ike_child_request(sa, i, 1, now));
+}
+
+/* Start creating slot i's Child SA, which it has not. */
+int
+ike_child_create(struct ike_sa *sa, size_t i, uint64_t now)
+{
+	return (ike_child_request(sa, i, 0, now));
+}
+
+/*
+ * Create the first Child SA that is due, if our window is free; one
+ * at a time, the next when this one is answered.  IKE_E_STATE: none.
+ */
+int
+ike_child_create_due(struct ike_sa *sa, uint64_t now)
+{
+	struct ike_slot	*s;
+	size_t		 i;
+	int		 rv;
+
+	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
+	    sa->rekeyed != NULL)
+		return (IKE_E_STATE);
+	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+		s = &sa->slot[i];
+		if (s->create_at == 0 || now < s->create_at)
+			continue;
+		s->create_at = 0;
+		if (s->cur.installed)		/* the peer made it meanwhile */
+			continue;
+		if ((rv = ike_child_create(sa, i, now)) != IKE_OK) {
+			s->tries++;
+			ike_sa_plan_create(sa, i, now);
+		}
+		return (rv);
+	}
+	return (IKE_E_STATE);
+}
+
+/*
+ * The slot for a new Child SA the peer asks for: the first definition
+ * whose selectors meet the proposed ones (narrowed into tsi, tsr),
+ * one without a Child SA before one that has it.  -1: none.
+ */
+int
+ike_child_pick(const struct ike_sa *sa, const struct ike_ts *pi, size_t npi,
+    const struct ike_ts *pr, size_t npr, struct ike_ts *tsi,
+    struct ike_ts *tsr)
+{
+	const struct ike_child_def	*d;
+	size_t				 i;
+	int				 pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+			d = &sa->peer->child[i];
+			if (pass == 0 && sa->slot[i].cur.installed)
+				continue;
+			if (ike_ts_narrow(pi, npi, d->ts_remote,
+			    d->nts_remote, tsi) == IKE_OK &&
+			    ike_ts_narrow(pr, npr, d->ts_local, d->nts_local,
+			    tsr) == IKE_OK)
+				return ((int)i);
+		}
+	return (-1);
 }
 
 /* Octet by octet; a nonce that is a prefix of the other is lower. */
@@ -172,7 +268,7 @@ ike_child_nonce_min(const struct ike_buf *a, const struct ike_buf *b)
 	return (ike_child_nonce_cmp(a, b) <= 0 ? a : b);
 }
 
-/* We answered the peer's rekey of the child we are rekeying too. */
+/* We answered the peer's exchange for the slot ours is for too. */
 static void
 ike_child_note_collision(struct ike_sa *sa, const struct ike_buf *ni,
     const struct ike_buf *nr)
@@ -181,19 +277,23 @@ ike_child_note_collision(struct ike_sa *sa, const struct ike_buf *ni,
 
 	ike_buf_clear(&sa->coll_min);
 	sa->coll_min = ike_buf_dup(lo->p, lo->len);
-	ike_debug("peer %s: simultaneous Child SA rekey", sa->peer->name);
+	ike_debug("peer %s: simultaneous CREATE_CHILD_SA for Child SA %zu",
+	    sa->peer->name, sa->xslot + 1);
 }
 
-/* The child a REKEY_SA notify names by the peer's inbound SPI. */
-static struct ike_child *
-ike_child_named(struct ike_sa *sa, const struct ike_notify *n)
+/* The slot whose Child SA a REKEY_SA notify names by the peer's SPI. */
+static int
+ike_child_named(const struct ike_sa *sa, const struct ike_notify *n)
 {
+	size_t	i;
+
 	if (n == NULL || n->spisize != 4 || n->proto != IKE_PROTO_ESP)
-		return (NULL);
-	if (sa->child.installed &&
-	    ike_child_spi_val(n->spi) == sa->child.spi_out)
-		return (&sa->child);
-	return (NULL);
+		return (-1);
+	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++)
+		if (sa->slot[i].cur.installed &&
+		    ike_child_spi_val(n->spi) == sa->slot[i].cur.spi_out)
+			return ((int)i);
+	return (-1);
 }
 
 /* g^ir (new) when the chosen suite has a DH group; IKE_E_KE if not sent. */
@@ -213,11 +313,14 @@ ike_child_pfs(const struct ike_suite *s, const struct ike_msg *m,
 	return (ike_dh_derive(*mine, m->ke, m->kelen, gir));
 }
 
-/* Responder: choose, answer; the old child waits for the Delete. */
+/*
+ * Responder: choose, answer; the old child waits for the Delete.  A
+ * new Child SA comes with its selectors narrowed already (fresh).
+ */
 static int
 ike_child_answer(struct ike_sa *sa, const struct ike_msg *m,
-    struct ike_child *nc, struct ike_dhkey **dh, struct ike_buf *nr,
-    struct ike_wr *w, struct ike_chain *c)
+    struct ike_child *nc, int fresh, struct ike_dhkey **dh,
+    struct ike_buf *nr, struct ike_wr *w, struct ike_chain *c)
 {
 	const struct ike_child_def	*d = nc->def;
 	struct ike_prop			 prop, ours[IKE_MAX_PROPS];
@@ -229,9 +332,9 @@ ike_child_answer(struct ike_sa *sa, const struct ike_msg *m,
 	if (!IKE_SEEN(m, IKE_PLD_NONCE) || !IKE_SEEN(m, IKE_PLD_TSI) ||
 	    !IKE_SEEN(m, IKE_PLD_TSR))
 		return (IKE_N_INVALID_SYNTAX);
-	if (ike_ts_narrow(m->tsi, m->ntsi, d->ts_remote, d->nts_remote,
-	    &nc->tsi) || ike_ts_narrow(m->tsr, m->ntsr, d->ts_local,
-	    d->nts_local, &nc->tsr))
+	if (!fresh && (ike_ts_narrow(m->tsi, m->ntsi, d->ts_remote,
+	    d->nts_remote, &nc->tsi) || ike_ts_narrow(m->tsr, m->ntsr,
+	    d->ts_local, d->nts_local, &nc->tsr)))
 		return (IKE_N_TS_UNACCEPTABLE);
 	if (nc->suite.dh && (!IKE_SEEN(m, IKE_PLD_KE) ||
 	    m->ke_group != nc->suite.dh->id))
@@ -240,6 +343,8 @@ ike_child_answer(struct ike_sa *sa, const struct ike_msg *m,
 	nc->spi_in = ike_sa_new_spi(spi);
 	if (nc->suite.dh && ike_dh_new(nc->suite.dh, dh) != IKE_OK)
 		return (IKE_N_TEMPORARY_FAILURE);
+	if (fresh && d->mode == K_MODE_TRANSPORT)
+		ike_pld_put_notify(c, 0, IKE_N_USE_TRANSPORT_MODE, NULL, 0);
 	ike_alg_suite_prop(&nc->suite, IKE_PROTO_ESP, spi, 4, &prop);
 	ike_pld_put_sa(c, &prop, 1);
 	ike_pld_put_nonce(c, nr);
@@ -273,36 +378,68 @@ ike_child_refuse(struct ike_sa *sa, const struct ike_msg *m, uint16_t type,
 	    inner, w.off, c.first, now));
 }
 
-/* Responder: a rekey request. */
+/*
+ * Which slot the peer's request is for: the one whose Child SA its
+ * REKEY_SA names, or for a new one (*fresh) the one ike_child_pick
+ * finds.  0, or the notify to refuse with.
+ */
+static uint16_t
+ike_child_which(struct ike_sa *sa, const struct ike_msg *m,
+    struct ike_child *nc, int *fresh, size_t *slot)
+{
+	const struct ike_notify	*n = ike_msg_notify(m, IKE_N_REKEY_SA);
+	int			 i;
+
+	memset(nc, 0, sizeof(*nc));
+	*fresh = n == NULL;
+	if (n != NULL && (i = ike_child_named(sa, n)) < 0)
+		return (IKE_N_CHILD_SA_NOT_FOUND);
+	if (n == NULL && (i = ike_child_pick(sa, m->tsi, m->ntsi, m->tsr,
+	    m->ntsr, &nc->tsi, &nc->tsr)) < 0)
+		return (IKE_N_TS_UNACCEPTABLE);
+	*slot = (size_t)i;
+	nc->def = &sa->peer->child[i];
+	return (0);
+}
+
+/* Is our own outstanding exchange for the same slot, of the same kind? */
+static int
+ike_child_colliding(const struct ike_sa *sa, size_t i, int fresh)
+{
+	return (sa->xslot == i && sa->pending == (fresh ?
+	    IKE_PEND_NEW_CHILD : IKE_PEND_REKEY_CHILD));
+}
+
+/* Responder: a request for a new Child SA or a rekey. */
 int
 ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
     uint64_t now)
 {
-	struct ike_child	*old, nc;
+	struct ike_slot		*s;
+	struct ike_child	 nc;
 	struct ike_dhkey	*dh = NULL;
 	struct ike_buf		*nr, *ni = NULL, *gir = NULL;
 	uint8_t			 inner[IKE_MAX_MSG];
 	struct ike_wr		 w;
 	struct ike_chain	 c;
 	uint16_t		 refuse;
-	int			 rv;
+	size_t			 i = 0;
+	int			 fresh, rv;
 
 	if (m->nprops > 0 && m->props[0].proto == IKE_PROTO_IKE)
 		return (ike_child_ike_request(sa, m, now));
 	if (sa->pending == IKE_PEND_REKEY_IKE || sa->rekeyed != NULL)
 		return (ike_child_refuse(sa, m, IKE_N_TEMPORARY_FAILURE, NULL,
 		    now));
-	if ((old = ike_child_named(sa, ike_msg_notify(m, IKE_N_REKEY_SA))) ==
-	    NULL)
-		return (ike_child_refuse(sa, m, IKE_N_CHILD_SA_NOT_FOUND, NULL,
-		    now));
-	memset(&nc, 0, sizeof(nc));
-	nc.def = old->def;
+	if ((refuse = ike_child_which(sa, m, &nc, &fresh, &i)) != 0)
+		return (ike_child_refuse(sa, m, refuse, NULL, now));
+	s = &sa->slot[i];
 	if ((nr = ike_buf_random(IKE_CHILD_NONCE)) == NULL)
 		return (IKE_E_NOMEM);
 	ike_wr_init(&w, inner, sizeof(inner));
 	ike_pld_chain(&c, &w, IKE_CHAIN_FIRST);
-	if ((refuse = ike_child_answer(sa, m, &nc, &dh, nr, &w, &c)) != 0) {
+	if ((refuse = ike_child_answer(sa, m, &nc, fresh, &dh, nr, &w,
+	    &c)) != 0) {
 		rv = ike_child_refuse(sa, m, refuse, &nc, now);
 		goto done;
 	}
@@ -311,13 +448,19 @@ ike_child_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	    (rv = ike_sa_send_enc(sa, IKE_CREATE_CHILD_SA, 1, m->hdr.msgid,
 	    inner, w.off, c.first, now)) != IKE_OK)
 		goto done;
-	if ((rv = ike_sa_install(sa, &nc, gir, ni, nr)) == IKE_OK) {
-		ike_sa_uninstall(sa, &sa->old);	/* a stale one, if any */
-		sa->old = *old;
-		sa->child = nc;
-		if (sa->pending == IKE_PEND_REKEY_CHILD)	/* collision */
-			ike_child_note_collision(sa, ni, nr);
-	}
+	if ((rv = ike_sa_install(sa, &nc, gir, ni, nr)) != IKE_OK)
+		goto done;
+	/* A rekey's old Child SA waits for the Delete; so does one the
+	   peer made anew for a slot that had one (it gave that one up). */
+	ike_sa_retire(sa, &s->old, &s->cur);
+	s->cur = nc;
+	s->tries = 0;
+	s->create_at = 0;
+	if (ike_child_colliding(sa, i, fresh))
+		ike_child_note_collision(sa, ni, nr);
+	if (fresh)
+		ike_log(IKE_LOG_INFO, "peer %s: Child SA %zu created by the "
+		    "peer", sa->peer->name, i + 1);
 done:
 	ike_dh_free(dh);
 	ike_buf_free(gir);
@@ -351,14 +494,18 @@ ike_child_refused(const struct ike_msg *m)
 	return (IKE_OK);
 }
 
-/* Initiator: what the responder chose; install, then delete the old. */
+/*
+ * Initiator: what the responder chose for definition d; install, then
+ * delete the old.  A new Child SA's selectors must lie within the ones
+ * we proposed.
+ */
 static int
 ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
-    struct ike_child *nc, struct ike_buf **gir)
+    const struct ike_child_def *d, int fresh, struct ike_child *nc,
+    struct ike_buf **gir)
 {
-	const struct ike_child_def	*d = sa->child.def;
-	struct ike_prop			 ours[IKE_MAX_PROPS];
-	int				 rv;
+	struct ike_prop	ours[IKE_MAX_PROPS];
+	int		rv;
 
 	memset(nc, 0, sizeof(*nc));
 	nc->def = d;
@@ -376,69 +523,102 @@ ike_child_take(struct ike_sa *sa, const struct ike_msg *m,
 		return (rv);
 	nc->tsi = m->tsi[0];
 	nc->tsr = m->tsr[0];
+	if (fresh && (ike_ts_narrow(m->tsi, 1, d->ts_local, d->nts_local,
+	    &nc->tsi) || ike_ts_narrow(m->tsr, 1, d->ts_remote,
+	    d->nts_remote, &nc->tsr)))
+		return (IKE_E_TS);
 	nc->spi_in = sa->rk.spi;
 	nc->spi_out = ike_child_spi_val(nc->suite.spi);
 	return (IKE_OK);
 }
 
 /*
- * Our rekey completed with new child nc.  Without a collision the old
- * one goes.  With one (2.8.1): if our exchange holds the lowest nonce,
- * ours is redundant and we delete it; else we keep ours, delete the
- * old one, and the peer deletes the one it made.
+ * Our exchange for slot s completed with new child nc.  Without a
+ * collision a rekey's old one goes.  With one (2.8.1): if our exchange
+ * holds the lowest nonce, ours is redundant and we delete it; else we
+ * keep ours, delete the old one if any, and the peer deletes the one
+ * it made.
  */
 static int
-ike_child_settle(struct ike_sa *sa, const struct ike_child *nc,
-    const struct ike_buf *nr, uint64_t now)
+ike_child_settle(struct ike_sa *sa, struct ike_slot *s,
+    const struct ike_child *nc, int rekey, const struct ike_buf *nr,
+    uint64_t now)
 {
 	const struct ike_buf	*ours;
 
 	if (sa->coll_min == NULL) {
-		sa->old = sa->child;
-		sa->child = *nc;
-		return (ike_info_delete_child(sa, &sa->old, now));
+		ike_sa_retire(sa, &s->old, &s->cur);
+		s->cur = *nc;
+		return (rekey ? ike_info_delete_child(sa, &s->old, now) :
+		    IKE_OK);
 	}
 	ours = ike_child_nonce_min(sa->rk.ni, nr);
-	ike_sa_uninstall(sa, &sa->extra);	/* a stale one, if any */
 	if (ike_child_nonce_cmp(ours, sa->coll_min) < 0) {
-		sa->extra = *nc;
-		return (ike_info_delete_child(sa, &sa->extra, now));
+		ike_sa_retire(sa, &s->extra, nc);
+		return (ike_info_delete_child(sa, &s->extra, now));
 	}
-	sa->extra = sa->child;			/* the peer's, it deletes it */
-	sa->child = *nc;
-	return (ike_info_delete_child(sa, &sa->old, now));
+	ike_sa_retire(sa, &s->extra, &s->cur);	/* the peer's; it deletes it */
+	s->cur = *nc;
+	return (rekey ? ike_info_delete_child(sa, &s->old, now) : IKE_OK);
+}
+
+/* A refused or failed exchange for slot s: try again later. */
+static void
+ike_child_again(struct ike_sa *sa, struct ike_slot *s, int rekey, int err,
+    uint64_t now)
+{
+	size_t	i = (size_t)(s - sa->slot);
+
+	if (rekey) {
+		ike_log(IKE_LOG_INFO, "peer %s: Child SA %zu rekey refused: "
+		    "%s", sa->peer->name, i + 1, ike_strerror(err));
+		if (s->cur.installed && s->cur.def->life_seconds)
+			s->cur.rekey_at = now + IKE_CHILD_RETRY_MS;
+		return;
+	}
+	ike_log(IKE_LOG_INFO, "peer %s: Child SA %zu not created: %s",
+	    sa->peer->name, i + 1, ike_strerror(err));
+	s->tries++;
+	ike_sa_plan_create(sa, i, now);
 }
 
 int
 ike_child_recv_response(struct ike_sa *sa, const struct ike_msg *m,
     uint64_t now)
 {
+	struct ike_slot		*s = &sa->slot[sa->xslot];
 	struct ike_child	 nc;
 	struct ike_buf		*gir = NULL, *nr = NULL;
-	int			 rv;
+	int			 rv, rekey, made = 0;
 
 	if (sa->pending == IKE_PEND_REKEY_IKE) {
 		sa->pending = IKE_PEND_NONE;
 		return (ike_child_ike_response(sa, m, now));
 	}
-	if (sa->pending != IKE_PEND_REKEY_CHILD)
+	if (sa->pending != IKE_PEND_REKEY_CHILD &&
+	    sa->pending != IKE_PEND_NEW_CHILD)
 		return (IKE_E_STATE);
+	rekey = sa->pending == IKE_PEND_REKEY_CHILD;
 	sa->pending = IKE_PEND_NONE;
-	if ((rv = ike_child_take(sa, m, &nc, &gir)) != IKE_OK) {
-		ike_log(IKE_LOG_INFO, "peer %s: Child SA rekey refused: %s",
-		    sa->peer->name, ike_strerror(rv));
-		if (sa->child.def && sa->child.def->life_seconds)
-			sa->child.rekey_at = now + IKE_CHILD_RETRY_MS;
+	if ((rv = ike_child_take(sa, m, &sa->peer->child[sa->xslot], !rekey,
+	    &nc, &gir)) != IKE_OK)
 		goto done;
-	}
 	if ((nr = ike_buf_dup(m->nonce, m->noncelen)) == NULL) {
 		rv = IKE_E_NOMEM;
 		goto done;
 	}
 	if ((rv = ike_sa_install(sa, &nc, gir, sa->rk.ni, nr)) != IKE_OK)
 		goto done;
-	rv = ike_child_settle(sa, &nc, nr, now);
+	made = 1;
+	if (!rekey) {
+		s->tries = 0;
+		ike_log(IKE_LOG_INFO, "peer %s: Child SA %zu created",
+		    sa->peer->name, sa->xslot + 1);
+	}
+	rv = ike_child_settle(sa, s, &nc, rekey, nr, now);
 done:
+	if (!made)
+		ike_child_again(sa, s, rekey, rv, now);
 	ike_child_rekey_clear(sa);
 	ike_buf_free(gir);
 	ike_buf_free(nr);
@@ -449,7 +629,9 @@ done:
 
 /*
  * The new IKE SA: the side that began the rekey is its initiator.
- * It takes over the Child SAs; the old one only waits for its delete.
+ * It takes over the Child SAs, and the ones still to create; a
+ * collision's redundant Child SA stays and goes with the old IKE SA,
+ * on both ends.  The old one only waits for its delete.
  */
 static struct ike_sa *
 ike_child_successor(struct ike_sa *old, int we_began,
@@ -458,6 +640,7 @@ ike_child_successor(struct ike_sa *old, int we_began,
     const struct ike_buf *nr)
 {
 	struct ike_sa	*sa;
+	size_t		 i;
 
 	if ((sa = ike_sa_new(old->peer, old->kern, &old->io, we_began)) ==
 	    NULL)
@@ -479,10 +662,17 @@ ike_child_successor(struct ike_sa *old, int we_began,
 	sa->last_rx = old->last_rx;
 	sa->rekey_at = old->peer->lifetime ? old->now +
 	    old->peer->lifetime * 900ULL : 0;
-	sa->child = old->child;
-	sa->old = old->old;
-	old->child.installed = 0;	/* moved, not removed */
-	old->old.installed = 0;
+	for (i = 0; i < IKE_MAX_CHILD; i++) {	/* moved, not removed */
+		sa->slot[i] = old->slot[i];
+		memset(&sa->slot[i].extra, 0, sizeof(sa->slot[i].extra));
+		old->slot[i].cur.installed = 0;
+		old->slot[i].old.installed = 0;
+		old->slot[i].create_at = 0;
+		/* One the old IKE SA was still creating: again, later. */
+		if (i < old->peer->nchild && !ike_sa_slot_up(sa, i) &&
+		    sa->slot[i].create_at == 0)
+			ike_sa_plan_create(sa, i, old->now);
+	}
 	old->rekeyed = sa;
 	return (sa);
 }

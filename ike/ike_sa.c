@@ -1,7 +1,18 @@
 /*
- * ike/ike_sa.c: one IKE SA and its Child SA: state, keys, the
+ * ike/ike_sa.c: one IKE SA and its Child SAs: state, keys, the
  * dispatch of received messages to the exchange modules, protected
- * sending, and installing the Child SA through the kernel interface.
+ * sending, installing Child SAs through the kernel interface, and the
+ * timers (rekeys, Child SAs still to create, liveness, keepalives).
+ *
+ * Each Child SA definition of the peer has a slot (struct ike_slot):
+ * the first is made in IKE_AUTH, the others by CREATE_CHILD_SA once
+ * the IKE SA is up, one after the other.  The initiator of the IKE SA
+ * creates them at once; the responder only after IKE_CHILD_RETRY_MS,
+ * for the definitions the initiator did not ask for.  A refused one is
+ * tried again later, the wait doubling from 10 s up to 320 s.
+ * XXX: a definition the peer does not have is asked for again every
+ * 320 s while the IKE SA lives; IOS asks when traffic for it comes (a
+ * kernel ACQUIRE for its reqid), which the router does not pass down.
  */
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -277,8 +288,12 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
     const struct ike_buf *nr)
 {
 	struct ike_child_keys	k;
-	int			rv, first = !sa->child.installed &&
-				    !sa->old.installed && !sa->extra.installed;
+	size_t			i;
+	int			rv, first = 1;
+
+	for (i = 0; i < IKE_MAX_CHILD; i++)
+		if (ike_sa_slot_up(sa, i))
+			first = 0;
 
 	if ((rv = ike_crypto_child_keys(&c->suite, sa->suite.prf,
 	    sa->keys.d, gir, ni, nr, &k)) != IKE_OK)
@@ -339,9 +354,46 @@ ike_sa_uninstall(struct ike_sa *sa, struct ike_child *c)
 void
 ike_sa_uninstall_all(struct ike_sa *sa)
 {
-	ike_sa_uninstall(sa, &sa->child);
-	ike_sa_uninstall(sa, &sa->old);
-	ike_sa_uninstall(sa, &sa->extra);
+	size_t	i;
+
+	for (i = 0; i < IKE_MAX_CHILD; i++) {
+		ike_sa_uninstall(sa, &sa->slot[i].cur);
+		ike_sa_uninstall(sa, &sa->slot[i].old);
+		ike_sa_uninstall(sa, &sa->slot[i].extra);
+	}
+}
+
+/* Put c where dst is; what dst held leaves the kernel unless it is c. */
+void
+ike_sa_retire(struct ike_sa *sa, struct ike_child *dst,
+    const struct ike_child *c)
+{
+	if (dst->installed && !(c->installed && dst->spi_in == c->spi_in))
+		ike_sa_uninstall(sa, dst);
+	*dst = *c;
+}
+
+/* Has slot i any Child SA in the kernel? */
+int
+ike_sa_slot_up(const struct ike_sa *sa, size_t i)
+{
+	const struct ike_slot	*s = &sa->slot[i];
+
+	return (s->cur.installed || s->old.installed || s->extra.installed);
+}
+
+/*
+ * Create slot i's Child SA later: in 10 s, and after refusals in a row
+ * in 10, 20, 40 ... 320 s.
+ */
+void
+ike_sa_plan_create(struct ike_sa *sa, size_t i, uint64_t now)
+{
+	struct ike_slot	*s = &sa->slot[i];
+	unsigned	 shift = s->tries < 6 ? (s->tries ? s->tries - 1 : 0) :
+			    5;
+
+	s->create_at = now + ((uint64_t)IKE_CHILD_RETRY_MS << shift);
 }
 
 /* ---- receiving ---- */
@@ -454,10 +506,24 @@ ike_sa_recv_request(struct ike_sa *sa, struct ike_msg *m,
 	return (rv);
 }
 
-/* Up: the IKE_SA_INIT copies were only needed for AUTH (2.15). */
+/*
+ * Up: the IKE_SA_INIT copies were only needed for AUTH (2.15).  The
+ * Child SAs IKE_AUTH did not make are planned: at once by the
+ * initiator, later by the responder (see the top of this file).
+ */
 static void
 ike_sa_ready(struct ike_sa *sa, uint64_t now)
 {
+	size_t	i;
+
+	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+		if (ike_sa_slot_up(sa, i))
+			continue;
+		if (sa->initiator && i > 0)
+			sa->slot[i].create_at = now;
+		else
+			ike_sa_plan_create(sa, i, now);
+	}
 	sa->up_since = now;
 	sa->rekey_at = ike_sa_rekey_time(now, sa->peer->lifetime);
 	free(sa->msg1);
@@ -499,6 +565,9 @@ ike_sa_recv(struct ike_sa *sa, const uint8_t *p, size_t len, uint64_t now)
 	}
 	if (sa->state == IKE_ST_ESTABLISHED && sa->up_since == 0)
 		ike_sa_ready(sa, now);
+	/* Our window is free again: the next Child SA still to create. */
+	if (m.hdr.flags & IKE_F_RESPONSE)
+		ike_child_create_due(sa, now);
 	if (rv == IKE_OK) {
 		sa->last_rx = now;
 		return (rv);
@@ -530,17 +599,26 @@ ike_sa_recv_path(struct ike_sa *sa, const struct ike_path *path,
 uint64_t
 ike_sa_next_due(const struct ike_sa *sa)
 {
-	uint64_t	due = ike_xchg_next_due(&sa->x);
-	uint64_t	ival = (uint64_t)sa->peer->dpd_interval * 1000;
+	uint64_t		 due = ike_xchg_next_due(&sa->x);
+	uint64_t		 ival = (uint64_t)sa->peer->dpd_interval * 1000;
+	const struct ike_slot	*s;
+	size_t			 i;
 
 	if (sa->state == IKE_ST_ESTABLISHED && ival && sa->x.req == NULL &&
 	    sa->last_rx + ival < due)
 		due = sa->last_rx + ival;
-	if (sa->state == IKE_ST_ESTABLISHED && sa->child.installed &&
-	    sa->child.rekey_at && sa->child.rekey_at < due)
-		due = sa->child.rekey_at;
-	if (sa->state == IKE_ST_ESTABLISHED && sa->rekey_at &&
-	    sa->rekey_at < due)
+	/* While a request is out its answer, not the clock, starts more. */
+	for (i = 0; sa->state == IKE_ST_ESTABLISHED && sa->x.req == NULL &&
+	    i < IKE_MAX_CHILD; i++) {
+		s = &sa->slot[i];
+		if (s->cur.installed && s->cur.rekey_at &&
+		    s->cur.rekey_at < due)
+			due = s->cur.rekey_at;
+		if (s->create_at && s->create_at < due)
+			due = s->create_at;
+	}
+	if (sa->state == IKE_ST_ESTABLISHED && sa->x.req == NULL &&
+	    sa->rekey_at && sa->rekey_at < due)
 		due = sa->rekey_at;
 	if (sa->state == IKE_ST_INIT_DONE && sa->born + IKE_HALFOPEN_MS < due)
 		due = sa->born + IKE_HALFOPEN_MS;
@@ -549,18 +627,29 @@ ike_sa_next_due(const struct ike_sa *sa)
 	return (sa->state == IKE_ST_DEAD ? UINT64_MAX : due);
 }
 
-/* Rekey what is due, Child SA first; IKE_E_STATE when nothing is. */
+/*
+ * Begin what is due: a Child SA rekey first, then a Child SA still to
+ * create, then the IKE SA rekey; IKE_E_STATE when nothing is.
+ */
 static int
 ike_sa_rekey_due(struct ike_sa *sa, uint64_t now)
 {
+	struct ike_child	*c;
+	size_t			 i;
+	int			 rv;
+
 	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
 	    sa->rekeyed != NULL)
 		return (IKE_E_STATE);
-	if (sa->child.installed && sa->child.rekey_at &&
-	    now >= sa->child.rekey_at) {
-		sa->child.rekey_at = 0;		/* once; the new one resets */
-		return (ike_child_rekey(sa, now));
+	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+		c = &sa->slot[i].cur;
+		if (c->installed && c->rekey_at && now >= c->rekey_at) {
+			c->rekey_at = 0;	/* once; the new one resets */
+			return (ike_child_rekey(sa, i, now));
+		}
 	}
+	if ((rv = ike_child_create_due(sa, now)) != IKE_E_STATE)
+		return (rv);
 	if (sa->rekey_at && now >= sa->rekey_at) {
 		sa->rekey_at = 0;
 		return (ike_child_rekey_ike(sa, now));

@@ -381,7 +381,7 @@ iked_rekey(struct iked *k, struct ike_ctx *ctx, uint64_t now)
 	if (sa == NULL || sa->state != IKE_ST_ESTABLISHED || !sa->up_since)
 		return;
 	if (k->rekey_child && now >= sa->up_since + k->rekey_child * 1000ULL &&
-	    ike_child_rekey(sa, now) == IKE_OK)
+	    ike_child_rekey(sa, 0, now) == IKE_OK)
 		k->rekey_child = 0;
 	else if (k->rekey_ike && now >= sa->up_since +
 	    k->rekey_ike * 1000ULL && ike_child_rekey_ike(sa, now) == IKE_OK)

@@ -315,11 +315,25 @@ plain_mtu(const struct ike_suite *s, unsigned path)
 	return (room & ~(block - 1)) - 2;
 }
 
+/* The slot of an IKE SA's first Child SA in use, -1 when it has none. */
+static int
+sa_first_slot(const struct ike_sa *sa)
+{
+	size_t	j;
+
+	for (j = 0; j < sa->peer->nchild && j < IKE_MAX_CHILD; j++)
+		if (sa->slot[j].cur.installed)
+			return (int)j;
+	return -1;
+}
+
+/* The Child SA of IKE SA number id in slot j (the first: as before). */
 static void
-child_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
+child_fill(struct show_run *run, const struct ike_sa *sa, size_t j,
+    unsigned id,
     struct show_child *c)
 {
-	const struct ike_child	*ch = &sa->child;
+	const struct ike_child	*ch = &sa->slot[j].cur;
 	const struct ike_peer	*p = sa->peer;
 
 	memset(c, 0, sizeof(*c));
@@ -348,7 +362,7 @@ child_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
 	c->life_kb = ch->def->life_kbytes;
 	c->life_sec = ch->def->life_seconds;
 	c->now = (uint64_t)time(NULL);
-	c->conn_id = 2000 + 2 * id;
+	c->conn_id = 2000 + 2 * (id + IKE_CTX_MAX_SA * (unsigned)j);
 }
 
 static ssize_t
@@ -389,7 +403,7 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 	const struct ike_sa	*sa;
 	struct show_child	 c;
 	char			 rm[64];
-	size_t			 i;
+	size_t			 i, j;
 	FILE			*f;
 	struct show_run		 run;
 
@@ -401,13 +415,17 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 	}
 	for (i = 0; r->ike_up && i < r->ike.nsa; i++) {
 		sa = r->ike.sa[i];
-		if (sa == NULL || !sa->child.installed)
+		if (sa == NULL || sa_first_slot(sa) < 0)
 			continue;
 		if (peer != NULL && strcmp(peer, show_addr(&sa->peer->remote,
 		    rm, sizeof(rm))) != 0)
 			continue;
-		child_fill(&run, sa, (unsigned)i + 1, &c);
-		show_ipsec_sa(f, &c, 1, detail);
+		for (j = 0; j < sa->peer->nchild && j < IKE_MAX_CHILD; j++) {
+			if (!sa->slot[j].cur.installed)
+				continue;
+			child_fill(&run, sa, j, (unsigned)i + 1, &c);
+			show_ipsec_sa(f, &c, 1, detail);
+		}
 	}
 	show_run_close(&run);
 	return router_show_out(f);
@@ -498,15 +516,17 @@ static void
 session_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
     const struct show_child *c, struct show_session *s)
 {
-	uint64_t	now = ike_net_now(), up = 0;
-	char		tag[160];
+	int			 j = sa_first_slot(sa);
+	const struct ike_child	*ch = j < 0 ? NULL : &sa->slot[j].cur;
+	uint64_t		 now = ike_net_now(), up = 0;
+	char			 tag[160];
 
 	memset(s, 0, sizeof(*s));
-	child_origin(run, sa->child.def ? sa->child.def->reqid : 0,
-	    s->ifname, sizeof(s->ifname), tag, sizeof(tag));
+	child_origin(run, ch != NULL ? ch->def->reqid : 0, s->ifname,
+	    sizeof(s->ifname), tag, sizeof(tag));
 	session_profile(run, s->ifname, s->profile, sizeof(s->profile));
 	s->status = sa->state != IKE_ST_ESTABLISHED ? "DOWN-NEGOTIATING" :
-	    sa->child.installed ? "UP-ACTIVE" : "UP-IDLE";
+	    ch != NULL ? "UP-ACTIVE" : "UP-IDLE";
 	s->local = sa->peer->local;
 	s->remote = sa->peer->remote;
 	s->local_port = sa->peer->local_port ? sa->peer->local_port : 500;
@@ -521,13 +541,15 @@ session_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
 		up = (now - sa->up_since) / 1000;
 	s->uptime = up;
 	s->ike_left = sa->peer->lifetime > up ? sa->peer->lifetime - up : 0;
-	s->child = sa->child.installed ? c : NULL;
+	/* XXX: one flow per session: the first Child SA only. */
+	s->child = ch != NULL ? c : NULL;
 }
 
 int
 router_show_session(struct router *r, struct cli *cli, int detail)
 {
 	const struct ike_sa	*sa;
+	int			 j;
 	struct show_child	*c;
 	struct show_session	*s;
 	size_t			 i, n = 0, nsa = r->ike.nsa;
@@ -547,8 +569,9 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	for (i = 0; r->ike_up && i < nsa; i++) {
 		if ((sa = r->ike.sa[i]) == NULL)
 			continue;
-		if (sa->child.installed)
-			child_fill(&run, sa, (unsigned)i + 1, &c[n]);
+		if ((j = sa_first_slot(sa)) >= 0)
+			child_fill(&run, sa, (size_t)j, (unsigned)i + 1,
+			    &c[n]);
 		session_fill(&run, sa, (unsigned)i + 1, &c[n], &s[n]);
 		n++;
 	}

@@ -102,7 +102,8 @@ START_TEST(test_net_loopback)
 	ck_assert_int_eq(sb->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(a.k.nadd, 2);
 	ck_assert_int_eq(b.k.nadd, 2);
-	ck_assert_uint_eq(sa->child.spi_out, sb->child.spi_in);
+	ck_assert_uint_eq(sa->slot[0].cur.spi_out,
+	    sb->slot[0].cur.spi_in);
 	/* Garbage to the socket is dropped without harm. */
 	{
 		struct ike_path	path;

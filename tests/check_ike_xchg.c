@@ -273,13 +273,13 @@ check_child(void)
 
 	ck_assert_int_eq(I.k.nadd, 2);
 	ck_assert_int_eq(R.k.nadd, 2);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, I.sa->child.spi_out);
-	io = krec_find(&I.k, I.sa->child.spi_out);
-	ri = krec_find(&R.k, I.sa->child.spi_out);
-	ii = krec_find(&I.k, I.sa->child.spi_in);
-	ro = krec_find(&R.k, I.sa->child.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
+	io = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	ri = krec_find(&R.k, I.sa->slot[0].cur.spi_out);
+	ii = krec_find(&I.k, I.sa->slot[0].cur.spi_in);
+	ro = krec_find(&R.k, I.sa->slot[0].cur.spi_in);
 	ck_assert(io && ri && ii && ro);
 	ck_assert_int_eq(memcmp(&io->sa.dst, &R.peer.local,
 	    sizeof(struct k_addr)), 0);
@@ -294,7 +294,7 @@ check_child(void)
 	k1 = sa_key(ii, &l1);
 	k2 = sa_key(ro, &l2);
 	ck_assert_int_eq(memcmp(k1, k2, l1), 0);
-	ck_assert_int_eq(ike_crypto_child_keys(&I.sa->child.suite,
+	ck_assert_int_eq(ike_crypto_child_keys(&I.sa->slot[0].cur.suite,
 	    I.sa->suite.prf, I.sa->keys.d, NULL, I.sa->ni, I.sa->nr, &km),
 	    IKE_OK);
 	k1 = sa_key(io, &l1);
@@ -577,7 +577,7 @@ START_TEST(test_child_narrowed)
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_uint_eq(I.k.add[0].sa.sel.src_plen +
 	    I.k.add[0].sa.sel.dst_plen, 16 + 24);
-	ck_assert_uint_eq(I.sa->child.tsr.start[2], 5);
+	ck_assert_uint_eq(I.sa->slot[0].cur.tsr.start[2], 5);
 }
 END_TEST
 
@@ -587,7 +587,7 @@ START_TEST(test_kernel_refuses)
 	R.k.fail = 1;
 	run();
 	ck_assert_int_eq(R.last_rv, IKE_E_KERNEL);
-	ck_assert_int_eq(R.sa->child.installed, 0);
+	ck_assert_int_eq(R.sa->slot[0].cur.installed, 0);
 }
 END_TEST
 
@@ -718,8 +718,8 @@ START_TEST(test_delete_ike)
 	ck_assert_int_eq(R.sa->error, IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
-	ck_assert_uint_eq(R.k.del[0].spi, R.sa->child.spi_in);
-	ck_assert_uint_eq(R.k.del[1].spi, R.sa->child.spi_out);
+	ck_assert_uint_eq(R.k.del[0].spi, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(R.k.del[1].spi, R.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -727,16 +727,16 @@ END_TEST
 START_TEST(test_delete_child)
 {
 	run();
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
 	    IKE_OK);
 	ck_assert_int_eq(R.k.ndel, 2);
 	pump();
 	ck_assert_int_eq(I.k.ndel, 2);
-	ck_assert_uint_eq(I.k.del[0].spi, I.sa->child.spi_in);
-	ck_assert_uint_eq(I.k.del[1].spi, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.k.del[0].spi, I.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.k.del[1].spi, I.sa->slot[0].cur.spi_out);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->child, now),
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
 	    IKE_E_STATE);
 }
 END_TEST
@@ -778,28 +778,28 @@ rekey(struct side *from, int pfs)
 		I.peer.child[0].pfs_group = R.peer.child[0].pfs_group = 31;
 	run();
 	ck_assert_int_eq(I.k.nadd, 2);
-	in0 = I.sa->child.spi_in;
-	out0 = I.sa->child.spi_out;
-	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_OK);
-	ck_assert_int_eq(ike_child_rekey(from->sa, now), IKE_E_BUSY);
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	ck_assert_int_eq(ike_child_rekey(from->sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(from->sa, 0, now), IKE_E_BUSY);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
 	ck_assert_int_eq(I.k.ndel, 2);		/* the old pair, both ends */
 	ck_assert_int_eq(R.k.ndel, 2);
 	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in0 + out0);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, in0);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, in0);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	old = krec_find(&I.k, out0);
-	new = krec_find(&I.k, I.sa->child.spi_out);
+	new = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
 	k1 = sa_key(old, &l1);
 	k2 = sa_key(new, &l2);
 	ck_assert_uint_eq(l1, l2);
 	ck_assert_int_ne(memcmp(k1, k2, l1), 0);
-	ck_assert_int_eq(I.sa->old.installed, 0);
-	ck_assert_int_eq(R.sa->old.installed, 0);
+	ck_assert_int_eq(I.sa->slot[0].old.installed, 0);
+	ck_assert_int_eq(R.sa->slot[0].old.installed, 0);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_uint_eq(from->sa->x.next_id, from == &I ? 4 : 2);
@@ -814,7 +814,7 @@ END_TEST
 START_TEST(test_rekey_child_pfs)
 {
 	rekey(&I, 1);
-	ck_assert_uint_eq(I.sa->child.suite.dh->id, 31);
+	ck_assert_uint_eq(I.sa->slot[0].cur.suite.dh->id, 31);
 }
 END_TEST
 
@@ -832,12 +832,12 @@ START_TEST(test_rekey_child_refused)
 {
 	R.peer.child[0].pfs_group = 31;
 	run();
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
 	ck_assert_int_eq(I.k.nadd, 2);
 	ck_assert_int_eq(I.k.ndel, 0);
-	ck_assert_int_eq(I.sa->child.installed, 1);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 }
 END_TEST
@@ -850,14 +850,14 @@ START_TEST(test_rekey_child_pfs_offered)
 {
 	I.peer.child[0].pfs_group = 19;
 	run();
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
-	ck_assert_ptr_nonnull(I.sa->child.suite.dh);
-	ck_assert_uint_eq(I.sa->child.suite.dh->id, 19);
-	ck_assert_uint_eq(R.sa->child.suite.dh->id, 19);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_ptr_nonnull(I.sa->slot[0].cur.suite.dh);
+	ck_assert_uint_eq(I.sa->slot[0].cur.suite.dh->id, 19);
+	ck_assert_uint_eq(R.sa->slot[0].cur.suite.dh->id, 19);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -962,17 +962,17 @@ START_TEST(test_rekey_ike)
 	ck_assert_int_eq(I.k.nadd, 2);		/* the Child SA stays */
 	ck_assert_int_eq(I.k.ndel, 0);
 	ck_assert_int_eq(R.k.ndel, 0);
-	ck_assert_int_eq(in->child.installed, 1);
-	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
+	ck_assert_int_eq(in->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(in->slot[0].cur.spi_out, rn->slot[0].cur.spi_in);
 	/* The new IKE SA works: a Child SA rekey over it, IDs from 0. */
 	ck_assert_uint_eq(in->x.next_id, 0);
-	ck_assert_int_eq(ike_child_rekey(in, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(in, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.nadd, 4);
 	ck_assert_int_eq(R.k.ndel, 2);
-	ck_assert_uint_eq(in->child.spi_out, rn->child.spi_in);
-	check_pair(in->child.spi_in, in->child.spi_out);
+	ck_assert_uint_eq(in->slot[0].cur.spi_out, rn->slot[0].cur.spi_in);
+	check_pair(in->slot[0].cur.spi_in, in->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -999,8 +999,8 @@ START_TEST(test_rekey_short_life)
 {
 	I.peer.child[0].life_seconds = 60;
 	run();
-	ck_assert_uint_ge(I.sa->child.rekey_at, now + 37000);
-	ck_assert_uint_le(I.sa->child.rekey_at, now + 40000);
+	ck_assert_uint_ge(I.sa->slot[0].cur.rekey_at, now + 37000);
+	ck_assert_uint_le(I.sa->slot[0].cur.rekey_at, now + 40000);
 }
 END_TEST
 
@@ -1019,11 +1019,11 @@ START_TEST(test_rekey_on_lifetime)
 	R.peer.child[0].life_seconds = 0;
 	run();
 	t0 = now;
-	due = I.sa->child.rekey_at;
+	due = I.sa->slot[0].cur.rekey_at;
 	ck_assert_uint_ge(due, t0 + 65000);
 	ck_assert_uint_le(due, t0 + 70000);
 	ck_assert_uint_eq(ike_sa_next_due(I.sa), due);
-	ck_assert_uint_eq(R.sa->child.rekey_at, 0);
+	ck_assert_uint_eq(R.sa->slot[0].cur.rekey_at, 0);
 	now = due - 1;
 	ike_sa_tick(I.sa, now);
 	ck_assert_int_eq(I.out.n, 0);
@@ -1033,7 +1033,7 @@ START_TEST(test_rekey_on_lifetime)
 	pump();
 	ck_assert_int_eq(I.k.nadd, 4);
 	ck_assert_int_eq(R.k.ndel, 2);
-	ck_assert_uint_ge(I.sa->child.rekey_at, now + 65000);
+	ck_assert_uint_ge(I.sa->slot[0].cur.rekey_at, now + 65000);
 	/* The IKE SA's turn. */
 	due = I.sa->rekey_at;
 	ck_assert_uint_ge(due, t0 + 850000);
@@ -1147,14 +1147,14 @@ START_TEST(test_ipv6)
 	run();
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
-	ck_assert_uint_eq(I.sa->child.tsi.type, IKE_TS_IPV6);
-	o = krec_find(&I.k, I.sa->child.spi_out);
+	ck_assert_uint_eq(I.sa->slot[0].cur.tsi.type, IKE_TS_IPV6);
+	o = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_int_eq(o->sa.dst.family, AF_INET6);
 	ck_assert_int_eq(o->sa.sel.family, AF_INET6);
 	ck_assert_uint_eq(o->sa.sel.src_plen, 48);
 	ck_assert_uint_eq(o->sa.sel.dst.u.bytes[5], 2);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 }
 END_TEST
 
@@ -1190,11 +1190,13 @@ START_TEST(test_ts_ranges)
 }
 END_TEST
 
-/* Installed children of one side. */
+/* Installed children of one side for definition i. */
 static int
-n_installed(const struct ike_sa *sa)
+n_installed(const struct ike_sa *sa, size_t i)
 {
-	return (sa->child.installed + sa->old.installed + sa->extra.installed);
+	const struct ike_slot	*s = &sa->slot[i];
+
+	return (s->cur.installed + s->old.installed + s->extra.installed);
 }
 
 /*
@@ -1208,24 +1210,24 @@ START_TEST(test_rekey_collision)
 	uint32_t	in0, out0;
 
 	run();
-	in0 = I.sa->child.spi_in;
-	out0 = I.sa->child.spi_out;
-	ck_assert_int_eq(ike_child_rekey(I.sa, now), IKE_OK);
-	ck_assert_int_eq(ike_child_rekey(R.sa, now), IKE_OK);
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 0, now), IKE_OK);
 	pump();
 	ck_assert_int_eq(I.k.nadd, 6);
 	ck_assert_int_eq(R.k.nadd, 6);
 	ck_assert_int_eq(I.k.ndel, 4);
 	ck_assert_int_eq(R.k.ndel, 4);
-	ck_assert_int_eq(n_installed(I.sa), 1);
-	ck_assert_int_eq(n_installed(R.sa), 1);
-	ck_assert_int_eq(I.sa->child.installed, 1);
-	ck_assert_int_eq(R.sa->child.installed, 1);
-	ck_assert_uint_eq(I.sa->child.spi_out, R.sa->child.spi_in);
-	ck_assert_uint_eq(I.sa->child.spi_in, R.sa->child.spi_out);
-	ck_assert_uint_ne(I.sa->child.spi_in, in0);
-	ck_assert_uint_ne(I.sa->child.spi_out, out0);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_int_eq(n_installed(R.sa, 0), 1);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
+	ck_assert_int_eq(R.sa->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, R.sa->slot[0].cur.spi_in);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, R.sa->slot[0].cur.spi_out);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_ne(I.sa->slot[0].cur.spi_out, out0);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	ck_assert_ptr_null(I.sa->coll_min);
 	ck_assert_ptr_null(R.sa->coll_min);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
@@ -1332,14 +1334,14 @@ START_TEST(test_nat)
 	ck_assert_int_eq(I.sa->nat_remote, 0);
 	ck_assert_int_eq(R.sa->nat_remote, 1);
 	ck_assert_int_eq(R.sa->nat_local, 0);
-	io = krec_find(&I.k, I.sa->child.spi_out);
-	ro = krec_find(&R.k, R.sa->child.spi_out);
+	io = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	ro = krec_find(&R.k, R.sa->slot[0].cur.spi_out);
 	ck_assert_uint_eq(io->sa.encap_sport, IKE_NATT_PORT);
 	ck_assert_uint_eq(io->sa.encap_dport, IKE_NATT_PORT);
 	ck_assert_uint_eq(ro->sa.encap_sport, IKE_NATT_PORT);
 	ck_assert_uint_eq(ro->sa.encap_dport, 31001);	/* as the NAT maps */
 	ck_assert_uint_eq(R.sa->seen.rport, 31001);
-	check_pair(I.sa->child.spi_in, I.sa->child.spi_out);
+	check_pair(I.sa->slot[0].cur.spi_in, I.sa->slot[0].cur.spi_out);
 	/* Keepalives from behind the NAT only, every 20 s. */
 	ike_sa_tick(I.sa, now + 1);
 	ike_sa_tick(I.sa, now + 1 + 20000);
@@ -1411,6 +1413,525 @@ START_TEST(test_rekey_ike_collision)
 }
 END_TEST
 
+/* ---- several Child SA definitions (a crypto map ACL of several lines) */
+
+/* Another definition on side s: lnet/16 to rnet/16, like the first. */
+static void
+add_def(struct side *s, const char *lnet, const char *rnet, uint32_t reqid)
+{
+	struct ike_peer		*p = &s->peer;
+	struct ike_child_def	*d = &p->child[p->nchild];
+	struct k_addr		 a;
+
+	*d = p->child[0];
+	addr4(&a, lnet);
+	ike_ts_from_prefix(&d->ts_local[0], &a, 16, 0, 0);
+	addr4(&a, rnet);
+	ike_ts_from_prefix(&d->ts_remote[0], &a, 16, 0, 0);
+	d->reqid = reqid;
+	p->nchild++;
+}
+
+/* Both ends: 10.1/16 - 10.2/16 (reqids 7, 9), 10.1/16 - 10.4/16 (17, 19). */
+static void
+two_defs(void)
+{
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	add_def(&R, "10.4.0.0", "10.1.0.0", 19);
+}
+
+/* I's Child SA of slot i is R's of slot j: SPIs crossed, same keys. */
+static void
+check_slots(size_t i, size_t j)
+{
+	const struct ike_child	*a = &I.sa->slot[i].cur;
+	const struct ike_child	*b = &R.sa->slot[j].cur;
+
+	ck_assert_int_eq(a->installed, 1);
+	ck_assert_int_eq(b->installed, 1);
+	ck_assert_uint_eq(a->spi_out, b->spi_in);
+	ck_assert_uint_eq(a->spi_in, b->spi_out);
+	check_pair(a->spi_in, a->spi_out);
+}
+
+/* The SA with this SPI on side s: reqid, selector from net a to net b. */
+static void
+check_sel(const struct side *s, uint32_t spi, uint32_t reqid, uint8_t a,
+    uint8_t b)
+{
+	const struct krec_sa	*k = krec_find(&s->k, spi);
+
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->sa.reqid, reqid);
+	ck_assert_uint_eq(k->sa.sel.src_plen, 16);
+	ck_assert_uint_eq(k->sa.sel.dst_plen, 16);
+	ck_assert_uint_eq(k->sa.sel.src.u.bytes[0], 10);
+	ck_assert_uint_eq(k->sa.sel.src.u.bytes[1], a);
+	ck_assert_uint_eq(k->sa.sel.dst.u.bytes[1], b);
+}
+
+/*
+ * Two definitions: the first Child SA in IKE_AUTH, the second right
+ * after in CREATE_CHILD_SA (1.3.1) with its own selectors, reqids and
+ * KEYMAT (from that exchange's nonces, so unlike the first's).
+ */
+START_TEST(test_multi_two)
+{
+	const struct krec_sa	*k0, *k1;
+	const uint8_t		*a, *b;
+	size_t			 la, lb;
+
+	two_defs();
+	run();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 0);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_eq(I.sa->x.next_id, 3);	/* INIT, AUTH, CREATE */
+	check_sel(&I, I.sa->slot[0].cur.spi_out, 7, 1, 2);
+	check_sel(&I, I.sa->slot[0].cur.spi_in, 7, 2, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+	check_sel(&I, I.sa->slot[1].cur.spi_in, 17, 4, 1);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 19, 4, 1);
+	check_sel(&R, R.sa->slot[1].cur.spi_in, 19, 1, 4);
+	check_sel(&R, R.sa->slot[0].cur.spi_in, 9, 1, 2);
+	k0 = krec_find(&I.k, I.sa->slot[0].cur.spi_out);
+	k1 = krec_find(&I.k, I.sa->slot[1].cur.spi_out);
+	a = sa_key(k0, &la);
+	b = sa_key(k1, &lb);
+	ck_assert_uint_eq(la, lb);
+	ck_assert_int_ne(memcmp(a, b, la), 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, 0);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, 0);
+	ck_assert_uint_eq(ike_sa_next_due(R.sa), R.sa->slot[0].cur.rekey_at <
+	    R.sa->slot[1].cur.rekey_at ? R.sa->slot[0].cur.rekey_at :
+	    R.sa->slot[1].cur.rekey_at);	/* nothing left to create */
+}
+END_TEST
+
+/* Three definitions with PFS: one CREATE_CHILD_SA after the other. */
+START_TEST(test_multi_three_pfs)
+{
+	two_defs();
+	add_def(&I, "10.1.0.0", "10.6.0.0", 27);
+	add_def(&R, "10.6.0.0", "10.1.0.0", 29);
+	I.peer.child[2].pfs_group = R.peer.child[2].pfs_group = 31;
+	run();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	check_slots(2, 2);
+	ck_assert_ptr_null(I.sa->slot[1].cur.suite.dh);
+	ck_assert_uint_eq(I.sa->slot[2].cur.suite.dh->id, 31);
+	check_sel(&R, R.sa->slot[2].cur.spi_out, 29, 6, 1);
+}
+END_TEST
+
+/* The second Child SA's lifetime runs out first: only it is rekeyed. */
+START_TEST(test_multi_rekey_second)
+{
+	uint32_t	in0, out0, in1, out1;
+
+	two_defs();
+	I.peer.child[1].life_seconds = 100;
+	R.peer.child[1].life_seconds = 0;
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	out0 = I.sa->slot[0].cur.spi_out;
+	in1 = I.sa->slot[1].cur.spi_in;
+	out1 = I.sa->slot[1].cur.spi_out;
+	ck_assert_uint_lt(I.sa->slot[1].cur.rekey_at,
+	    I.sa->slot[0].cur.rekey_at);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), I.sa->slot[1].cur.rekey_at);
+	now = I.sa->slot[1].cur.rekey_at;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_REKEY_CHILD);
+	ck_assert_uint_eq(I.sa->xslot, 1);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in1 + out1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_out, out0);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 19, 4, 1);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	/* A rekey of the second by the responder, with the REKEY_SA SPI. */
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 2, now), IKE_E_STATE);
+}
+END_TEST
+
+/*
+ * Both ends rekey the second Child SA at once (2.8.1): resolved within
+ * that slot; the first Child SA is not touched.
+ */
+START_TEST(test_multi_collision_second)
+{
+	uint32_t	in0, in1;
+
+	two_defs();
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	in1 = I.sa->slot[1].cur.spi_in;
+	ck_assert_int_eq(ike_child_rekey(I.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 8);
+	ck_assert_int_eq(R.k.nadd, 8);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+	ck_assert_ptr_null(R.sa->coll_min);
+}
+END_TEST
+
+/*
+ * A rekey of the first while the peer rekeys the second is no
+ * collision: each exchange replaces its own Child SA.
+ */
+START_TEST(test_multi_rekey_both)
+{
+	two_defs();
+	run();
+	ck_assert_int_eq(ike_child_rekey(I.sa, 0, now), IKE_OK);
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 8);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(R.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 0), 1);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 0), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+}
+END_TEST
+
+/*
+ * The peer deletes one of two Child SAs: only that pair leaves the
+ * kernel, the IKE SA and the other stay; 10 s later it is made again.
+ */
+START_TEST(test_multi_peer_deletes)
+{
+	uint32_t	in0, in1, out1;
+
+	two_defs();
+	run();
+	in0 = I.sa->slot[0].cur.spi_in;
+	in1 = I.sa->slot[1].cur.spi_in;
+	out1 = I.sa->slot[1].cur.spi_out;
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[1].cur, now),
+	    IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(I.k.del[0].spi + I.k.del[1].spi, in1 + out1);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 1);
+	ck_assert_uint_eq(I.sa->slot[0].cur.spi_in, in0);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, 0);	/* it chose to */
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_ne(I.sa->slot[1].cur.spi_in, in1);
+	/* A Delete naming both pairs takes both. */
+	ck_assert_int_eq(ike_info_delete_child(R.sa, &R.sa->slot[0].cur, now),
+	    IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(I.sa->slot[0].cur.installed, 0);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 1);
+}
+END_TEST
+
+/*
+ * The responder holds its definitions in the other order: it picks
+ * each by the proposed selectors, in IKE_AUTH and in CREATE_CHILD_SA.
+ */
+START_TEST(test_multi_responder_picks)
+{
+	struct k_addr	a;
+
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	add_def(&R, "10.2.0.0", "10.1.0.0", 9);	/* as the first now */
+	addr4(&a, "10.4.0.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_local[0], &a, 16, 0, 0);
+	R.peer.child[0].reqid = 19;
+	run();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	check_slots(0, 1);
+	check_slots(1, 0);
+	check_sel(&R, R.sa->slot[1].cur.spi_out, 9, 2, 1);
+	check_sel(&R, R.sa->slot[0].cur.spi_out, 19, 4, 1);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+}
+END_TEST
+
+/*
+ * A definition the responder has not: TS_UNACCEPTABLE.  The IKE SA and
+ * the first Child SA stay; the second is asked for again after 10 s,
+ * 20 s, ..., and made once the responder has it.
+ */
+START_TEST(test_multi_refused)
+{
+	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	run();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_int_eq(I.k.ndel, 0);
+	check_slots(0, 0);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 10000);
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_uint_eq(I.sa->slot[1].tries, 2);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 20000);
+	/* NO_PROPOSAL_CHOSEN the same way. */
+	add_def(&R, "10.4.0.0", "10.1.0.0", 19);
+	esp_prop(&R.peer.child[1].props[0], 12, 256, 12);
+	now += 20000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_E_NOPROP);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 40000);
+	ck_assert_int_eq(I.k.nadd, 2);
+	R.peer.child[1].props[0] = R.peer.child[0].props[0];
+	now += 40000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_uint_eq(I.sa->slot[1].tries, 0);
+	ck_assert_uint_eq(I.sa->slot[1].create_at, 0);
+}
+END_TEST
+
+/* A first Child SA refused in IKE_AUTH is asked for again later. */
+START_TEST(test_multi_first_again)
+{
+	struct ike_ts	ts = R.peer.child[0].ts_remote[0];
+	struct k_addr	a;
+
+	addr4(&a, "10.9.0.0");
+	ike_ts_from_prefix(&R.peer.child[0].ts_remote[0], &a, 16, 0, 0);
+	run();
+	ck_assert_int_eq(I.last_rv, IKE_E_TS);
+	ck_assert_int_eq(I.k.nadd, 0);
+	ck_assert_uint_eq(I.sa->slot[0].create_at, now + 10000);
+	R.peer.child[0].ts_remote[0] = ts;
+	now += 10000;
+	ike_sa_tick(I.sa, now);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 2);
+	check_slots(0, 0);
+}
+END_TEST
+
+/*
+ * The responder has a definition its initiator did not ask for: it
+ * creates that Child SA itself, 10 s after the IKE SA came up, and the
+ * initiator picks its definition by the selectors.
+ */
+START_TEST(test_multi_responder_creates)
+{
+	two_defs();
+	I.peer.nchild = 1;		/* asks for none beside the first */
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_uint_eq(R.sa->slot[1].create_at, now + 10000);
+	ck_assert_uint_eq(R.sa->slot[0].create_at, 0);
+	I.peer.nchild = 2;
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(R.sa, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(R.k.nadd, 4);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_int_eq(I.sa->slot[1].cur.we_init, 0);
+	check_sel(&I, I.sa->slot[1].cur.spi_out, 17, 1, 4);
+}
+END_TEST
+
+/*
+ * Both ends create the second Child SA at once: as a rekey collision,
+ * the lower nonce's Child SA goes and one pair remains.
+ */
+START_TEST(test_multi_create_collision)
+{
+	two_defs();
+	I.peer.nchild = 1;
+	run();
+	I.peer.nchild = 2;
+	R.sa->slot[1].create_at = 0;
+	ck_assert_int_eq(ike_child_create(I.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_create(R.sa, 1, now), IKE_OK);
+	ck_assert_int_eq(ike_child_create(R.sa, 0, now), IKE_E_STATE);
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	ck_assert_int_eq(R.k.nadd, 6);
+	ck_assert_int_eq(I.k.ndel, 2);
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_int_eq(n_installed(I.sa, 1), 1);
+	ck_assert_int_eq(n_installed(R.sa, 1), 1);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+}
+END_TEST
+
+/*
+ * The initiator's CREATE_CHILD_SA is lost; the responder creates the
+ * Child SA itself after 10 s; the retransmission then comes to a
+ * responder that has one.  Either way both ends use the same pair.
+ */
+START_TEST(test_multi_create_late)
+{
+	two_defs();
+	I.out.drop = 3;				/* INIT, AUTH, CREATE */
+	run();
+	ck_assert_int_eq(I.k.nadd, 2);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NEW_CHILD);
+	now += 10000;
+	ck_assert_int_eq(ike_sa_tick(R.sa, now), IKE_OK);
+	pump();
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);	/* resent */
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
+	ck_assert_uint_eq(I.sa->pending, IKE_PEND_NONE);
+	check_slots(0, 0);
+	check_slots(1, 1);
+	ck_assert_ptr_null(I.sa->coll_min);
+	/* The second Child SA rekeys from either end afterwards. */
+	ck_assert_int_eq(ike_child_rekey(R.sa, 1, now), IKE_OK);
+	pump();
+	check_slots(1, 1);
+	ck_assert_int_eq(ike_child_rekey(I.sa, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(I.last_rv, IKE_OK);
+	check_slots(1, 1);
+}
+END_TEST
+
+/*
+ * Three definitions, the first CREATE_CHILD_SA lost: the third waits
+ * for the second's answer, and the timers do not ask for a tick before
+ * the retransmission is due.
+ */
+START_TEST(test_multi_window)
+{
+	two_defs();
+	add_def(&I, "10.1.0.0", "10.6.0.0", 27);
+	add_def(&R, "10.6.0.0", "10.1.0.0", 29);
+	I.out.drop = 3;
+	run();
+	ck_assert_uint_eq(I.sa->xslot, 1);
+	ck_assert_uint_eq(I.sa->slot[2].create_at, now);
+	ck_assert_uint_eq(ike_sa_next_due(I.sa), now + 500);
+	ck_assert_int_eq(ike_child_create(I.sa, 2, now), IKE_E_BUSY);
+	now += 500;
+	ck_assert_int_eq(ike_sa_tick(I.sa, now), IKE_OK);	/* resent */
+	pump();
+	ck_assert_int_eq(I.k.nadd, 6);
+	check_slots(1, 1);
+	check_slots(2, 2);
+	ck_assert_uint_eq(I.sa->slot[2].create_at, 0);
+}
+END_TEST
+
+/*
+ * Rekeying the IKE SA moves both Child SAs to the new one, untouched;
+ * they rekey over it; deleting it takes all four SAs out on each end.
+ */
+START_TEST(test_multi_rekey_ike)
+{
+	struct ike_sa	*in, *rn;
+	uint32_t	 in1;
+
+	two_defs();
+	run();
+	in1 = I.sa->slot[1].cur.spi_in;
+	ck_assert_int_eq(ike_child_rekey_ike(I.sa, now), IKE_OK);
+	pump();
+	in = I.sa->rekeyed;
+	rn = R.sa->rekeyed;
+	ck_assert_ptr_nonnull(in);
+	ck_assert_ptr_nonnull(rn);
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.nadd, 4);
+	ck_assert_int_eq(I.k.ndel, 0);
+	ck_assert_int_eq(R.k.ndel, 0);
+	ck_assert_int_eq(in->slot[0].cur.installed, 1);
+	ck_assert_int_eq(in->slot[1].cur.installed, 1);
+	ck_assert_int_eq(rn->slot[1].cur.installed, 1);
+	ck_assert_uint_eq(in->slot[1].cur.spi_in, in1);
+	ck_assert_uint_eq(in->slot[1].cur.spi_out, rn->slot[1].cur.spi_in);
+	ck_assert_int_eq(I.sa->slot[1].cur.installed, 0);
+	ck_assert_int_eq(ike_child_rekey(in, 1, now), IKE_OK);
+	pump();
+	ck_assert_int_eq(R.k.ndel, 2);
+	ck_assert_uint_eq(in->slot[1].cur.spi_out, rn->slot[1].cur.spi_in);
+	check_pair(in->slot[1].cur.spi_in, in->slot[1].cur.spi_out);
+	ck_assert_int_eq(ike_info_delete_ike(in, now), IKE_OK);
+	ck_assert_int_eq(I.k.ndel, 6);
+	pump();
+	ck_assert_int_eq(rn->state, IKE_ST_DEAD);
+	ck_assert_int_eq(R.k.ndel, 6);
+	ck_assert_int_eq(n_installed(rn, 0) + n_installed(rn, 1), 0);
+}
+END_TEST
+
+/* The IKE SA deleted: all Child SAs of every definition leave the kernel. */
+START_TEST(test_multi_delete_ike)
+{
+	two_defs();
+	run();
+	ck_assert_int_eq(ike_info_delete_ike(R.sa, now), IKE_OK);
+	ck_assert_int_eq(R.k.ndel, 4);
+	pump();
+	ck_assert_int_eq(I.sa->state, IKE_ST_DEAD);
+	ck_assert_int_eq(I.k.ndel, 4);
+	ck_assert_int_eq(n_installed(I.sa, 0) + n_installed(I.sa, 1), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1465,6 +1986,21 @@ main(void)
 	tcase_add_test(tc, test_no_nat);
 	tcase_add_test(tc, test_dup_exact);
 	tcase_add_test(tc, test_rekey_ike_collision);
+	tcase_add_test(tc, test_multi_two);
+	tcase_add_test(tc, test_multi_three_pfs);
+	tcase_add_test(tc, test_multi_rekey_second);
+	tcase_add_loop_test(tc, test_multi_collision_second, 0, 16);
+	tcase_add_test(tc, test_multi_rekey_both);
+	tcase_add_test(tc, test_multi_peer_deletes);
+	tcase_add_test(tc, test_multi_responder_picks);
+	tcase_add_test(tc, test_multi_refused);
+	tcase_add_test(tc, test_multi_first_again);
+	tcase_add_test(tc, test_multi_responder_creates);
+	tcase_add_loop_test(tc, test_multi_create_collision, 0, 16);
+	tcase_add_loop_test(tc, test_multi_create_late, 0, 16);
+	tcase_add_test(tc, test_multi_window);
+	tcase_add_test(tc, test_multi_rekey_ike);
+	tcase_add_test(tc, test_multi_delete_ike);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -250,7 +250,7 @@ hub_sa(size_t p)
 	const struct ike_sa	*sa = router_live_sa(nodes[0].r, p);
 
 	return sa != NULL && sa->state == IKE_ST_ESTABLISHED &&
-	    sa->child.installed ? sa : NULL;
+	    sa->slot[0].cur.installed ? sa : NULL;
 }
 
 /* Run the loop until both tunnels are up on all three, with new SAs. */
@@ -264,8 +264,8 @@ wait_up(uint32_t old0, uint32_t old1)
 		event_base_loop(base, EVLOOP_ONCE | EVLOOP_NONBLOCK);
 		a = hub_sa(0);
 		b = hub_sa(1);
-		if (a != NULL && b != NULL && a->child.spi_in != old0 &&
-		    b->child.spi_in != old1 &&
+		if (a != NULL && b != NULL && a->slot[0].cur.spi_in != old0 &&
+		    b->slot[0].cur.spi_in != old1 &&
 		    router_link_proto(nodes[0].r, "Tunnel0") == 1 &&
 		    router_link_proto(nodes[0].r, "Tunnel1") == 1 &&
 		    router_link_proto(nodes[1].r, "Tunnel0") == 1 &&
@@ -380,10 +380,10 @@ clear_case(const char *line, int cleared)
 	settle();
 	a = hub_sa(0);
 	b = hub_sa(1);
-	in[0] = a->child.spi_in;
-	outs[0] = a->child.spi_out;
-	in[1] = b->child.spi_in;
-	outs[1] = b->child.spi_out;
+	in[0] = a->slot[0].cur.spi_in;
+	outs[0] = a->slot[0].cur.spi_out;
+	in[1] = b->slot[0].cur.spi_in;
+	outs[1] = b->slot[0].cur.spi_out;
 	logs_clear();
 	ck_assert_int_eq(run(&nodes[0], line), CLI_OK);
 	ck_assert_str_eq(out, "");	/* silent, as IOS is */
@@ -402,7 +402,7 @@ clear_case(const char *line, int cleared)
 		    "Tunnel%d, changed state to down\n", t);
 		ck_assert_int_eq(has(nodes[0].log, down), gone);
 		if (!gone)
-			ck_assert_uint_eq(hub_sa((size_t)t)->child.spi_in,
+			ck_assert_uint_eq(hub_sa((size_t)t)->slot[0].cur.spi_in,
 			    in[t]);
 	}
 }
@@ -451,16 +451,16 @@ START_TEST(test_clear_other_peer)
 
 	ck_assert(wait_up(0, 0));
 	settle();
-	in0 = hub_sa(0)->child.spi_in;
-	in1 = hub_sa(1)->child.spi_in;
+	in0 = hub_sa(0)->slot[0].cur.spi_in;
+	in1 = hub_sa(1)->slot[0].cur.spi_in;
 	logs_clear();
 	ck_assert_int_eq(run(&nodes[0], "clear crypto sa peer 127.0.0.9"),
 	    CLI_OK);
 	settle();
 	a = hub_sa(0);
 	b = hub_sa(1);
-	ck_assert(a != NULL && a->child.spi_in == in0);
-	ck_assert(b != NULL && b->child.spi_in == in1);
+	ck_assert(a != NULL && a->slot[0].cur.spi_in == in0);
+	ck_assert(b != NULL && b->slot[0].cur.spi_in == in1);
 	ck_assert(!has(krec_log(nodes[0].k), "sa del"));
 }
 END_TEST
@@ -515,10 +515,10 @@ START_TEST(test_show_live)
 	ck_assert(has(out, "current_peer 127.0.0.3 port "));
 	ck_assert(has(out, "ip mtu idb GigabitEthernet0/0"));
 	snprintf(want, sizeof(want), "current outbound spi: 0x%X(%u)\n",
-	    b->child.spi_out, b->child.spi_out);
+	    b->slot[0].cur.spi_out, b->slot[0].cur.spi_out);
 	ck_assert(has(out, want));
-	snprintf(want, sizeof(want), "spi: 0x%08X(%u)\n", a->child.spi_in,
-	    a->child.spi_in);
+	snprintf(want, sizeof(want), "spi: 0x%08X(%u)\n", a->slot[0].cur.spi_in,
+	    a->slot[0].cur.spi_in);
 	ck_assert(has(out, want));
 
 	ck_assert_int_eq(run(&nodes[0], "show crypto ipsec sa peer "
@@ -549,8 +549,8 @@ START_TEST(test_change_keeps_tunnels)
 
 	ck_assert(wait_up(0, 0));
 	settle();
-	in0 = hub_sa(0)->child.spi_in;
-	in1 = hub_sa(1)->child.spi_in;
+	in0 = hub_sa(0)->slot[0].cur.spi_in;
+	in1 = hub_sa(1)->slot[0].cur.spi_in;
 	logs_clear();
 	node_config(&nodes[0], "hostname HUB\nip route 10.99.0.0 "
 	    "255.255.0.0 Tunnel1");
@@ -558,8 +558,8 @@ START_TEST(test_change_keeps_tunnels)
 	settle();
 	ck_assert(has(krec_log(nodes[0].k), "10.99.0.0"));	/* applied */
 	ck_assert(!has(krec_log(nodes[0].k), "sa del"));
-	ck_assert(hub_sa(0) != NULL && hub_sa(0)->child.spi_in == in0);
-	ck_assert(hub_sa(1) != NULL && hub_sa(1)->child.spi_in == in1);
+	ck_assert(hub_sa(0) != NULL && hub_sa(0)->slot[0].cur.spi_in == in0);
+	ck_assert(hub_sa(1) != NULL && hub_sa(1)->slot[0].cur.spi_in == in1);
 	ck_assert_msg(!has(nodes[0].log, "changed state"), "%s",
 	    nodes[0].log);
 	/* A tunnel gone from the config: the IKE daemon starts anew. */
