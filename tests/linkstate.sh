@@ -46,14 +46,14 @@ while [ ! -S "$st/ioshd.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); do
 
 # A console that watches: terminal monitor, then empty lines, each
 # answered after the log lines that came meanwhile.
-{ echo "terminal monitor"; i=0; while [ $i -lt 50 ]; do sleep 0.1; echo; i=$((i + 1)); done; } \
+{ echo "terminal monitor"; i=0; while [ ! -e "$st/stop" ] && [ $i -lt 600 ]; do sleep 0.1; echo; i=$((i + 1)); done; } \
 	| "$b/shell/iosh" -S "$st/ioshd.sock" >"$st/console" 2>&1 &
 mon=$!
 
-# wait_log TEXT: up to 3 s for a line in the daemon's log.
+# wait_log TEXT: up to 10 s for a line in the daemon's log.
 wait_log() {
 	i=0
-	while ! grep -qF "$1" "$st/log" && [ $i -lt 30 ]; do
+	while ! grep -qF "$1" "$st/log" && [ $i -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -77,7 +77,7 @@ wait_log "%LINK-3-UPDOWN: Interface Tunnel0, changed state to down" \
 
 ip link set v1 up
 i=0
-while [ "$(grep -cF "$up" "$st/log")" -lt 2 ] && [ $i -lt 30 ]; do
+while [ "$(grep -cF "$up" "$st/log")" -lt 2 ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -99,6 +99,8 @@ wait_log "%LINK-5-CHANGED: Interface GigabitEthernet1, changed state to administ
 [ "$(grep -cF "$lp down" "$st/log")" -ge 2 ] \
 	&& ok "shutdown: line protocol down" || nok "no second line protocol down"
 
+sleep 0.5	# the console's next line brings the last log lines
+touch "$st/stop"
 wait $mon
 mon=
 for l in "$up" "GigabitEthernet1, changed state to down" "administratively down"; do
