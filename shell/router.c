@@ -364,6 +364,7 @@ router_apply(struct router *r)
 		compile_out_free(&r->out);
 	r->out = out;
 	r->have_out = 1;
+	r->gen++;
 	free(r->applied);
 	r->applied = text;
 	if (!keep && !r->plan_only && router_ike_start(r) != 0)
@@ -484,6 +485,7 @@ router_free(struct router *r)
 	router_ike_stop(r);
 	router_link_free(r->link);
 	router_sa_free(&r->sa);
+	router_show_free(r->show);
 	if (r->have_out)
 		compile_out_free(&r->out);
 	event_free(r->ev_apply);

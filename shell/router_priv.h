@@ -58,6 +58,8 @@ struct router {
 	struct router_link	*link;		/* interface states */
 	router_log_fn		*log;
 	void			*log_arg;
+	unsigned long		 gen;		/* applies so far */
+	struct show_cache	*show;		/* router_show.c's tables */
 };
 
 /* router.c */
@@ -67,6 +69,10 @@ void	router_arm(struct router *);
 int	router_route_based(const struct ike_peer *);
 struct ike_sa *router_live_sa(const struct router *, size_t);
 void	router_ike_changed(struct router *, struct ike_sa *);
+
+/* router_show.c */
+struct show_cache;
+void	router_show_free(struct show_cache *);
 
 /* router_stats.c: the kernel's SA counters, for one show command */
 struct router_stat {

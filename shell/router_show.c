@@ -94,22 +94,33 @@ esp_name(const struct ike_suite *s, char *buf, size_t len)
 struct show_run {
 	struct router		*r;
 	struct router_stats	 stats;
-	struct show_orig {
-		uint32_t	 reqid;
-		size_t		 pol;	/* index in r->out.ks */
-	}			*orig;
-	size_t			 norig;
+	const struct show_cache	*cache;
 	struct show_ifprof {
 		const char	*ifname;
 		const char	*ike;	/* NULL: none */
 	}			*ifp;	/* for show crypto session */
 	size_t			 nifp;
-	char			 cm_map[128];	/* the last map */
-	char			 cm_if[64];	/* and its interface */
 	int			 ul_have;
 	struct k_addr		 ul_addr;
 	char			 ul_name[64];
 	unsigned		 ul_mtu;
+};
+
+/*
+ * Where each Child SA comes from, by reqid: the first policy of the
+ * reqid that says, its interface and crypto map tag worked out once
+ * for each apply (the router's generation), not for each command.
+ */
+struct show_orig {
+	uint32_t	 reqid;
+	size_t		 pol;		/* index in r->out.ks */
+	char		 ifname[64];
+	char		 tag[160];
+};
+struct show_cache {
+	unsigned long	 gen;
+	struct show_orig *orig;
+	size_t		 norig;
 };
 
 static int
@@ -131,54 +142,6 @@ orig_key(const void *k, const void *e)
 	return reqid < x ? -1 : reqid > x;
 }
 
-/* The first policy of each reqid that says where it comes from. */
-static int
-show_run_origins(struct show_run *run)
-{
-	const struct router	*r = run->r;
-	const struct kobj	*o;
-	size_t			 i, n, k = 0;
-
-	if (!r->have_out)
-		return 0;
-	n = kstate_count(r->out.ks, KOBJ_POLICY);
-	if ((run->orig = calloc(n + 1, sizeof(*run->orig))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		o = kstate_get(r->out.ks, KOBJ_POLICY, i);
-		if (o->u.policy.ntmpl == 0 || o->origin == NULL)
-			continue;
-		run->orig[k].reqid = o->u.policy.tmpl[0].reqid;
-		run->orig[k++].pol = i;
-	}
-	qsort(run->orig, k, sizeof(*run->orig), orig_cmp);
-	for (i = 0, n = 0; i < k; i++)
-		if (n == 0 || run->orig[n - 1].reqid != run->orig[i].reqid)
-			run->orig[n++] = run->orig[i];
-	run->norig = n;
-	return 0;
-}
-
-static int
-show_run_open(struct router *r, struct show_run *run)
-{
-	memset(run, 0, sizeof(*run));
-	run->r = r;
-	if (show_run_origins(run) != 0)
-		return -1;
-	/* Without the counters, show the rest (they read 0). */
-	router_stats_read(r, &run->stats);
-	return 0;
-}
-
-static void
-show_run_close(struct show_run *run)
-{
-	router_stats_free(&run->stats);
-	free(run->orig);
-	free(run->ifp);
-}
-
 /* The interface that carries crypto map map (IOS shows the first). */
 static void
 cmap_if(const struct router *r, const char *map, char *buf, size_t len)
@@ -195,33 +158,117 @@ cmap_if(const struct router *r, const char *map, char *buf, size_t len)
 	}
 }
 
-/* Where the Child SA's policies came from: "Tunnel0" or a map's name. */
+/* "Tunnel0" and "Tunnel0-head-0", or a map's interface and name. */
 static void
-child_origin(struct show_run *run, uint32_t reqid, char *ifname,
-    size_t iflen, char *tag, size_t taglen)
+orig_names(const struct router *r, struct show_orig *e, char *lmap,
+    size_t maplen, char *lif, size_t iflen)
 {
-	const struct show_orig	*e;
 	const struct kobj	*o;
 	char			 map[128];
 
-	snprintf(ifname, iflen, "(unknown)");
-	snprintf(tag, taglen, "(none)");
-	e = bsearch(&reqid, run->orig, run->norig, sizeof(*run->orig),
-	    orig_key);
-	if (e == NULL)
-		return;
-	o = kstate_get(run->r->out.ks, KOBJ_POLICY, e->pol);
-	if (sscanf(o->origin, "interface %63[^: ]", ifname) == 1)
-		snprintf(tag, taglen, "%s-head-0", ifname);
+	o = kstate_get(r->out.ks, KOBJ_POLICY, e->pol);
+	snprintf(e->ifname, sizeof(e->ifname), "(unknown)");
+	snprintf(e->tag, sizeof(e->tag), "(none)");
+	if (sscanf(o->origin, "interface %63[^: ]", e->ifname) == 1)
+		snprintf(e->tag, sizeof(e->tag), "%s-head-0", e->ifname);
 	else if (sscanf(o->origin, "crypto map %127s", map) == 1) {
-		snprintf(tag, taglen, "%s", map);
-		if (strcmp(map, run->cm_map) != 0) {
-			snprintf(run->cm_if, sizeof(run->cm_if), "%s", ifname);
-			cmap_if(run->r, map, run->cm_if, sizeof(run->cm_if));
-			snprintf(run->cm_map, sizeof(run->cm_map), "%s", map);
+		snprintf(e->tag, sizeof(e->tag), "%s", map);
+		/* Maps repeat: the last one's interface is remembered. */
+		if (strcmp(map, lmap) != 0) {
+			snprintf(lif, iflen, "(unknown)");
+			cmap_if(r, map, lif, iflen);
+			snprintf(lmap, maplen, "%s", map);
 		}
-		snprintf(ifname, iflen, "%s", run->cm_if);
+		snprintf(e->ifname, sizeof(e->ifname), "%s", lif);
 	}
+}
+
+static int
+show_cache_build(const struct router *r, struct show_cache *c)
+{
+	const struct kobj	*o;
+	size_t			 i, n, k = 0;
+	char			 lmap[128] = "", lif[64] = "";
+
+	free(c->orig);
+	c->orig = NULL;
+	c->norig = 0;
+	c->gen = r->gen;
+	if (!r->have_out)
+		return 0;
+	n = kstate_count(r->out.ks, KOBJ_POLICY);
+	if ((c->orig = calloc(n + 1, sizeof(*c->orig))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		o = kstate_get(r->out.ks, KOBJ_POLICY, i);
+		if (o->u.policy.ntmpl == 0 || o->origin == NULL)
+			continue;
+		c->orig[k].reqid = o->u.policy.tmpl[0].reqid;
+		c->orig[k++].pol = i;
+	}
+	qsort(c->orig, k, sizeof(*c->orig), orig_cmp);
+	for (i = 0, n = 0; i < k; i++)
+		if (n == 0 || c->orig[n - 1].reqid != c->orig[i].reqid)
+			c->orig[n++] = c->orig[i];
+	c->norig = n;
+	for (i = 0; i < n; i++)
+		orig_names(r, &c->orig[i], lmap, sizeof(lmap), lif,
+		    sizeof(lif));
+	return 0;
+}
+
+/* The tables of the router as it was last applied. */
+static const struct show_cache *
+show_cache(struct router *r)
+{
+	if (r->show == NULL && (r->show = calloc(1, sizeof(*r->show))) ==
+	    NULL)
+		return NULL;
+	if ((r->show->orig == NULL || r->show->gen != r->gen) &&
+	    show_cache_build(r, r->show) != 0)
+		return NULL;
+	return r->show;
+}
+
+void
+router_show_free(struct show_cache *c)
+{
+	if (c == NULL)
+		return;
+	free(c->orig);
+	free(c);
+}
+
+static int
+show_run_open(struct router *r, struct show_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	run->r = r;
+	if ((run->cache = show_cache(r)) == NULL)
+		return -1;
+	/* Without the counters, show the rest (they read 0). */
+	router_stats_read(r, &run->stats);
+	return 0;
+}
+
+static void
+show_run_close(struct show_run *run)
+{
+	router_stats_free(&run->stats);
+	free(run->ifp);
+}
+
+/* Where the Child SA's policies came from: "Tunnel0" or a map's name. */
+static void
+child_origin(const struct show_run *run, uint32_t reqid, char *ifname,
+    size_t iflen, char *tag, size_t taglen)
+{
+	const struct show_orig	*e;
+
+	e = bsearch(&reqid, run->cache->orig, run->cache->norig,
+	    sizeof(*run->cache->orig), orig_key);
+	snprintf(ifname, iflen, "%s", e != NULL ? e->ifname : "(unknown)");
+	snprintf(tag, taglen, "%s", e != NULL ? e->tag : "(none)");
 }
 
 /* The configured interface that holds addr: the "ip mtu idb". */
