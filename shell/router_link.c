@@ -60,6 +60,7 @@ struct router_link {
 	size_t		*by_dev, *by_ifid, *by_name;	/* sorted */
 	size_t		*dirty;
 	size_t		 ndirty;
+	int		 monitor;	/* watch the kernel's links */
 	struct nl_sock	*nl;		/* RTNLGRP_LINK, NULL: none */
 	struct event	*ev_nl, *ev_eval;
 };
@@ -385,6 +386,16 @@ router_link_apply(struct router *r)
 
 	if (l == NULL)
 		return;
+	/*
+	 * Watched from the first apply on: a router never applied (the
+	 * one iosh hosts itself, which only plans) needs no socket.
+	 */
+	if (l->monitor && l->nl == NULL) {
+		l->monitor = 0;
+		if (rl_nl_open(l) != 0)
+			syslog(LOG_WARNING, "router: cannot watch the "
+			    "kernel's links");
+	}
 	v = calloc(n + 1, sizeof(*v));
 	by_dev = calloc(n + 1, sizeof(*by_dev));
 	by_ifid = calloc(n + 1, sizeof(*by_ifid));
@@ -448,8 +459,7 @@ router_link_open(struct router *r, int monitor)
 		return -1;
 	l->r = r;
 	l->ev_eval = evtimer_new(r->base, rl_eval, l);
-	if (monitor && rl_nl_open(l) != 0)
-		syslog(LOG_WARNING, "router: cannot watch the kernel's links");
+	l->monitor = monitor;
 	r->link = l;
 	router_sa_notify(&r->sa, rl_sa, l);
 	return 0;
