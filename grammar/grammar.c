@@ -128,8 +128,8 @@ ios_config_load(struct ios_config *cfg, struct cli_engine *eng,
 		saved = errno;
 	else if (fstat(fileno(f), &st) == -1)
 		saved = errno;
-	else if (!S_ISREG(st.st_mode))
-		saved = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else if (S_ISDIR(st.st_mode))
+		saved = EISDIR;
 	else
 		saved = 0;
 	if (saved != 0) {
