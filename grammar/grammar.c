@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "grammar/cmd.h"
 
 /* id, prompt, term, parent, flags; indexed by enum ios_mode. */
@@ -118,11 +120,31 @@ ios_config_load(struct ios_config *cfg, struct cli_engine *eng,
     const char *path, cli_write_fn *out, void *arg)
 {
 	struct cli	*cli;
+	struct stat	 st;
 	FILE		*f;
-	int		 failed;
+	int		 failed, saved;
 
 	if ((f = fopen(path, "r")) == NULL)
+		saved = errno;
+	else if (fstat(fileno(f), &st) == -1)
+		saved = errno;
+	else if (S_ISDIR(st.st_mode))
+		saved = EISDIR;
+	else
+		saved = 0;
+	if (saved != 0) {
+		if (f != NULL)
+			fclose(f);
+		/*
+		 * A startup-config that is there but cannot be read is not
+		 * an empty one: the first save keeps it as the backup.
+		 */
+		if (saved != ENOENT && cfg->startup_path != NULL &&
+		    strcmp(path, cfg->startup_path) == 0)
+			cfg->boot_failed = 1;
+		errno = saved;
 		return -1;
+	}
 	if ((cli = cli_new(eng, IOS_M_PRIV, cfg)) == NULL) {
 		fclose(f);
 		errno = ENOMEM;

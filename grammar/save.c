@@ -58,6 +58,7 @@ ios_config_save(struct ios_config *cfg)
 {
 	char	*text = NULL, *tmp = NULL, *bak = NULL;
 	size_t	 len;
+	struct stat st;
 	int	 fd = -1, rc = -1, saved;
 
 	if (cfg->startup_path == NULL) {
@@ -81,6 +82,10 @@ ios_config_save(struct ios_config *cfg)
 		goto done;
 	}
 	fd = -1;
+	if (lstat(cfg->startup_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto done;
+	}
 	/* The previous file becomes the backup (a hard link keeps it). */
 	if (!cfg->bak_locked) {
 		unlink(bak);

@@ -611,6 +611,7 @@ struct ike_sa {
 	uint64_t		 now;		/* the caller's clock */
 	uint64_t		 born;		/* created, on that clock */
 	struct ike_path		 seen;		/* the last datagram's path */
+	struct ike_id		 peer_ident;	/* as the peer proved it */
 	uint8_t			 nat_local;	/* we are behind a NAT */
 	uint8_t			 nat_remote;	/* the peer is */
 	uint8_t			 natt;		/* IKE, ESP over UDP 4500 */
@@ -764,6 +765,7 @@ void	 ike_net_close(struct ike_net *);
 /* ---- ike_show.c: `show crypto ikev2 sa` lines, names from ike_alg ---- */
 int	ike_show_sa_header(int, char *, size_t);
 int	ike_show_sa(const struct ike_sa *, unsigned, uint64_t, char *, size_t);
+const char *ike_show_id(const struct ike_id *, char *, size_t);
 
 /* ---- ike_ts.c: traffic selectors (RFC 7296 2.9) ---- */
 int	ike_ts_narrow(const struct ike_ts *, size_t, const struct ike_ts *,

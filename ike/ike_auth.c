@@ -87,9 +87,9 @@ ike_auth_id_ok(const struct ike_id *want, const struct ike_id *got)
 	    memcmp(want->data, got->data, got->len) == 0);
 }
 
-/* The peer's identity and AUTH, checked with the remote key. */
+/* The peer's identity and AUTH, checked with the remote key; kept. */
 static int
-ike_auth_check(const struct ike_sa *sa, const struct ike_msg *m)
+ike_auth_check(struct ike_sa *sa, const struct ike_msg *m)
 {
 	const struct ike_id	*id = sa->initiator ? &m->idr : &m->idi;
 	const uint8_t		*idb = sa->initiator ? m->idr_body :
@@ -112,6 +112,8 @@ ike_auth_check(const struct ike_sa *sa, const struct ike_msg *m)
 		return (IKE_E_CRYPTO);
 	ok = CRYPTO_memcmp(want, m->auth, m->authlen) == 0;
 	OPENSSL_cleanse(want, sizeof(want));
+	if (ok)
+		sa->peer_ident = *id;
 	return (ok ? IKE_OK : IKE_E_AUTH);
 }
 

@@ -14,6 +14,7 @@
  * 320 s while the IKE SA lives; IOS asks when traffic for it comes (a
  * kernel ACQUIRE for its reqid), which the router does not pass down.
  */
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,8 +106,14 @@ ike_sa_free(struct ike_sa *sa)
 static void
 ike_sa_log_status(const struct ike_sa *sa, const char *what)
 {
+	char		 addr[INET6_ADDRSTRLEN], id[IKE_MAX_ID + 1];
+	const struct k_addr *a = &sa->peer->remote;
+
+	inet_ntop(a->family, &a->u, addr, sizeof(addr));
 	ike_log(IKE_LOG_INFO, "%%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto "
-	    "tunnel v2 is %s.  Peer %s", what, sa->peer->name);
+	    "tunnel v2 is %s.  Peer %s:%u Id: %s", what, addr,
+	    sa->seen.rport ? sa->seen.rport : IKE_PORT,
+	    ike_show_id(&sa->peer_ident, id, sizeof(id)));
 }
 
 void

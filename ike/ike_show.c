@@ -84,3 +84,29 @@ ike_show_sa(const struct ike_sa *sa, unsigned id, uint64_t now, char *buf,
 	    "%u/%llu sec\n", p->lifetime, (unsigned long long)active);
 	return (m < 0 ? m : n + m);
 }
+
+/*
+ * An identity as IOS prints it after "Id:": an address, or the name
+ * with anything unprintable as '.'.
+ */
+const char *
+ike_show_id(const struct ike_id *id, char *buf, size_t len)
+{
+	size_t	i, n;
+
+	if (len == 0)
+		return (buf);
+	buf[0] = '\0';
+	if (id->type == IKE_ID_IPV4_ADDR && id->len == 4)
+		inet_ntop(AF_INET, id->data, buf, (socklen_t)len);
+	else if (id->type == IKE_ID_IPV6_ADDR && id->len == 16)
+		inet_ntop(AF_INET6, id->data, buf, (socklen_t)len);
+	else {
+		n = id->len < len - 1 ? id->len : len - 1;
+		for (i = 0; i < n; i++)
+			buf[i] = id->data[i] >= 0x20 && id->data[i] < 0x7f ?
+			    (char)id->data[i] : '.';
+		buf[n] = '\0';
+	}
+	return (buf);
+}

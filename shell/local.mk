@@ -50,9 +50,10 @@ shell_ioshd_LDADD = $(SHELL_LIBS)
 
 check_PROGRAMS += tests/check_shell tests/transcript
 TESTS += tests/check_shell tests/transcripts.sh tests/console/tmux.sh \
-	tests/daemon.sh tests/save-kill.sh tests/linkstate.sh
+	tests/daemon.sh tests/save-kill.sh tests/save-unreadable.sh \
+	tests/linkstate.sh
 EXTRA_DIST += tests/transcripts.sh tests/console/tmux.sh tests/daemon.sh \
-	tests/save-kill.sh tests/linkstate.sh
+	tests/save-kill.sh tests/save-unreadable.sh tests/linkstate.sh
 tests_check_shell_SOURCES = tests/check_shell.c
 tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_shell_LDADD = $(SHELL_LIBS) $(CHECK_LIBS)

@@ -39,10 +39,14 @@ static uint64_t		now;
 static struct ike_cookie *R_cookie;	/* the responder's cookie policy */
 static int		log_lines[IKE_LOG_DEBUG + 1];
 
+static char		log_status[256];	/* the last session line */
+
 static void
 log_count(int level, const char *line, void *arg)
 {
 	log_lines[level]++;
+	if (strstr(line, "IKEV2_SESSION_STATUS") != NULL)
+		snprintf(log_status, sizeof(log_status), "%s", line);
 }
 
 /* Every datagram sent, in order, for replays. */
@@ -157,6 +161,7 @@ setup(void)
 	now = 1000;
 	R_cookie = NULL;
 	memset(log_lines, 0, sizeof(log_lines));
+	log_status[0] = '\0';
 	ntrace = 0;
 	ike_log_set_sink(log_count, NULL);
 	side_init(&I, "192.0.2.1", "192.0.2.2", "left.example",
@@ -323,6 +328,12 @@ check_child(void)
 START_TEST(test_gcm_group19)
 {
 	run();
+	/*
+	 * IOS's session line, the initiator's the last one: the peer's
+	 * address, port and identity.
+	 */
+	ck_assert_str_eq(log_status, "%CRYPTO-5-IKEV2_SESSION_STATUS: "
+	    "Crypto tunnel v2 is UP.  Peer 192.0.2.2:500 Id: right.example");
 	ck_assert_str_eq(ike_sa_state_name(I.sa->state), "READY");
 	ck_assert_ptr_nonnull(R.sa);
 	ck_assert_int_eq(R.sa->state, IKE_ST_ESTABLISHED);

@@ -20,19 +20,26 @@
 #                  "esp-aes 256 esp-sha256-hmac")
 #   IOS_PFS        the crypto map's `set pfs` group (e.g. group19;
 #                  default: none)
+#   IOS_NET2       "A B": a second LAN pair for crypto maps: office-gw's
+#                  LAN also holds 192.168.A.1/24 (secondary), branch-gw's
+#                  192.168.B.1/24, and the ACL gets a second permit line
+#                  between them (a second Child SA)
 
 ios_config()
 {
 	local kind=$1 side=$2 host peer own lan lan_net peer_net isp tun
+	local own2 peer2
 
 	if [ "$side" = office ]; then
 		host=office-gw own=$OFFICE_WAN peer=$BRANCH_WAN
 		lan=$OFFICE_GW_LAN lan_net=192.168.1.0 peer_net=192.168.2.0
 		isp=$OFFICE_ISP tun=10.255.0.1
+		read -r own2 peer2 <<<"${IOS_NET2:-}"
 	else
 		host=branch-gw own=$BRANCH_WAN peer=$OFFICE_WAN
 		lan=$BRANCH_GW_LAN lan_net=192.168.2.0 peer_net=192.168.1.0
 		isp=$BRANCH_ISP tun=10.255.0.2
+		read -r peer2 own2 <<<"${IOS_NET2:-}"
 	fi
 	cat <<-EOF
 	hostname $host
@@ -101,6 +108,9 @@ ios_config()
 	cat <<-EOF
 	interface GigabitEthernet0/1
 	 ip address $lan 255.255.255.0
+	EOF
+	[ -z "${IOS_NET2:-}" ] || echo " ip address 192.168.$own2.1 255.255.255.0 secondary"
+	cat <<-EOF
 	!
 	ip route 0.0.0.0 0.0.0.0 $isp
 	EOF
@@ -111,6 +121,8 @@ ios_config()
 		ip access-list extended LAN-TO-LAN
 		 permit ip $lan_net 0.0.0.255 $peer_net 0.0.0.255
 		EOF
+		[ -z "${IOS_NET2:-}" ] ||
+			echo " permit ip 192.168.$own2.0 0.0.0.255 192.168.$peer2.0 0.0.0.255"
 	fi
 	echo end
 }
