@@ -87,6 +87,9 @@ struct router_stats {
 	int			 dumped;
 };
 int	router_stats_read(struct router *, struct router_stats *);
+int	router_stats_parse(struct router_stats *, const void *, size_t,
+	    uint32_t);
+void	router_stats_done(struct router_stats *);
 void	router_stats_get(struct router *, const struct router_stats *,
 	    const struct k_addr *, uint32_t, struct k_sa_stats *);
 void	router_stats_free(struct router_stats *);

@@ -71,9 +71,13 @@ rs_add(struct router_stats *s, const struct xfrm_usersa_info *si)
 	return 0;
 }
 
-/* One read's messages; 1 when the dump is done, 0 for more, or -errno. */
-static int
-rs_parse(struct router_stats *s, const uint8_t *buf, size_t len,
+/*
+ * One read's messages (of the dump with sequence number seq): 1 when
+ * the dump is done, 0 for more, or -errno.  Messages too short for
+ * what they say they are are skipped.
+ */
+int
+router_stats_parse(struct router_stats *s, const void *buf, size_t len,
     uint32_t seq)
 {
 	const struct nlmsghdr	*h = (const void *)buf;
@@ -137,7 +141,7 @@ rs_dump(struct router_stats *s)
 			rc = n < 0 ? -errno : -EPROTO;
 			break;
 		}
-		rc = rs_parse(s, buf, (size_t)n, req.h.nlmsg_seq);
+		rc = router_stats_parse(s, buf, (size_t)n, req.h.nlmsg_seq);
 		explicit_bzero(buf, (size_t)n);	/* the states' keys */
 	}
 	close(fd);
@@ -161,9 +165,16 @@ router_stats_read(struct router *r, struct router_stats *s)
 		router_stats_free(s);
 		return rc;
 	}
+	router_stats_done(s);
+	return 0;
+}
+
+/* The dump is in: look up in it from now on. */
+void
+router_stats_done(struct router_stats *s)
+{
 	qsort(s->v, s->n, sizeof(*s->v), rs_cmp);
 	s->dumped = 1;
-	return 0;
 }
 
 /* The counters of the ESP SA (dst, spi); zeros when there is none. */

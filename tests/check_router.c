@@ -18,6 +18,7 @@
  */
 #include <arpa/inet.h>
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@
 #include <unistd.h>
 
 #include <event2/event.h>
+#include <linux/netlink.h>
+#include <linux/xfrm.h>
 
 #include "grammar/ios.h"
 #include "shell/live.h"
@@ -592,11 +595,109 @@ START_TEST(test_clear_help)
 }
 END_TEST
 
+/* An XFRM state as a dump answers it: header and xfrm_usersa_info. */
+static size_t
+xfrm_msg(uint8_t *buf, uint32_t seq, int family, const char *dst,
+    uint32_t spi, uint8_t proto, uint64_t packets)
+{
+	struct nlmsghdr		*h = (struct nlmsghdr *)buf;
+	struct xfrm_usersa_info	*si = NLMSG_DATA(h);
+
+	memset(buf, 0, NLMSG_SPACE(sizeof(*si)));
+	h->nlmsg_len = NLMSG_LENGTH(sizeof(*si));
+	h->nlmsg_type = XFRM_MSG_NEWSA;
+	h->nlmsg_seq = seq;
+	si->family = (uint16_t)family;
+	inet_pton(family, dst, &si->id.daddr);
+	si->id.spi = htonl(spi);
+	si->id.proto = proto;
+	si->curlft.packets = packets;
+	si->curlft.bytes = packets * 100;
+	si->stats.replay_window = 1;
+	si->stats.integrity_failed = 2;
+	return NLMSG_SPACE(sizeof(*si));
+}
+
+/*
+ * The counters of every SA from one dump (router_stats.c), on messages
+ * made here as the kernel sends them: found by destination, SPI and
+ * ESP; other sequence numbers, short messages and AH left alone.
+ */
+START_TEST(test_stats_dump)
+{
+	struct router_stats	 st;
+	struct k_sa_stats	 c;
+	struct k_addr		 a4, a6;
+	struct nlmsghdr		*h;
+	uint8_t			 buf[4096];
+	size_t			 off = 0;
+
+	memset(&st, 0, sizeof(st));
+	off += xfrm_msg(buf + off, 7, AF_INET, "192.0.2.1", 0x1000,
+	    IPPROTO_ESP, 5);
+	off += xfrm_msg(buf + off, 7, AF_INET6, "2001:db8::1", 0x2000,
+	    IPPROTO_ESP, 9);
+	off += xfrm_msg(buf + off, 7, AF_INET, "192.0.2.1", 0x3000,
+	    IPPROTO_AH, 11);
+	off += xfrm_msg(buf + off, 8, AF_INET, "192.0.2.1", 0x4000,
+	    IPPROTO_ESP, 13);	/* another dump's */
+	h = (struct nlmsghdr *)(buf + off);
+	off += xfrm_msg(buf + off, 7, AF_INET, "192.0.2.1", 0x5000,
+	    IPPROTO_ESP, 15);
+	h->nlmsg_len = NLMSG_LENGTH(8);	/* too short for a state */
+	ck_assert_int_eq(router_stats_parse(&st, buf, off, 7), 0);
+	h = (struct nlmsghdr *)buf;
+	memset(h, 0, sizeof(*h));
+	h->nlmsg_len = NLMSG_LENGTH(0);
+	h->nlmsg_type = NLMSG_DONE;
+	h->nlmsg_seq = 7;
+	ck_assert_int_eq(router_stats_parse(&st, buf, h->nlmsg_len, 7), 1);
+	router_stats_done(&st);
+	ck_assert_uint_eq(st.n, 3);	/* 0x4000, 0x5000 left out */
+
+	memset(&a4, 0, sizeof(a4));
+	a4.family = AF_INET;
+	inet_pton(AF_INET, "192.0.2.1", &a4.u.v4);
+	memset(&a6, 0, sizeof(a6));
+	a6.family = AF_INET6;
+	inet_pton(AF_INET6, "2001:db8::1", &a6.u.v6);
+	router_stats_get(NULL, &st, &a4, 0x1000, &c);
+	ck_assert_uint_eq(c.packets, 5);
+	ck_assert_uint_eq(c.bytes, 500);
+	ck_assert_uint_eq(c.replay_window_errs, 1);
+	ck_assert_uint_eq(c.integrity_errs, 2);
+	router_stats_get(NULL, &st, &a6, 0x2000, &c);
+	ck_assert_uint_eq(c.packets, 9);
+	router_stats_get(NULL, &st, &a4, 0x3000, &c);	/* AH */
+	ck_assert_uint_eq(c.packets, 0);
+	router_stats_get(NULL, &st, &a4, 0x4000, &c);	/* not this dump */
+	ck_assert_uint_eq(c.packets, 0);
+	router_stats_get(NULL, &st, &a6, 0x1000, &c);	/* other address */
+	ck_assert_uint_eq(c.packets, 0);
+	router_stats_free(&st);
+
+	/* The kernel refused the dump. */
+	h = (struct nlmsghdr *)buf;
+	memset(buf, 0, sizeof(buf));
+	h->nlmsg_len = NLMSG_LENGTH(sizeof(struct nlmsgerr));
+	h->nlmsg_type = NLMSG_ERROR;
+	h->nlmsg_seq = 7;
+	((struct nlmsgerr *)NLMSG_DATA(h))->error = -EPERM;
+	ck_assert_int_eq(router_stats_parse(&st, buf, h->nlmsg_len, 7),
+	    -EPERM);
+	router_stats_free(&st);
+}
+END_TEST
+
 static Suite *
 router_suite(void)
 {
 	Suite	*s = suite_create("router");
 	TCase	*tc = tcase_create("two tunnels");
+	TCase	*tst = tcase_create("counters");
+
+	tcase_add_test(tst, test_stats_dump);
+	suite_add_tcase(s, tst);
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
