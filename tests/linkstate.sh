@@ -46,8 +46,16 @@ while [ ! -S "$st/ioshd.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); do
 
 # A console that watches: terminal monitor, then empty lines, each
 # answered after the log lines that came meanwhile.
-{ echo "terminal monitor"; i=0; while [ ! -e "$st/stop" ] && [ $i -lt 600 ]; do sleep 0.1; echo; i=$((i + 1)); done; } \
-	| "$b/shell/iosh" -S "$st/ioshd.sock" >"$st/console" 2>&1 &
+watch() {
+	echo "terminal monitor"
+	i=0
+	while [ ! -e "$st/stop" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		echo
+		i=$((i + 1))
+	done
+}
+watch | "$b/shell/iosh" -S "$st/ioshd.sock" >"$st/console" 2>&1 &
 mon=$!
 
 # wait_log TEXT: up to 10 s for a line in the daemon's log.
@@ -107,5 +115,10 @@ for l in "$up" "GigabitEthernet1, changed state to down" "administratively down"
 	grep -qF "$l" "$st/console" && ok "terminal monitor shows: $l" \
 		|| nok "the console did not show: $l"
 done
-[ $failed = 0 ] || { echo "# daemon log:"; sed 's/^/# /' "$st/log"; echo "# console:"; sed 's/^/# /' "$st/console"; }
+if [ $failed != 0 ]; then
+	echo "# daemon log:"
+	sed 's/^/# /' "$st/log"
+	echo "# console:"
+	sed 's/^/# /' "$st/console"
+fi
 exit $failed
