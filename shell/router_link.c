@@ -261,12 +261,26 @@ rl_nl_valid(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+static void	rl_read_links(struct router_link *);
+
+/*
+ * The kernel's link messages.  An apply that makes 10,000 tunnel links
+ * can overrun the socket: then what was lost is read again, whole.
+ */
 static void
 rl_nl_read(evutil_socket_t fd, short what, void *arg)
 {
 	struct router_link	*l = arg;
+	size_t			 i;
+	int			 rc;
 
-	nl_recvmsgs_default(l->nl);
+	/* ENOBUFS comes as -NLE_NOMEM; any failure: read it all again. */
+	if ((rc = nl_recvmsgs_default(l->nl)) >= 0 || rc == -NLE_AGAIN)
+		return;
+	rl_read_links(l);
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].physical)
+			rl_mark(l, &l->v[i]);
 }
 
 /* Watch the kernel's link changes; reading them needs no privilege. */
@@ -279,6 +293,7 @@ rl_nl_open(struct router_link *l)
 	nl_socket_modify_cb(l->nl, NL_CB_VALID, NL_CB_CUSTOM, rl_nl_valid, l);
 	if (nl_connect(l->nl, NETLINK_ROUTE) < 0 ||
 	    nl_socket_add_membership(l->nl, RTNLGRP_LINK) < 0 ||
+	    nl_socket_set_buffer_size(l->nl, 1 << 20, 0) < 0 ||
 	    nl_socket_set_nonblocking(l->nl) < 0) {
 		nl_socket_free(l->nl);
 		l->nl = NULL;
