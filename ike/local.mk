@@ -41,9 +41,10 @@ noinst_HEADERS += tests/ike/hex.h tests/ike/krec.h
 
 check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
 	tests/check_ike_crypto tests/check_ike_pld tests/check_ike_xchg \
-	tests/check_ike_net
+	tests/check_ike_net tests/check_ike_ctx
 TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
 	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net \
+	tests/check_ike_ctx \
 	tests/ike_iked.sh tests/ike_interop_strongswan.sh
 EXTRA_DIST += tests/ike_iked.sh tests/ike_interop_strongswan.sh
 
@@ -70,6 +71,10 @@ tests_check_ike_xchg_LDADD = $(IKE_CHECK_LDADD)
 tests_check_ike_net_SOURCES = tests/check_ike_net.c tests/ike/krec.c
 tests_check_ike_net_CFLAGS = $(IKE_CHECK_CFLAGS)
 tests_check_ike_net_LDADD = $(IKE_CHECK_LDADD)
+
+tests_check_ike_ctx_SOURCES = tests/check_ike_ctx.c
+tests_check_ike_ctx_CFLAGS = $(IKE_CHECK_CFLAGS)
+tests_check_ike_ctx_LDADD = $(IKE_CHECK_LDADD)
 
 # A benchmark, built with the checks but not run by them (bench/ike.md).
 check_PROGRAMS += bench/ike_bench
