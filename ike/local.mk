@@ -81,3 +81,10 @@ check_PROGRAMS += bench/ike_bench
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 bench_ike_bench_LDADD = ike/libike.la $(OPENSSL_LIBS)
+
+# iosh's side of bench/charon-vs-iosh.sh (the load-tester's counterpart).
+check_PROGRAMS += bench/ike_load
+bench_ike_load_SOURCES = bench/ike_load.c
+bench_ike_load_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+bench_ike_load_LDADD = ike/libike.la $(OPENSSL_LIBS)
+EXTRA_DIST += bench/charon-vs-iosh.sh bench/charon-build.sh
