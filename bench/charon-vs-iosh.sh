@@ -65,6 +65,11 @@ rss() {
 	awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
 }
 
+# cpu PID: user and system time so far, in clock ticks
+cpu() {
+	sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
 # charon_conf ROLE PROPOSAL: a strongswan.conf for responder or initiator
 charon_conf() {
 	if [ "$1" = resp ]; then
@@ -154,6 +159,7 @@ run_charon() {
 	}
 	sleep 0.5
 	r0=$(rss "$rpid")
+	rc0=$(cpu "$rpid")
 	ipid=$(charon_start init)
 	pids="$pids $ipid"
 	wait_for "$work/init.log" "spawning" 1 10 || {
@@ -167,6 +173,7 @@ run_charon() {
 		    "$work/init.log") of $total Child SAs up after 600 s"
 	fi
 	r1=$(rss "$rpid")
+	cpus=$(($(cpu "$rpid") - rc0 + $(cpu "$ipid")))
 	up=$(grep -c "CHILD_SA .* established" "$work/init.log")
 	rup=$(grep -c "CHILD_SA .* established" "$work/resp.log")
 	t0=$(grep -m1 "initiating IKE_SA" "$work/init.log" | cut -d' ' -f1)
@@ -178,12 +185,15 @@ run_charon() {
 	kill -9 "$ipid" "$rpid" 2>/dev/null || true
 	wait "$ipid" "$rpid" 2>/dev/null || true
 	awk -v n="$total" -v up="$up" -v rup="$rup" -v t0="$t0" -v t1="$t1" \
-	    -v r0="$r0" -v r1="$r1" -v p="$prop" \
+	    -v r0="$r0" -v r1="$r1" -v p="$prop" -v c="$cpus" \
+	    -v hz="$(getconf CLK_TCK)" \
 	    -v x="${xfrm:-0}" 'BEGIN {
 		s = t1 - t0
 		printf "charon %s: %d of %d IKE SAs (one Child SA each) in " \
-		    "%.3f s: %.0f/s (responder has %d Child SAs; XFRM states " \
-		    "in the namespace: %s)\n", p, up, n, s, up / s, rup, x
+		    "%.3f s: %.0f/s; %.2f CPU s in both processes: %.0f per " \
+		    "CPU second\n", p, up, n, s, up / s, c / hz, up * hz / c
+		printf "charon %s: the responder has %d Child SAs; XFRM " \
+		    "states in the namespace: %s\n", p, rup, x
 		printf "charon %s: responder per IKE SA: %.0f bytes RSS\n", p,
 		    (r1 - r0) * 1024 / n
 	}'

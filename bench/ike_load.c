@@ -19,8 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ike/ike.h"
@@ -29,6 +31,7 @@ struct mem {
 	long	rss_kb;
 	size_t	heap;
 	size_t	ups;		/* Child SAs installed */
+	double	cpu;		/* seconds, user and system */
 };
 
 static size_t			sa_adds;
@@ -72,6 +75,15 @@ on_signal(int sig)
 		want_stop = 1;
 }
 
+static uint64_t
+ns_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec);
+}
+
 static long
 rss_kb(pid_t pid)
 {
@@ -92,6 +104,11 @@ rss_kb(pid_t pid)
 static void
 mem_now(struct mem *m)
 {
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	m->cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+	    ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1e6;
 	m->rss_kb = rss_kb(getpid());
 	m->heap = mallinfo2().uordblks;
 	m->ups = sa_adds / 2;		/* inbound and outbound */
@@ -207,14 +224,43 @@ report(const char *ike, size_t n, size_t ups, double secs,
     const struct mem *i0, const struct mem *i1, const struct mem *r0,
     const struct mem *r1)
 {
+	double	cpu = i1->cpu - i0->cpu + r1->cpu - r0->cpu;
+
 	printf("iosh %s: %zu of %zu IKE SAs (one Child SA each) in %.3f s: "
-	    "%.0f/s\n", ike, ups, n, secs, (double)ups / secs);
+	    "%.0f/s; %.3f CPU s in both processes: %.0f per CPU second\n",
+	    ike, ups, n, secs, (double)ups / secs, cpu, (double)ups / cpu);
 	printf("iosh %s: responder per IKE SA: %.0f bytes RSS, %.0f bytes "
 	    "heap; initiator: %.0f bytes RSS, %.0f bytes heap\n", ike,
 	    (double)(r1->rss_kb - r0->rss_kb) * 1024 / (double)n,
 	    ((double)r1->heap - (double)r0->heap) / (double)n,
 	    (double)(i1->rss_kb - i0->rss_kb) * 1024 / (double)n,
 	    ((double)i1->heap - (double)i0->heap) / (double)n);
+}
+
+/*
+ * What a tick costs with n SAs in the table: with nothing due (the heap
+ * says so at once), and at the once-a-second sweep, which looks at each
+ * SA's timers as every tick did before the heap.
+ */
+static void
+tick_cost(struct end *e)
+{
+	uint64_t	now = ike_net_now() + 2000, t0;
+	double		idle, sweep;
+	int		i;
+
+	ike_ctx_tick(&e->ctx, now);		/* sweeps; the next is +1 s */
+	t0 = ns_now();
+	for (i = 0; i < 100000; i++)
+		ike_ctx_tick(&e->ctx, now);
+	idle = (double)(ns_now() - t0) / 100000;
+	t0 = ns_now();
+	for (i = 1; i <= 20; i++)
+		ike_ctx_tick(&e->ctx, now + (uint64_t)i * 1000);
+	sweep = (double)(ns_now() - t0) / 20;
+	printf("iosh table of %zu SAs: a tick with nothing due %.0f ns, "
+	    "the once-a-second sweep %.2f ms\n", e->ctx.nsa, idle,
+	    sweep / 1e6);
 }
 
 /* Initiate n, at most w unfinished; returns Child SAs up. */
@@ -300,6 +346,7 @@ main(int argc, char **argv)
 	if (r1.ups != up)
 		printf("iosh %s: the responder has %zu Child SAs\n", ike,
 		    r1.ups);
+	tick_cost(&e);
 	ike_net_close(&e.net);
 	ike_ctx_free(&e.ctx);
 	ike_peer_free_secrets(&e.peer);
