@@ -90,7 +90,9 @@ charon {
 	ikesa_table_size = 32768
 	ikesa_table_segments = 16
 	install_routes = no
-	load = random nonce openssl kdf hmac sha2 drbg socket-default load-tester kernel-netlink
+	# load-tester before kernel-netlink: its fake kernel-ipsec wins
+	load = random nonce openssl kdf hmac sha2 drbg socket-default \
+	    load-tester kernel-netlink
 	syslog {
 		daemon {
 			default = -1

@@ -163,7 +163,7 @@ end_open(struct end *e, const char *ike, const char *id)
 	    ike_ctx_init(&e->ctx, &e->peer, 1, &e->k, NULL) != IKE_OK ||
 	    ike_net_open(&e->net, &e->ctx, &e->peer.local, 0, 0) != IKE_OK)
 		return (-1);
-	e->ctx.halfopen_max = (size_t)-1;	/* as charon's dos_protection=no */
+	e->ctx.halfopen_max = (size_t)-1;	/* no cookies, as charon here */
 	return (0);
 }
 

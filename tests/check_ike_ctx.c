@@ -90,7 +90,7 @@ wire_pump(struct wire *w, uint64_t now)
 		ike_ctx_recv(d.to, &d.path, d.p, d.len, now);
 		free(d.p);
 		n++;
-		ck_assert_uint_lt(n, 50 * NPEERS);	/* no endless ping-pong */
+		ck_assert_uint_lt(n, 50 * NPEERS);	/* no endless loop */
 	}
 	w->head = w->n = 0;
 	return (n);
