@@ -15,8 +15,9 @@
  * An SA's timers move when it sends or receives.  The table looks again
  * after each call it makes on an SA; a caller that acts on an SA itself
  * (a delete from the console) says so with ike_ctx_changed(), and a
- * sweep of every SA's timers once a second catches what nobody said.
- * Dead SAs are reaped on tick.
+ * sweep of every SA's timers catches what nobody said: on every tick
+ * while the table is small (as cheap as the heap there), once a second
+ * past IKE_CTX_SWEEP_ALL SAs.  Dead SAs are reaped on tick.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "ike/ike.h"
 
 #define IKE_CTX_SWEEP_MS	1000
+#define IKE_CTX_SWEEP_ALL	64	/* up to this many: every tick */
 #define IKE_CTX_MIN_SLOTS	16
 
 struct ike_ctx_ent {
@@ -562,7 +564,7 @@ ike_ctx_tick(struct ike_ctx *ctx, uint64_t now)
 
 	if (t == NULL)
 		return (UINT64_MAX);
-	if (now >= t->sweep_at)
+	if (now >= t->sweep_at || ctx->nsa <= IKE_CTX_SWEEP_ALL)
 		ike_ctx_sweep(ctx, now);
 	while (ctx->nsa > 0 && t->heap[0]->due <= now) {
 		e = t->heap[0];

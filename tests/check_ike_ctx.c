@@ -314,6 +314,16 @@ START_TEST(test_ctx_many)
 	check_established(&a, &b, NPEERS, 0);
 	ck_assert_uint_eq(b.ctx.nsa, NPEERS);
 
+	/* An SA failed from outside is reaped at the next tick once the
+	 * table is told. */
+	sa = ike_ctx_find_peer(&a.ctx, 1);
+	ike_sa_fail(sa, IKE_E_TIMEOUT);
+	ike_ctx_changed(&a.ctx, sa);
+	ike_ctx_tick(&a.ctx, ++now);
+	ck_assert_uint_eq(a.ctx.nsa, NPEERS - 1);
+	ck_assert_ptr_null(ike_ctx_find_peer(&a.ctx, 1));
+	ck_assert_ptr_nonnull(ike_ctx_find_peer(&a.ctx, 2));
+
 	side_close(&a, NPEERS);
 	side_close(&b, NPEERS);
 	wire_free(&w);
