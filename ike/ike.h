@@ -697,14 +697,17 @@ struct ike_ctx {
 	uint8_t			 cookie_secret[IKE_COOKIE_SECRET];
 	struct ike_ctx_tab	*tab;		/* indexes, ike_ctx.c */
 };
+/* io may be NULL (fill ctx->io[i] later); IKE_E_NOMEM leaves it empty. */
 int	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
 	    struct kernel *, const struct ike_io *);
 int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
 int	ike_ctx_recv(struct ike_ctx *, const struct ike_path *,
 	    const uint8_t *, size_t, uint64_t);
-uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
+uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);	/* next call due */
+/* After acting on one of its SAs directly (delete, rekey, fail). */
 void	ike_ctx_changed(struct ike_ctx *, struct ike_sa *);
 struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
+/* Peers whose remote address is a, after index `after` (-1: first). */
 int	ike_ctx_peer_next(const struct ike_ctx *, const struct k_addr *, int);
 size_t	ike_ctx_halfopen(const struct ike_ctx *);
 void	ike_ctx_free(struct ike_ctx *);
