@@ -13,7 +13,9 @@
 
 #include "ike/ike.h"
 
-#define NPEERS		2000
+#ifndef NPEERS
+#define NPEERS		2000	/* -DNPEERS=10000 for a hub's worth */
+#endif
 #define T0		1000000		/* ms: any start of time */
 
 struct dgram {
