@@ -145,20 +145,24 @@ router_initiate_tunnel(struct router *r, size_t i)
 static int
 router_ike_start(struct router *r)
 {
-	struct ike_io	io[IKE_CTX_MAX_PEERS];
 	struct ike_peer	*p = r->out.peers;
 	size_t		 i, n = r->out.npeers;
 
 	if (n == 0)
 		return 0;
-	if (n > IKE_CTX_MAX_PEERS)
-		n = IKE_CTX_MAX_PEERS;
-	if (ike_net_open(&r->net, &r->ike, &p[0].local, 500, 4500) != 0)
+	if (ike_ctx_init(&r->ike, p, n, &r->ike_kern, NULL) != 0)
 		return -1;
+	if (ike_net_open(&r->net, &r->ike, &p[0].local, 500, 4500) != 0) {
+		ike_ctx_free(&r->ike);
+		return -1;
+	}
 	for (i = 0; i < n; i++)
-		ike_net_io(&r->net, i, &p[i].remote, p[i].remote_port ?
-		    p[i].remote_port : 500, &io[i]);
-	ike_ctx_init(&r->ike, p, n, &r->ike_kern, io);
+		if (ike_net_io(&r->net, i, &p[i].remote, p[i].remote_port ?
+		    p[i].remote_port : 500, &r->ike.io[i]) != 0) {
+			ike_net_close(&r->net);
+			ike_ctx_free(&r->ike);
+			return -1;
+		}
 	r->ev_ike = event_new(r->base, r->net.fd_ike, EV_READ | EV_PERSIST,
 	    router_datagram, r);
 	event_add(r->ev_ike, NULL);

@@ -376,8 +376,8 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	size_t			 i, n = 0, len = 0;
 	FILE			*f;
 
-	c = calloc(IKE_CTX_MAX_SA, sizeof(*c));
-	s = calloc(IKE_CTX_MAX_SA, sizeof(*s));
+	c = calloc(r->ike.nsa + 1, sizeof(*c));
+	s = calloc(r->ike.nsa + 1, sizeof(*s));
 	if (c == NULL || s == NULL || (f = open_memstream(&buf, &len)) ==
 	    NULL) {
 		free(c);
