@@ -714,25 +714,32 @@ void	ike_child_rekey_clear(struct ike_sa *);
 int	ike_child_rekey_ike(struct ike_sa *, uint64_t);
 
 /* ---- ike_ctx.c: the daemon's SAs, and datagrams routed to them ---- */
-#define IKE_CTX_MAX_PEERS	16
-#define IKE_CTX_MAX_SA		64
+#define IKE_CTX_HALFOPEN	64	/* default halfopen_max */
+struct ike_ctx_tab;
 struct ike_ctx {
-	struct ike_peer	*peers;
-	size_t		 npeers;
-	struct kernel	*kern;
-	struct ike_io	 io[IKE_CTX_MAX_PEERS];	/* one per peer */
-	struct ike_sa	*sa[IKE_CTX_MAX_SA];
-	size_t		 nsa;
-	size_t		 halfopen_max;	/* more: cookies (2.6) */
-	uint8_t		 cookie_secret[IKE_COOKIE_SECRET];
+	struct ike_peer		*peers;
+	size_t			 npeers;
+	struct kernel		*kern;
+	struct ike_io		*io;		/* npeers, one per peer */
+	struct ike_sa		**sa;		/* nsa, in no order */
+	size_t			 nsa;
+	size_t			 halfopen_max;	/* more: cookies (2.6) */
+	uint8_t			 cookie_secret[IKE_COOKIE_SECRET];
+	struct ike_ctx_tab	*tab;		/* indexes, ike_ctx.c */
 };
-void	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
+/* io may be NULL (fill ctx->io[i] later); IKE_E_NOMEM leaves it empty. */
+int	ike_ctx_init(struct ike_ctx *, struct ike_peer *, size_t,
 	    struct kernel *, const struct ike_io *);
 int	ike_ctx_initiate(struct ike_ctx *, size_t, uint64_t);
 int	ike_ctx_recv(struct ike_ctx *, const struct ike_path *,
 	    const uint8_t *, size_t, uint64_t);
-uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);
+uint64_t ike_ctx_tick(struct ike_ctx *, uint64_t);	/* next call due */
+/* After acting on one of its SAs directly (delete, rekey, fail). */
+void	ike_ctx_changed(struct ike_ctx *, struct ike_sa *);
 struct ike_sa *ike_ctx_find_peer(const struct ike_ctx *, size_t);
+/* Peers whose remote address is a, after index `after` (-1: first). */
+int	ike_ctx_peer_next(const struct ike_ctx *, const struct k_addr *, int);
+size_t	ike_ctx_halfopen(const struct ike_ctx *);
 void	ike_ctx_free(struct ike_ctx *);
 
 /* ---- ike_net.c: UDP 500 and 4500 (RFC 7296 2.11, RFC 3948 2.2) ---- */
@@ -750,12 +757,13 @@ struct ike_net {
 	int			 bound_any;
 	uint16_t		 port_ike, port_natt;
 	struct ike_ctx		*ctx;
-	struct ike_net_ep	 ep[IKE_CTX_MAX_PEERS];
+	struct ike_net_ep	**ep;		/* nep, one per peer */
+	size_t			 nep;
 };
 int	 ike_net_open(struct ike_net *, struct ike_ctx *, const struct k_addr *,
 	    uint16_t, uint16_t);
 uint16_t ike_net_port(const struct ike_net *);
-void	 ike_net_io(struct ike_net *, size_t, const struct k_addr *, uint16_t,
+int	 ike_net_io(struct ike_net *, size_t, const struct k_addr *, uint16_t,
 	    struct ike_io *);
 int	 ike_net_poll(struct ike_net *, int, uint64_t);
 int	 ike_net_step(struct ike_net *, int);

@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <sys/uio.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -169,13 +170,28 @@ ike_net_keepalive(void *arg)
 		    ep->tolen);
 }
 
-/* The io of peer i: datagrams to remote, port. */
-void
+/* The io of peer i: datagrams to remote, port.  Each peer's endpoint
+ * is its own allocation, so io->arg stays valid as peers are added. */
+int
 ike_net_io(struct ike_net *net, size_t i, const struct k_addr *remote,
     uint16_t port, struct ike_io *io)
 {
-	struct ike_net_ep	*ep = &net->ep[i];
+	struct ike_net_ep	*ep, **p;
+	size_t			 n;
 
+	if (i >= net->nep) {
+		n = net->nep ? net->nep : 16;
+		while (n <= i)
+			n *= 2;
+		if ((p = realloc(net->ep, n * sizeof(*p))) == NULL)
+			return (IKE_E_NOMEM);
+		memset(p + net->nep, 0, (n - net->nep) * sizeof(*p));
+		net->ep = p;
+		net->nep = n;
+	}
+	if ((ep = net->ep[i]) == NULL &&
+	    (ep = net->ep[i] = calloc(1, sizeof(*ep))) == NULL)
+		return (IKE_E_NOMEM);
 	ep->net = net;
 	ep->tolen = ike_net_sockaddr(remote, port, &ep->to);
 	ep->natt = 0;
@@ -183,6 +199,7 @@ ike_net_io(struct ike_net *net, size_t i, const struct k_addr *remote,
 	io->arg = ep;
 	io->natt = ike_net_natt;
 	io->keepalive = ike_net_keepalive;
+	return (IKE_OK);
 }
 
 static uint16_t
@@ -198,14 +215,11 @@ static void
 ike_net_follow(struct ike_net *net, const struct ike_path *p, int marker)
 {
 	struct ike_net_ep	*ep;
-	size_t			 i, alen = p->remote.family == AF_INET ? 4 : 16;
+	int			 i = -1;
 
-	for (i = 0; i < net->ctx->npeers; i++) {
-		if (net->ctx->peers[i].remote.family != p->remote.family ||
-		    memcmp(net->ctx->peers[i].remote.u.bytes,
-		    p->remote.u.bytes, alen) != 0 || net->ep[i].net == NULL)
+	while ((i = ike_ctx_peer_next(net->ctx, &p->remote, i)) >= 0) {
+		if ((size_t)i >= net->nep || (ep = net->ep[i]) == NULL)
 			continue;
-		ep = &net->ep[i];
 		ep->tolen = ike_net_sockaddr(&p->remote, p->rport, &ep->to);
 		ep->natt = marker;
 	}
@@ -282,4 +296,8 @@ ike_net_close(struct ike_net *net)
 	if (net->fd_natt >= 0)
 		close(net->fd_natt);
 	net->fd_ike = net->fd_natt = -1;
+	while (net->nep > 0)
+		free(net->ep[--net->nep]);
+	free(net->ep);
+	net->ep = NULL;
 }

@@ -386,6 +386,7 @@ iked_rekey(struct iked *k, struct ike_ctx *ctx, uint64_t now)
 	else if (k->rekey_ike && now >= sa->up_since +
 	    k->rekey_ike * 1000ULL && ike_child_rekey_ike(sa, now) == IKE_OK)
 		k->rekey_ike = 0;
+	ike_ctx_changed(ctx, sa);	/* a request went out: its timer */
 }
 
 /* Run until a signal; restart a lost IKE SA we initiate every 5 s. */
@@ -435,10 +436,12 @@ main(int argc, char **argv)
 	}
 	kern.ops = &iked_kernel_ops;
 	kern.arg = k.script;
-	ike_ctx_init(&ctx, &k.peer, 1, &kern, &io);
-	if (ike_net_open(&net, &ctx, &k.peer.local, k.port, k.natt) != IKE_OK)
+	if (ike_ctx_init(&ctx, &k.peer, 1, &kern, &io) != IKE_OK)
 		return (1);
-	ike_net_io(&net, 0, &k.peer.remote, k.peer.remote_port, &ctx.io[0]);
+	if (ike_net_open(&net, &ctx, &k.peer.local, k.port, k.natt) != IKE_OK ||
+	    ike_net_io(&net, 0, &k.peer.remote, k.peer.remote_port,
+	    &ctx.io[0]) != IKE_OK)
+		return (1);
 	signal(SIGINT, iked_signal);
 	signal(SIGTERM, iked_signal);
 	iked_loop(&k, &ctx, &net);

@@ -41,9 +41,10 @@ noinst_HEADERS += tests/ike/hex.h tests/ike/krec.h
 
 check_PROGRAMS += tests/check_ike_buf tests/check_ike_alg \
 	tests/check_ike_crypto tests/check_ike_pld tests/check_ike_xchg \
-	tests/check_ike_net
+	tests/check_ike_net tests/check_ike_ctx
 TESTS += tests/check_ike_buf tests/check_ike_alg tests/check_ike_crypto \
 	tests/check_ike_pld tests/check_ike_xchg tests/check_ike_net \
+	tests/check_ike_ctx \
 	tests/ike_iked.sh tests/ike_interop_strongswan.sh
 EXTRA_DIST += tests/ike_iked.sh tests/ike_interop_strongswan.sh
 
@@ -71,8 +72,19 @@ tests_check_ike_net_SOURCES = tests/check_ike_net.c tests/ike/krec.c
 tests_check_ike_net_CFLAGS = $(IKE_CHECK_CFLAGS)
 tests_check_ike_net_LDADD = $(IKE_CHECK_LDADD)
 
+tests_check_ike_ctx_SOURCES = tests/check_ike_ctx.c
+tests_check_ike_ctx_CFLAGS = $(IKE_CHECK_CFLAGS)
+tests_check_ike_ctx_LDADD = $(IKE_CHECK_LDADD)
+
 # A benchmark, built with the checks but not run by them (bench/ike.md).
 check_PROGRAMS += bench/ike_bench
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
 bench_ike_bench_LDADD = ike/libike.la $(OPENSSL_LIBS)
+
+# iosh's side of bench/charon-vs-iosh.sh (the load-tester's counterpart).
+check_PROGRAMS += bench/ike_load
+bench_ike_load_SOURCES = bench/ike_load.c
+bench_ike_load_CFLAGS = $(AM_CFLAGS) $(OPENSSL_CFLAGS)
+bench_ike_load_LDADD = ike/libike.la $(OPENSSL_LIBS)
+EXTRA_DIST += bench/charon-vs-iosh.sh bench/charon-build.sh

@@ -146,15 +146,12 @@ router_live_sa(const struct router *r, size_t i)
 
 /*
  * Something outside the IKE table acted on sa (clear sent its Delete or
- * failed it): the table would look at its timers again here.
- * XXX: nothing to do while the table's tick walks every SA; with a
- * timer heap (branch ike-scale), ike_ctx_changed(&r->ike, sa).
+ * failed it): the table looks at its timers again.
  */
 void
 router_ike_changed(struct router *r, struct ike_sa *sa)
 {
-	(void)r;
-	(void)sa;
+	ike_ctx_changed(&r->ike, sa);
 }
 
 /* Negotiate with peer i unless an IKE SA with it is there already. */
@@ -210,22 +207,26 @@ router_initiate_tunnel(struct router *r, size_t i)
 static int
 router_ike_start(struct router *r)
 {
-	struct ike_io	io[IKE_CTX_MAX_PEERS];
 	struct ike_peer	*p = r->out.peers;
 	size_t		 i, n = r->out.npeers;
 
 	if (n == 0)
 		return 0;
-	if (n > IKE_CTX_MAX_PEERS)
-		n = IKE_CTX_MAX_PEERS;
-	if (ike_net_open(&r->net, &r->ike, &p[0].local, r->ike_port,
-	    r->natt_port) != 0)
+	if (ike_ctx_init(&r->ike, p, n, &r->ike_kern, NULL) != 0)
 		return -1;
+	if (ike_net_open(&r->net, &r->ike, &p[0].local, r->ike_port,
+	    r->natt_port) != 0) {
+		ike_ctx_free(&r->ike);
+		return -1;
+	}
 	for (i = 0; i < n; i++)
-		ike_net_io(&r->net, i, &p[i].remote, r->peer_port ?
+		if (ike_net_io(&r->net, i, &p[i].remote, r->peer_port ?
 		    r->peer_port : p[i].remote_port ? p[i].remote_port : 500,
-		    &io[i]);
-	ike_ctx_init(&r->ike, p, n, &r->ike_kern, io);
+		    &r->ike.io[i]) != 0) {
+			ike_net_close(&r->net);
+			ike_ctx_free(&r->ike);
+			return -1;
+		}
 	r->ev_ike = event_new(r->base, r->net.fd_ike, EV_READ | EV_PERSIST,
 	    router_datagram, r);
 	event_add(r->ev_ike, NULL);

@@ -409,7 +409,7 @@ child_fill(struct show_run *run, const struct ike_sa *sa, size_t j,
 	c->life_kb = ch->def->life_kbytes;
 	c->life_sec = ch->def->life_seconds;
 	c->now = (uint64_t)time(NULL);
-	c->conn_id = 2000 + 2 * (id + IKE_CTX_MAX_SA * (unsigned)j);
+	c->conn_id = 2000 + 2 * ((id - 1) * IKE_MAX_CHILD + (unsigned)j + 1);
 }
 
 static ssize_t
