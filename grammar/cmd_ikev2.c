@@ -470,7 +470,7 @@ h_peer(struct cli *cli, const struct cmd_args *a)
 	struct ikev2_kr_peer	*p;
 
 	if (cmd_off(a)) {
-		model_del_ikev2_peer(k, name);
+		model_del_ikev2_peer(cfg_of(cli), k, name);
 		return CLI_OK;
 	}
 	if ((p = model_ikev2_peer(k, name, 1)) == NULL)

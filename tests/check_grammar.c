@@ -943,6 +943,187 @@ START_TEST(test_exec)
 }
 END_TEST
 
+
+/* Runs line in session c, its output to out. */
+static int
+run_in(struct cli *c, const char *line)
+{
+	out.len = 0;
+	if (out.s)
+		out.s[0] = '\0';
+	return cli_execute(c, line);
+}
+
+/*
+ * Two consoles on one config: B deletes the object A stands in; A's
+ * next line must not touch freed memory (the sanitizer build sees it)
+ * and A is back at the mode above.
+ */
+START_TEST(test_ctx_gone_other_session)
+{
+	struct cli	*b;
+	char		*s;
+
+	ios_config_set_engine(cfg, eng);
+	b = cli_new(eng, IOS_M_PRIV, cfg);
+	cli_set_output(b, out_write, &out);
+	cli_set_source(b, "b", 0);
+	ck_assert_int_eq(run_in(b, "configure terminal"), CLI_OK);
+
+	ck_assert_int_eq(paste("crypto ikev2 keyring K\n peer P\n"), 0);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_IKEV2_KR_PEER);
+	ck_assert_int_eq(run_in(b, "no crypto ikev2 keyring K"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	/* In config mode the peer's line is refused, not run. */
+	ck_assert_int_eq(run("address 192.0.2.1"), CLI_ERR_INVALID);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+
+	/* only the peer goes: A climbs to the keyring */
+	ck_assert_int_eq(paste("crypto ikev2 keyring K\n peer P\n"), 0);
+	ck_assert_int_eq(run_in(b, "crypto ikev2 keyring K"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "no peer P"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_IKEV2_KR);
+	ck_assert_int_eq(run("peer Q"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "exit"), CLI_OK);
+
+	ck_assert_int_eq(paste("crypto map CM 10 ipsec-isakmp\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto map CM"), CLI_OK);
+	ck_assert_int_eq(run("set peer 192.0.2.9"), CLI_ERR_INVALID);
+	ck_assert_int_eq(paste("interface Tunnel0\n"), 0);
+	ck_assert_int_eq(run_in(b, "no interface Tunnel0"), CLI_OK);
+	ck_assert_int_eq(run("ip address 10.1.1.1 255.255.255.0"),
+	    CLI_ERR_INVALID);
+	ck_assert_int_eq(paste("ip access-list extended A\n"), 0);
+	ck_assert_int_eq(run_in(b, "no ip access-list extended A"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("crypto isakmp policy 10\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto isakmp policy 10"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("crypto ipsec profile IP\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto ipsec profile IP"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("router bgp 1\n"), 0);
+	ck_assert_int_eq(run_in(b, "no router bgp 1"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(run("banner motd ^C"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "no banner motd"), CLI_OK);
+	/* the banner's lines end: this one is a command again */
+	ck_assert_int_eq(run("hostname R9"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "hostname R9\n"));
+	ck_assert_ptr_null(strstr(s, "banner"));
+	ck_assert_ptr_null(strstr(s, "Tunnel0"));
+	ck_assert_ptr_nonnull(strstr(s, " peer Q\n"));
+	free(s);
+	cli_free(b);
+}
+END_TEST
+
+/*
+ * One console: inside line vty, `do copy start run` runs the startup
+ * block again; the console stays in a block that is alive.
+ */
+START_TEST(test_ctx_gone_copy_start_run)
+{
+	char	 dir[] = "/tmp/gctxXXXXXX", path[256];
+	FILE	*f;
+	char	*s;
+
+	ios_config_set_engine(cfg, eng);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs("line vty 0 4\n login local\n", f);
+	fclose(f);
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(paste("line vty 0 4\n login local\n"), 0);
+	ck_assert_int_eq(run("do copy startup-config running-config"),
+	    CLI_OK);
+	ck_assert_int_eq(run(" transport input ssh"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "line vty 0 4\n login local\n"
+	    " transport input ssh\n"));
+	free(s);
+	/* the block gone under the console: back to config mode */
+	ck_assert_int_eq(run("no line vty 0 4"), CLI_OK);
+	ck_assert_int_eq(paste("line vty 0 4\n"), 0);
+	ck_assert_int_eq(run("do copy startup-config running-config"),
+	    CLI_OK);
+	ck_assert_int_eq(run("exec-timeout 5 0"), CLI_OK);
+	ios_config_clear(cfg);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(run("exec-timeout 5 0"), CLI_ERR_INVALID);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
+/* `no X` of a list kind removes its lines and keeps no "no X". */
+START_TEST(test_keep_no_removes)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("logging host 10.0.0.1\n"
+	    "ntp server 10.0.0.2 prefer\n"
+	    "username admin privilege 15 secret 0 x\n"
+	    "crypto pki trustpoint TP\n enrollment selfsigned\n"
+	    "router bgp 65000\n neighbor 10.0.0.3 remote-as 1\n"
+	    "service pad\n"), 0);
+	ck_assert_int_eq(paste("no logging host 10.0.0.1\n"
+	    "no ntp server 10.0.0.2\n"
+	    "no username admin\n"
+	    "no crypto pki trustpoint TP\n"
+	    "no router bgp 65000\n"
+	    "no service pad\n"), 0);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "logging"));
+	ck_assert_ptr_null(strstr(s, "ntp"));
+	ck_assert_ptr_null(strstr(s, "username"));
+	ck_assert_ptr_null(strstr(s, "pki"));
+	ck_assert_ptr_null(strstr(s, "bgp"));
+	ck_assert_ptr_nonnull(strstr(s, "no service pad\n"));
+	free(s);
+}
+END_TEST
+
+/* A file's unindented line after a kept block is a top-level line. */
+START_TEST(test_keep_block_ends)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("policy-map QOS\n class VOICE\n"
+	    "key chain KC\n key 1\n"
+	    "router ospf 1\nnetwork 10.0.0.0 0.255.255.255 area 0\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "policy-map QOS\n class VOICE\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\nkey chain KC\n key 1\n"));
+	/* nothing at config level takes it: still the block's */
+	ck_assert_ptr_nonnull(strstr(s, "router ospf 1\n network 10.0.0.0 "
+	    "0.255.255.255 area 0\n"));
+	free(s);
+}
+END_TEST
+
+/* A certificate without quit ends at the first line that is not hex. */
+START_TEST(test_cert_without_quit)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("crypto pki certificate chain TP\n"
+	    " certificate ca 01\n  3082022B 30820194 A0030201\n"
+	    "crypto ipsec transform-set TS esp-aes esp-sha-hmac\n"
+	    "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto pki certificate chain TP\n"
+	    " certificate ca 01\n  3082022B 30820194 A0030201\n"));
+	ck_assert_ptr_nonnull(strstr(s, "crypto ipsec transform-set TS "
+	    "esp-aes esp-sha-hmac\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface Tunnel0\n ip address "
+	    "10.0.0.1 255.255.255.0\n"));
+	free(s);
+}
+END_TEST
+
 static Suite *
 grammar_suite(void)
 {
@@ -983,6 +1164,11 @@ grammar_suite(void)
 	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
+	tcase_add_test(tc, test_ctx_gone_other_session);
+	tcase_add_test(tc, test_ctx_gone_copy_start_run);
+	tcase_add_test(tc, test_keep_no_removes);
+	tcase_add_test(tc, test_keep_block_ends);
+	tcase_add_test(tc, test_cert_without_quit);
 	suite_add_tcase(s, tc);
 	return s;
 }
