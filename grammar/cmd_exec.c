@@ -32,6 +32,9 @@ h_enable(struct cli *cli, const struct cmd_args *a)
 	int	 i, ok = 0;
 
 	(void)a;
+	/* At privilege 15 already: nothing to do, as IOS. */
+	if (cli_mode(cli) != IOS_M_USER)
+		return CLI_OK;
 	if (cfg_of(cli)->enable_secret == NULL) {
 		cli_mode_set(cli, IOS_M_PRIV);
 		return CLI_OK;
@@ -569,6 +572,33 @@ secret_hash(const char *pw)
 	return h;
 }
 
+/*
+ * Whether s has the shape of a hash of the type: $1$SALT$ and 22
+ * characters (md5-crypt, type 5), $8$ or $9$, a salt of 14 and 43
+ * characters (PBKDF2, scrypt).  The characters are crypt's base 64.
+ */
+static int
+secret_shape_ok(int type, const char *s)
+{
+	static const char	 b64[] = "./0123456789ABCDEFGHIJKLMNOPQRSTU"
+				    "VWXYZabcdefghijklmnopqrstuvwxyz";
+	size_t			 salt, hash;
+
+	if (s[0] != '$' || s[1] != (type == 5 ? '1' : '0' + type) ||
+	    s[2] != '$')
+		return 0;
+	s += 3;
+	salt = strspn(s, b64);
+	if (s[salt] != '$')
+		return 0;
+	hash = strlen(s + salt + 1);
+	if (strspn(s + salt + 1, b64) != hash)
+		return 0;
+	if (type == 5)
+		return salt >= 1 && salt <= 8 && hash == 22;
+	return salt == 14 && hash == 43;
+}
+
 static int
 h_enable_secret(struct cli *cli, const struct cmd_args *a)
 {
@@ -588,6 +618,12 @@ h_enable_secret(struct cli *cli, const struct cmd_args *a)
 		if ((h = secret_hash(s)) == NULL)
 			return cmd_fail(cli, "%% Cannot hash the secret\n");
 		type = 5;
+	} else if (!secret_shape_ok(type, s)) {
+		return cmd_fail(cli, "ERROR: The secret you entered is not a "
+		    "valid encrypted secret.\nTo enter an UNENCRYPTED secret, "
+		    "do not specify type %d encryption.\nWhen you properly "
+		    "enter an UNENCRYPTED secret, it will be encrypted.\n\n",
+		    type);
 	} else if ((h = strdup(s)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	str_wipe_free(cfg->enable_secret);

@@ -929,11 +929,34 @@ START_TEST(test_exec)
 	ck_assert_int_eq(run("configure terminal"), CLI_OK);
 	ck_assert_str_eq(out.s, "Enter configuration commands, one per "
 	    "line.  End with CNTL/Z.\n");
+	/* type 5 must look like one, or enable would be locked out */
+	ck_assert_int_eq(run("enable secret 5 notahash"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "ERROR: The secret you entered is not a "
+	    "valid encrypted secret.\nTo enter an UNENCRYPTED secret, do not "
+	    "specify type 5 encryption.\nWhen you properly enter an "
+	    "UNENCRYPTED secret, it will be encrypted.\n\n");
+	ck_assert_ptr_null(cfg->enable_secret);
+	ck_assert_int_eq(run("enable secret 5 $1$abc$tooshort"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 9 $1$Ahxf$4OivEQn0n0JneSObfRdSw0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 8 $8$dsYGNam3K1SIJO$7nv/35M/qr6t."
+	    "dVc7UY5zrJSaLENBGL3MgkifOn4W8"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0"
+	    "RxkOSSvyQYwucySCt7qFm4v7pqCxkKM"), CLI_OK);
+	ck_assert_int_eq(cfg->enable_type, 9);
+	ck_assert_int_eq(run("enable secret 5 $1$Ahxf$4OivEQn0n0JneSObfRdSw0"),
+	    CLI_OK);
+	ck_assert_int_eq(cfg->enable_type, 5);
 	ck_assert_int_eq(run("enable secret letmein"), CLI_OK);
 	ck_assert_int_eq(cfg->enable_type, 5);
 	ck_assert(ios_enable_check(cfg, "letmein"));
 	ck_assert(!ios_enable_check(cfg, "wrong"));
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* at privilege 15 already: no password asked, nothing happens */
+	ck_assert_int_eq(run("enable"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
 	/* nobody at a console to answer Password: -> refused */
 	ck_assert_int_eq(run("disable"), CLI_OK);
 	ck_assert_int_eq(run("enable"), CLI_ERR_FAILED);
