@@ -546,6 +546,15 @@ START_TEST(test_ikev2_gcm_mix)
 	    CLI_ERR_FAILED);
 	ck_assert_int_eq(run("encryption aes-gcm-128"), CLI_OK);
 	ck_assert_int_eq(run("encryption aes-cbc-128"), CLI_ERR_FAILED);
+	/* the weak group is named as a group, not a bare number */
+	ck_assert_int_eq(run("group 2 14"), CLI_OK);
+	ck_assert_str_eq(out.s, "% Warning: group 2 is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n");
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("crypto ipsec profile IP"), CLI_OK);
+	ck_assert_int_eq(run("set pfs group5"), CLI_OK);
+	ck_assert_str_eq(out.s, "% Warning: group5 is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n");
 }
 END_TEST
 
