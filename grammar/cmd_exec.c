@@ -432,6 +432,8 @@ save(struct cli *cli)
 	return CLI_OK;
 }
 
+static int	h_erase(struct cli *, const struct cmd_args *);
+
 static int
 h_write(struct cli *cli, const struct cmd_args *a)
 {
@@ -441,6 +443,8 @@ h_write(struct cli *cli, const struct cmd_args *a)
 		ios_print_running(cfg, emit_cli, cli);
 		return CLI_OK;
 	}
+	if (cmd_has(a, "erase"))
+		return h_erase(cli, a);
 	return save(cli);
 }
 
@@ -487,10 +491,21 @@ h_copy_start_run(struct cli *cli, const struct cmd_args *a)
 	return CLI_OK;
 }
 
+/*
+ * IOS asks first; Enter or y goes on, anything else stops.  Nobody to
+ * ask (a file, iosh -c): the default, which is to go on.
+ */
 static int
 h_erase(struct cli *cli, const struct cmd_args *a)
 {
+	char	 ans[16];
+
 	(void)a;
+	if (cli_ask(cli, "Erasing the nvram filesystem will remove all "
+	    "configuration files! Continue? [confirm]", 1, ans,
+	    sizeof(ans)) == 0 && ans[0] != '\0' && ans[0] != 'y' &&
+	    ans[0] != 'Y')
+		return CLI_OK;
 	if (ios_config_erase(cfg_of(cli)) == -1 && errno != ENOENT)
 		return cmd_fail(cli, "%%Error erasing nvram: (%s)\n",
 		    strerror(errno));
@@ -502,6 +517,7 @@ static const struct cmd_tok t_write[] = {
 	{ "write", "Write running configuration to memory, network, or "
 	    "terminal" },
 	{ "[", NULL }, { "{", NULL },
+	{ "erase", "Erase NV memory" }, { "|", NULL },
 	{ "memory", "Write to NV memory" }, { "|", NULL },
 	{ "terminal", "Write to terminal" },
 	{ "}", NULL }, { "]", NULL }, T_END

@@ -976,6 +976,52 @@ START_TEST(test_exec)
 END_TEST
 
 
+/* A person at the console who answers each question with *arg. */
+static int
+answer(void *arg, const char *prompt, int echo, char *buf, size_t len)
+{
+	(void)echo;
+	buf_add(&out, prompt, strlen(prompt));
+	snprintf(buf, len, "%s", (const char *)arg);
+	return 0;
+}
+
+/* erase startup-config and write erase ask first, as IOS. */
+START_TEST(test_erase_confirm)
+{
+	char	 dir[] = "/tmp/geraseXXXXXX", path[256];
+	struct stat st;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(run("end"), CLI_OK);
+	ck_assert_int_eq(run("write memory"), CLI_OK);
+	cli_set_source(cli, NULL, 1);
+	cli_set_ask(cli, answer, (void *)"n");
+	ck_assert_int_eq(run("erase startup-config"), CLI_OK);
+	ck_assert_str_eq(out.s, "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm]");
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(run("write erase"), CLI_OK);
+	ck_assert_int_eq(stat(path, &st), 0);
+	cli_set_ask(cli, answer, (void *)"");
+	ck_assert_int_eq(run("write erase"), CLI_OK);
+	ck_assert_str_eq(out.s, "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm][OK]\n"
+	    "Erase of nvram: complete\n");
+	ck_assert_int_eq(stat(path, &st), -1);
+	ck_assert_int_eq(run("write memory"), CLI_OK);
+	cli_set_ask(cli, answer, (void *)"y");
+	ck_assert_int_eq(run("erase startup-config"), CLI_OK);
+	ck_assert_int_eq(stat(path, &st), -1);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/startup-config.bak", dir);
+	unlink(path);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 /* Runs line in session c, its output to out. */
 static int
 run_in(struct cli *c, const char *line)
@@ -1196,6 +1242,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
+	tcase_add_test(tc, test_erase_confirm);
 	tcase_add_test(tc, test_ctx_gone_other_session);
 	tcase_add_test(tc, test_ctx_gone_copy_start_run);
 	tcase_add_test(tc, test_keep_no_removes);
