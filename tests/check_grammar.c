@@ -691,6 +691,17 @@ START_TEST(test_route_checks)
 	ck_assert_str_eq(out.s, "%Inconsistent address and mask\n");
 	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.2"),
 	    CLI_OK);
+	/* next hops no router can be */
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 0.0.0.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "%Invalid next hop address\n");
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 255.255.255.255"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "%Invalid next hop address\n");
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 224.0.0.5"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 127.0.0.1"),
+	    CLI_ERR_FAILED);
 }
 END_TEST
 
@@ -759,6 +770,27 @@ START_TEST(test_address_overlap)
 	ck_assert_int_eq(run("ip address 10.0.0.0 255.255.255.0"),
 	    CLI_ERR_FAILED);
 	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.0.0\n");
+	ck_assert_int_eq(run("ip address 10.0.1.255 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.1.255\n");
+	/* not a host: multicast, loopback, class E, 0/8, broadcast */
+	ck_assert_int_eq(run("ip address 224.0.0.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "Not a valid host address - 224.0.0.1\n");
+	ck_assert_int_eq(run("ip address 127.0.0.1 255.0.0.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "Not a valid host address - 127.0.0.1\n");
+	ck_assert_int_eq(run("ip address 240.1.1.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip address 0.1.1.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip address 255.255.255.255 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	/* a mask with holes is printed in hex */
+	ck_assert_int_eq(run("ip address 1.2.3.4 255.0.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "Bad mask 0xFF00FF00 for address 1.2.3.4\n");
+	ck_assert_int_eq(run("ip address 1.2.3.4 255.255.255.0"), CLI_OK);
 }
 END_TEST
 
