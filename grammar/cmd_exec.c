@@ -5,6 +5,7 @@
  * secret.
  */
 #include <crypt.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -552,7 +553,32 @@ static int
 h_hostname(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
+	const char		*n = cmd_arg(a, "name");
+	size_t			 len;
 
+	/*
+	 * ARPANET host name rules, as the IOS manual states them: a
+	 * letter first, a letter or digit last, letters, digits and
+	 * hyphens between, 63 characters at most.  IOS also takes "_".
+	 * XXX: only the illegal-characters message is IOS's verified
+	 * text; the other three are worded after it.
+	 */
+	if (!cmd_off(a)) {
+		len = strlen(n);
+		if (n[strspn(n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ"
+		    "RSTUVWXYZ0123456789-_")] != '\0')
+			return cmd_fail(cli, "%% Hostname contains one or more "
+			    "illegal characters.\n");
+		if (!isalpha((unsigned char)n[0]))
+			return cmd_fail(cli, "%% Hostname must start with a "
+			    "letter.\n");
+		if (!isalnum((unsigned char)n[len - 1]))
+			return cmd_fail(cli, "%% Hostname must end with a "
+			    "letter or digit.\n");
+		if (len > 63)
+			return cmd_fail(cli, "%% Hostname is longer than 63 "
+			    "characters.\n");
+	}
 	str_set(&cfg->hostname, cmd_off(a) ? NULL : cmd_arg(a, "name"));
 	return CLI_OK;
 }

@@ -1018,6 +1018,32 @@ answer(void *arg, const char *prompt, int echo, char *buf, size_t len)
 	return 0;
 }
 
+/* Host names follow the ARPANET rules IOS states. */
+START_TEST(test_hostname_rules)
+{
+	static const char	*bad[] = { "R>2", "R#1", "ab$c", "a(b", "1abc",
+				    "-ab", "ab-", "ab_" };
+	char			 line[128];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(line, sizeof(line), "hostname %s", bad[i]);
+		ck_assert_msg(run(line) == CLI_ERR_FAILED, "%s", line);
+		ck_assert_ptr_null(cfg->hostname);
+	}
+	ck_assert_int_eq(run("hostname R>2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(out.s, "% Hostname contains one or more illegal "
+	    "characters.\n");
+	snprintf(line, sizeof(line), "hostname a%063d", 1);
+	ck_assert_int_eq(run(line), CLI_ERR_FAILED);
+	line[strlen(line) - 1] = '\0';
+	ck_assert_int_eq(run(line), CLI_OK);
+	ck_assert_int_eq(run("hostname edge_gw-2"), CLI_OK);
+	ck_assert_str_eq(cfg->hostname, "edge_gw-2");
+	ck_assert_str_eq(cli_prompt(cli), "edge_gw-2(config)#");
+}
+END_TEST
+
 /* erase startup-config and write erase ask first, as IOS. */
 START_TEST(test_erase_confirm)
 {
@@ -1275,6 +1301,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
 	tcase_add_test(tc, test_erase_confirm);
+	tcase_add_test(tc, test_hostname_rules);
 	tcase_add_test(tc, test_ctx_gone_other_session);
 	tcase_add_test(tc, test_ctx_gone_copy_start_run);
 	tcase_add_test(tc, test_keep_no_removes);
