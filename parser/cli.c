@@ -384,6 +384,17 @@ cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
 	c->outlen = 0;
 	if (cmd->handler != NULL)
 		rc = cmd->handler(c, &c->args);
+	if (rc != CLI_OK && rc != CLI_EXIT && !c->interactive) {
+		/* From a file, a refusal names the line, as caret errors. */
+		char	pre[300];
+		int	n = snprintf(pre, sizeof(pre), "%s:%d: ",
+			    c->src ? c->src : "input", c->term.lineno);
+
+		cli_write_raw(c, pre, n > 0 ? (size_t)n < sizeof(pre) ?
+		    (size_t)n : sizeof(pre) - 1 : 0);
+		cli_write_raw(c, line, strlen(line));
+		cli_write_raw(c, "\n", 1);
+	}
 	cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
 	if (rc == CLI_OK && cmd->enters >= 0 && !c->args.negate &&
 	    !c->args.deflt && !c->args.viado)

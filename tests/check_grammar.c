@@ -75,6 +75,23 @@ run(const char *line)
 	return cli_execute(cli, line);
 }
 
+/*
+ * What the last line printed, after the line that names it: the
+ * session reads a source named "test", so a refused line comes out as
+ * "test:N: LINE" and then the handler's message.
+ */
+static const char *
+said(void)
+{
+	const char	*nl;
+
+	if (out.s == NULL)
+		return "";
+	if (strncmp(out.s, "test:", 5) == 0 && (nl = strchr(out.s, '\n')))
+		return nl + 1;
+	return out.s;
+}
+
 /* Runs each line of text; returns how many failed. */
 static int
 paste(const char *text)
@@ -473,33 +490,33 @@ END_TEST
 START_TEST(test_cmap_note)
 {
 	ck_assert_int_eq(run("crypto map M 9 ipsec-isakmp"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto map M 10 ipsec-isakmp"), CLI_OK);
-	ck_assert_str_eq(out.s, "% NOTE: This new crypto map will remain "
+	ck_assert_str_eq(said(), "% NOTE: This new crypto map will remain "
 	    "disabled until a peer\n        and a valid access list have "
 	    "been configured.\n");
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	ck_assert_int_eq(run("crypto map M 10"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 }
 END_TEST
 
 START_TEST(test_ikev2_notes)
 {
 	ck_assert_int_eq(run("crypto ikev2 proposal Q"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto ikev2 proposal P"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 proposal MUST either"));
 	ck_assert_int_eq(run("crypto ikev2 policy P"), CLI_OK);
-	ck_assert_str_eq(out.s, "IKEv2 policy MUST have atleast one "
+	ck_assert_str_eq(said(), "IKEv2 policy MUST have atleast one "
 	    "complete proposal attached\n");
 	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 profile MUST have:"));
 	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 }
 END_TEST
 
@@ -527,14 +544,22 @@ START_TEST(test_transform_rules)
 	/* weak ones load, with a warning each */
 	ck_assert_int_eq(run("crypto ipsec transform-set W esp-3des "
 	    "esp-md5-hmac"), CLI_OK);
-	ck_assert_str_eq(out.s, "% Warning: esp-3des is a weak algorithm; "
+	ck_assert_str_eq(said(), "% Warning: esp-3des is a weak algorithm; "
 	    "IOS-XE 17.11 and later refuse it\n% Warning: esp-md5-hmac is a "
 	    "weak algorithm; IOS-XE 17.11 and later refuse it\n");
 	ck_assert_int_eq(run("crypto ipsec profile P"), CLI_OK);
 	ck_assert_int_eq(run("set pfs group2"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "group2 is a weak"));
-	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
+	ck_assert_int_eq(run("set transform-set NOPE"), CLI_OK);
+	ck_assert_str_eq(said(), "ERROR: transform set with tag \"NOPE\" "
+	    "does not exist.\n");
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, " set transform-set NOPE\n"));
+	free(s);
+	/* typed at a console, a missing one is refused */
+	cli_set_source(cli, NULL, 1);
+	ck_assert_int_eq(run("set transform-set NOPE2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "ERROR: transform set with tag \"NOPE2\" "
 	    "does not exist.\n");
 }
 END_TEST
@@ -548,12 +573,12 @@ START_TEST(test_ikev2_gcm_mix)
 	ck_assert_int_eq(run("encryption aes-cbc-128"), CLI_ERR_FAILED);
 	/* the weak group is named as a group, not a bare number */
 	ck_assert_int_eq(run("group 2 14"), CLI_OK);
-	ck_assert_str_eq(out.s, "% Warning: group 2 is a weak algorithm; "
+	ck_assert_str_eq(said(), "% Warning: group 2 is a weak algorithm; "
 	    "IOS-XE 17.11 and later refuse it\n");
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	ck_assert_int_eq(run("crypto ipsec profile IP"), CLI_OK);
 	ck_assert_int_eq(run("set pfs group5"), CLI_OK);
-	ck_assert_str_eq(out.s, "% Warning: group5 is a weak algorithm; "
+	ck_assert_str_eq(said(), "% Warning: group5 is a weak algorithm; "
 	    "IOS-XE 17.11 and later refuse it\n");
 }
 END_TEST
@@ -563,13 +588,13 @@ START_TEST(test_show_run_interface)
 	ck_assert_int_eq(paste("interface gi2\n ip address 10.9.0.1 "
 	    "255.255.255.0\n end\n"), 0);
 	ck_assert_int_eq(run("s run int gi2"), CLI_OK);
-	ck_assert_str_eq(out.s, "Building configuration...\n\n"
+	ck_assert_str_eq(said(), "Building configuration...\n\n"
 	    "Current configuration : 68 bytes\n!\n"
 	    "interface GigabitEthernet2\n ip address 10.9.0.1 "
 	    "255.255.255.0\nend\n");
 	ck_assert_int_eq(run("show running-config | include address"),
 	    CLI_OK);
-	ck_assert_str_eq(out.s, " ip address 10.9.0.1 255.255.255.0\n");
+	ck_assert_str_eq(said(), " ip address 10.9.0.1 255.255.255.0\n");
 }
 END_TEST
 
@@ -580,7 +605,7 @@ START_TEST(test_show_kept)
 	    "interface gi1\n negotiation auto\n ip address 10.0.0.1 "
 	    "255.255.255.0\n end\n"), 0);
 	ck_assert_int_eq(run("show kept-config"), CLI_OK);
-	ck_assert_str_eq(out.s, "! Kept in the running config, not applied "
+	ck_assert_str_eq(said(), "! Kept in the running config, not applied "
 	    "by iosh:\nservice timestamps log datetime msec\n"
 	    "no service pad\nline vty 0 4\n transport input ssh\n"
 	    "interface GigabitEthernet1\n negotiation auto\n");
@@ -658,12 +683,19 @@ START_TEST(test_profile_hints)
 	ck_assert_int_eq(paste("crypto isakmp profile IKP\n exit\n"
 	    "crypto ikev2 profile V2P\n exit\ncrypto ipsec profile P\n"), 0);
 	ck_assert_int_eq(run("set ikev2-profile IKP"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% IKEv2 profile IKP does not exist\n"
+	ck_assert_str_eq(said(), "% IKEv2 profile IKP does not exist\n"
 	    "% Hint: IKP is an isakmp profile: set isakmp-profile IKP\n");
 	ck_assert_int_eq(run("set isakmp-profile V2P"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% ISAKMP profile V2P does not exist\n"
+	ck_assert_str_eq(said(), "% ISAKMP profile V2P does not exist\n"
 	    "% Hint: V2P is an IKEv2 profile: set ikev2-profile V2P\n");
 	ck_assert_int_eq(run("set isakmp-profile IKP"), CLI_OK);
+	/* a profile deleted since: a file keeps the name, a console not */
+	ck_assert_int_eq(run("set ikev2-profile GONE"), CLI_OK);
+	ck_assert_str_eq(said(), "% IKEv2 profile GONE does not exist\n");
+	cli_set_source(cli, NULL, 1);
+	ck_assert_int_eq(run("set ikev2-profile GONE2"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("set isakmp-profile GONE2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "% ISAKMP profile GONE2 does not exist\n");
 }
 END_TEST
 
@@ -673,7 +705,7 @@ START_TEST(test_show_history)
 	ck_assert_int_eq(run("end"), CLI_OK);
 	ck_assert_int_eq(run("terminal length 0"), CLI_OK);
 	ck_assert_int_eq(run("show history"), CLI_OK);
-	ck_assert_str_eq(out.s, "  end\n  terminal length 0\n"
+	ck_assert_str_eq(said(), "  end\n  terminal length 0\n"
 	    "  show history\n");
 }
 END_TEST
@@ -684,20 +716,20 @@ START_TEST(test_route_checks)
 	    "255.255.255.0\n exit\n"), 0);
 	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.1"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Invalid next hop address (it's this "
+	ck_assert_str_eq(said(), "%Invalid next hop address (it's this "
 	    "router)\n");
 	ck_assert_int_eq(run("ip route 10.2.0.1 255.255.0.0 10.0.0.2"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Inconsistent address and mask\n");
+	ck_assert_str_eq(said(), "%Inconsistent address and mask\n");
 	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.2"),
 	    CLI_OK);
 	/* next hops no router can be */
 	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 0.0.0.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Invalid next hop address\n");
+	ck_assert_str_eq(said(), "%Invalid next hop address\n");
 	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 255.255.255.255"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Invalid next hop address\n");
+	ck_assert_str_eq(said(), "%Invalid next hop address\n");
 	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 224.0.0.5"),
 	    CLI_ERR_FAILED);
 	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 127.0.0.1"),
@@ -765,21 +797,21 @@ START_TEST(test_address_overlap)
 	    "255.255.255.0\n exit\ninterface gi2\n"), 0);
 	ck_assert_int_eq(run("ip address 10.0.0.2 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% 10.0.0.0 overlaps with "
+	ck_assert_str_eq(said(), "% 10.0.0.0 overlaps with "
 	    "GigabitEthernet1\n");
 	ck_assert_int_eq(run("ip address 10.0.0.0 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.0.0\n");
+	ck_assert_str_eq(said(), "Bad mask /24 for address 10.0.0.0\n");
 	ck_assert_int_eq(run("ip address 10.0.1.255 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.1.255\n");
+	ck_assert_str_eq(said(), "Bad mask /24 for address 10.0.1.255\n");
 	/* not a host: multicast, loopback, class E, 0/8, broadcast */
 	ck_assert_int_eq(run("ip address 224.0.0.1 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Not a valid host address - 224.0.0.1\n");
+	ck_assert_str_eq(said(), "Not a valid host address - 224.0.0.1\n");
 	ck_assert_int_eq(run("ip address 127.0.0.1 255.0.0.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Not a valid host address - 127.0.0.1\n");
+	ck_assert_str_eq(said(), "Not a valid host address - 127.0.0.1\n");
 	ck_assert_int_eq(run("ip address 240.1.1.1 255.255.255.0"),
 	    CLI_ERR_FAILED);
 	ck_assert_int_eq(run("ip address 0.1.1.1 255.255.255.0"),
@@ -789,7 +821,7 @@ START_TEST(test_address_overlap)
 	/* a mask with holes is printed in hex */
 	ck_assert_int_eq(run("ip address 1.2.3.4 255.0.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Bad mask 0xFF00FF00 for address 1.2.3.4\n");
+	ck_assert_str_eq(said(), "Bad mask 0xFF00FF00 for address 1.2.3.4\n");
 	ck_assert_int_eq(run("ip address 1.2.3.4 255.255.255.0"), CLI_OK);
 }
 END_TEST
@@ -867,7 +899,7 @@ START_TEST(test_save)
 	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
 	ck_assert_int_eq(run("hostname FIRST"), CLI_OK);
 	ck_assert_int_eq(run("do write memory"), CLI_OK);
-	ck_assert_str_eq(out.s, "Building configuration...\n[OK]\n");
+	ck_assert_str_eq(said(), "Building configuration...\n[OK]\n");
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
 	first = slurp(path);
@@ -964,15 +996,15 @@ START_TEST(test_exec)
 	ck_assert_int_eq(run("disable"), CLI_OK);
 	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("show privilege"), CLI_OK);
-	ck_assert_str_eq(out.s, "Current privilege level is 1\n");
+	ck_assert_str_eq(said(), "Current privilege level is 1\n");
 	ck_assert_int_eq(run("enable"), CLI_OK);
 	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
 	ck_assert_int_eq(run("configure terminal"), CLI_OK);
-	ck_assert_str_eq(out.s, "Enter configuration commands, one per "
+	ck_assert_str_eq(said(), "Enter configuration commands, one per "
 	    "line.  End with CNTL/Z.\n");
 	/* type 5 must look like one, or enable would be locked out */
 	ck_assert_int_eq(run("enable secret 5 notahash"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "ERROR: The secret you entered is not a "
+	ck_assert_str_eq(said(), "ERROR: The secret you entered is not a "
 	    "valid encrypted secret.\nTo enter an UNENCRYPTED secret, do not "
 	    "specify type 5 encryption.\nWhen you properly enter an "
 	    "UNENCRYPTED secret, it will be encrypted.\n\n");
@@ -996,12 +1028,12 @@ START_TEST(test_exec)
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	/* at privilege 15 already: no password asked, nothing happens */
 	ck_assert_int_eq(run("enable"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
 	/* nobody at a console to answer Password: -> refused */
 	ck_assert_int_eq(run("disable"), CLI_OK);
 	ck_assert_int_eq(run("enable"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% Bad secrets\n\n");
+	ck_assert_str_eq(said(), "% Bad secrets\n\n");
 	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("exit"), CLI_EXIT);
 }
@@ -1018,6 +1050,102 @@ answer(void *arg, const char *prompt, int echo, char *buf, size_t len)
 	return 0;
 }
 
+
+/*
+ * Deletes leave a config that reloads: for each config of tests/configs
+ * and docs/examples, each top-level object is deleted alone (`no` and
+ * its line), then all of them one after the other; after each step the
+ * printed config, loaded again, prints the same text without errors.
+ */
+static void
+reload_same(const char *name, const char *what)
+{
+	char	 tmp[] = "/tmp/gdelXXXXXX", *got, *again, *errs;
+	int	 fd, nfailed;
+
+	got = ios_print_string(cfg, NULL);
+	ck_assert_int_ne(fd = mkstemp(tmp), -1);
+	close(fd);
+	spill(tmp, got);
+	again = load_print(tmp, &errs, &nfailed);
+	unlink(tmp);
+	ck_assert_msg(nfailed == 0 && strcmp(got, again) == 0,
+	    "%s after %s: reload gives %d errors:\n%s\nprinted:\n%s\n"
+	    "reloaded:\n%s", name, what, nfailed, errs, got, again);
+	free(got);
+	free(again);
+	free(errs);
+}
+
+static void
+deletes_one(const char *path, const char *name)
+{
+	char	*text = slurp(path), *l, *save = NULL, line[1200];
+	char	**tops = NULL;
+	size_t	 ntops = 0, i, j;
+	FILE	*f;
+
+	ck_assert_ptr_nonnull(text);
+	for (l = strtok_r(text, "\n", &save); l != NULL;
+	    l = strtok_r(NULL, "\n", &save)) {
+		if (l[0] == ' ' || l[0] == '!' || strcmp(l, "end") == 0 ||
+		    strncmp(l, "banner", 6) == 0 || l[0] == '\0')
+			continue;
+		tops = realloc(tops, (ntops + 1) * sizeof(*tops));
+		ck_assert_ptr_nonnull(tops);
+		tops[ntops++] = l;
+	}
+	for (j = 0; j <= ntops; j++) {
+		/* j < ntops: only top j; j == ntops: all, in order */
+		ios_config_clear(cfg);
+		ck_assert_ptr_nonnull(f = fopen(path, "r"));
+		cli_feed(cli, f, "cfg", IOS_M_CONFIG);
+		fclose(f);
+		for (i = 0; i < ntops; i++) {
+			if (j < ntops && i != j)
+				continue;
+			snprintf(line, sizeof(line), "no %s", tops[i]);
+			run("end");
+			run("configure terminal");
+			run(line);
+			if (j == ntops)
+				reload_same(name, line);
+		}
+		if (j < ntops)
+			reload_same(name, line);
+	}
+	free(tops);
+	free(text);
+}
+
+START_TEST(test_deletes_reload)
+{
+	char		 dir[1024], p[1300];
+	DIR		*d;
+	struct dirent	*de;
+	static const char *ex[] = { "office-gw.cfg", "branch-gw.cfg",
+			    "office-gw-cryptomap.cfg",
+			    "branch-gw-cryptomap.cfg" };
+	size_t		 i;
+
+	snprintf(dir, sizeof(dir), "%s/tests/configs", srcdir());
+	ck_assert_ptr_nonnull(d = opendir(dir));
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (l < 5 || strcmp(de->d_name + l - 4, ".cfg") != 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", dir, de->d_name);
+		deletes_one(p, de->d_name);
+	}
+	closedir(d);
+	for (i = 0; i < sizeof(ex) / sizeof(ex[0]); i++) {
+		snprintf(p, sizeof(p), "%s/docs/examples/%s", srcdir(), ex[i]);
+		deletes_one(p, ex[i]);
+	}
+}
+END_TEST
+
 /* Host names follow the ARPANET rules IOS states. */
 START_TEST(test_hostname_rules)
 {
@@ -1032,7 +1160,7 @@ START_TEST(test_hostname_rules)
 		ck_assert_ptr_null(cfg->hostname);
 	}
 	ck_assert_int_eq(run("hostname R>2"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% Hostname contains one or more illegal "
+	ck_assert_str_eq(said(), "% Hostname contains one or more illegal "
 	    "characters.\n");
 	snprintf(line, sizeof(line), "hostname a%063d", 1);
 	ck_assert_int_eq(run(line), CLI_ERR_FAILED);
@@ -1058,14 +1186,14 @@ START_TEST(test_erase_confirm)
 	cli_set_source(cli, NULL, 1);
 	cli_set_ask(cli, answer, (void *)"n");
 	ck_assert_int_eq(run("erase startup-config"), CLI_OK);
-	ck_assert_str_eq(out.s, "Erasing the nvram filesystem will remove "
+	ck_assert_str_eq(said(), "Erasing the nvram filesystem will remove "
 	    "all configuration files! Continue? [confirm]");
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(run("write erase"), CLI_OK);
 	ck_assert_int_eq(stat(path, &st), 0);
 	cli_set_ask(cli, answer, (void *)"");
 	ck_assert_int_eq(run("write erase"), CLI_OK);
-	ck_assert_str_eq(out.s, "Erasing the nvram filesystem will remove "
+	ck_assert_str_eq(said(), "Erasing the nvram filesystem will remove "
 	    "all configuration files! Continue? [confirm][OK]\n"
 	    "Erase of nvram: complete\n");
 	ck_assert_int_eq(stat(path, &st), -1);
@@ -1301,6 +1429,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
 	tcase_add_test(tc, test_erase_confirm);
+	tcase_add_test(tc, test_deletes_reload);
 	tcase_add_test(tc, test_hostname_rules);
 	tcase_add_test(tc, test_ctx_gone_other_session);
 	tcase_add_test(tc, test_ctx_gone_copy_start_run);
