@@ -252,7 +252,7 @@ keep_remove(struct ios_config *cfg, int sect, const char *key, int prefix)
 {
 	struct ios_vec	*v = &cfg->keep[sect];
 	size_t		 i, klen = strlen(key);
-	char		 nokey[1100];
+	char		 nokey[1300];
 
 	if (!prefix) {
 		model_keep_del(cfg, sect, key);
@@ -337,7 +337,7 @@ h_keep(struct cli *cli, const struct cmd_args *a)
 	struct ios_config	*cfg = cfg_of(cli);
 	const struct keep_kind	*k = keep_kind_of(a);
 	const char		*rest = cmd_arg(a, "rest");
-	char			 key[1024], text[1100], head[128];
+	char			 key[1200], text[1300], head[128];
 	struct ios_keep		*o;
 	int			 sect;
 
@@ -406,7 +406,7 @@ h_banner(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
 	const char		*rest = cmd_arg(a, "rest"), *type;
-	char			 text[1100], key[64], delim[8];
+	char			 text[1300], key[64], delim[8];
 	struct ios_keep		*k;
 	size_t			 dl;
 
@@ -570,7 +570,7 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	struct ios_keep		*k = cli_ctx(cli);
 	const struct cmd_tok	*t;
 	const char		*rest = cmd_arg(a, "rest");
-	char			 key[1024], line[1100];
+	char			 key[1200], line[1300];
 	size_t			 i, klen;
 	const char		*kw, *typed = cmd_line(a);
 	int			 depth;
@@ -645,7 +645,7 @@ static int
 h_certificate(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_keep	*k = cli_ctx(cli);
-	char		 line[1100];
+	char		 line[1300];
 
 	snprintf(line, sizeof(line), " %scertificate %s",
 	    cmd_negated(a) ? "no " : "", cmd_arg(a, "rest"));

@@ -967,7 +967,7 @@ struct ios_keep *
 model_keep_add(struct ios_config *cfg, int section, const char *text)
 {
 	struct ios_keep	*k;
-	char		 key[1024];
+	char		 key[1400];
 
 	snprintf(key, sizeof(key), "%c%d %s", K_KEEP, section, text);
 	if ((k = index_get(&cfg->idx, key)) != NULL)
@@ -998,7 +998,7 @@ keep_free(void *p)
 int
 model_keep_del(struct ios_config *cfg, int section, const char *text)
 {
-	char	 key[1024];
+	char	 key[1400];
 	void	*o;
 
 	snprintf(key, sizeof(key), "%c%d %s", K_KEEP, section, text);

@@ -43,6 +43,13 @@ struct cmd_tok {
 	const char	*help;
 };
 
+/*
+ * The longest WORD and LINE the engine takes: longer ones do not match,
+ * and the caret marks them.  Names stay printable and indexable whole.
+ */
+#define CLI_WORD_MAX	255
+#define CLI_LINE_MAX	1000
+
 /* Command flags. */
 #define CMD_NO		0x01	/* has `no` and `default` forms */
 #define CMD_PIPE	0x02	/* output may be filtered: | include ... */

@@ -1146,6 +1146,60 @@ START_TEST(test_deletes_reload)
 }
 END_TEST
 
+/*
+ * Names as long as the engine takes print whole and reload; longer
+ * ones are refused where they are typed.
+ */
+START_TEST(test_long_names)
+{
+	char	 name[CLI_WORD_MAX + 2], line[8 * (CLI_WORD_MAX + 2) + 64];
+	char	 rest[CLI_LINE_MAX + 2], *s;
+	size_t	 i;
+
+	memset(name, 'T', CLI_WORD_MAX);
+	name[CLI_WORD_MAX] = '\0';
+	for (i = 0; i < IOS_MAX_TS; i++) {
+		name[0] = (char)('A' + i);
+		snprintf(line, sizeof(line), "crypto ipsec transform-set %s "
+		    "esp-aes esp-sha-hmac", name);
+		ck_assert_int_eq(run(line), CLI_OK);
+	}
+	ck_assert_int_eq(run("crypto map CM 10 ipsec-isakmp"), CLI_OK);
+	strcpy(line, "set transform-set");
+	for (i = 0; i < IOS_MAX_TS; i++) {
+		name[0] = (char)('A' + i);
+		strcat(line, " ");
+		strcat(line, name);
+	}
+	ck_assert_int_eq(run(line), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, line));
+	free(s);
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	memset(rest, 'x', CLI_LINE_MAX - 8);
+	rest[CLI_LINE_MAX - 8] = '\0';
+	snprintf(line, sizeof(line), "snmp-server contact %s", rest);
+	ck_assert_int_eq(run(line), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, line));
+	free(s);
+	reload_same("long names", "set transform-set");
+	/* one more character: refused at the caret, nothing kept */
+	name[CLI_WORD_MAX] = 'T';
+	name[CLI_WORD_MAX + 1] = '\0';
+	snprintf(line, sizeof(line), "crypto ikev2 keyring %s", name);
+	ck_assert_int_eq(run(line), CLI_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(out.s, "% Invalid input detected"));
+	snprintf(line, sizeof(line), "snmp-server location %sxxxxxxxxx",
+	    rest);
+	ck_assert_int_eq(run(line), CLI_ERR_INVALID);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "crypto ikev2 keyring"));
+	ck_assert_ptr_null(strstr(s, "location"));
+	free(s);
+}
+END_TEST
+
 /* Host names follow the ARPANET rules IOS states. */
 START_TEST(test_hostname_rules)
 {
@@ -1431,6 +1485,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_erase_confirm);
 	tcase_add_test(tc, test_deletes_reload);
 	tcase_add_test(tc, test_hostname_rules);
+	tcase_add_test(tc, test_long_names);
 	tcase_add_test(tc, test_ctx_gone_other_session);
 	tcase_add_test(tc, test_ctx_gone_copy_start_run);
 	tcase_add_test(tc, test_keep_no_removes);
