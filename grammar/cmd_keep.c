@@ -4,8 +4,11 @@
  * line con/vty, banner, router ..., crypto pki ...).  Each known kind is
  * kept as text in the section of the running config where IOS prints
  * it, with the indented lines of its block, and printed back as it
- * came (keywords in full).  `no X` keeps "no X" (IOS prints those, e.g.
- * "no service pad"); `default X` drops the line.
+ * came (keywords in full).  `no X` keeps "no X" for settings that are on
+ * by default (IOS prints those, e.g. "no service pad"), and takes the
+ * lines away for lists and blocks (no username admin, no ntp server A,
+ * no router bgp 1: keep_no_removes); `default X` drops the line.
+ * Entering a block again keeps its lines.
  *
  * Only known first words are taken, so that a line meant for another
  * mode still falls through to it while pasting.
