@@ -43,6 +43,13 @@ struct cmd_tok {
 	const char	*help;
 };
 
+/*
+ * The longest WORD and LINE the engine takes: longer ones do not match,
+ * and the caret marks them.  Names stay printable and indexable whole.
+ */
+#define CLI_WORD_MAX	255
+#define CLI_LINE_MAX	1000
+
 /* Command flags. */
 #define CMD_NO		0x01	/* has `no` and `default` forms */
 #define CMD_PIPE	0x02	/* output may be filtered: | include ... */
@@ -56,6 +63,9 @@ struct cmd_tok {
 				   the IOS error as if this definition
 				   were not there, then the handler
 				   prints one hint line (hidden too) */
+#define CMD_INDENTED	0x40	/* a line of a block, indented in files:
+				   from a file, an unindented line that
+				   a parent mode takes runs there */
 
 typedef int cmd_handler_fn(struct cli *, const struct cmd_args *);
 
@@ -192,8 +202,19 @@ void			 cli_mode_end(struct cli *);	/* to exec root */
 void			 cli_mode_set(struct cli *, int mode);
 
 /*
+ * The model says ctx is going away (an object deleted by one session,
+ * or re-made by a copy into running-config): every session of the
+ * engine that stands in a mode with that context, or takes raw lines
+ * for it, climbs to the mode above it, as IOS lets the other console
+ * go on.  Call it before freeing ctx.
+ */
+void			 cli_ctx_gone(struct cli_engine *, const void *ctx);
+
+/*
  * A handler may take the lines that follow as raw text (a banner, a
- * certificate): fn is called with each next line until it returns 1.
+ * certificate): fn is called with each next line until it returns 1
+ * (the line was the last it takes) or -1 (the line is not raw text:
+ * the taking ends and the line runs as a command).
  */
 typedef int cli_raw_fn(struct cli *, const char *line, void *arg);
 void			 cli_take_lines(struct cli *, cli_raw_fn *, void *);

@@ -54,6 +54,7 @@ struct cli_engine {
 	struct node			**noroots;	/* `no` forms */
 	struct node			*pipe;		/* `|` and below */
 	char				*strings;	/* owned text */
+	struct cli			*sessions;	/* every live one */
 };
 
 /* A token of the input line. */
@@ -109,6 +110,7 @@ struct level {
 
 struct cli {
 	struct cli_engine	*e;
+	struct cli		*next;		/* in e->sessions */
 	void			*model;
 	struct level		 stack[MAX_DEPTH];
 	int			 depth;
