@@ -30,7 +30,7 @@ static int
 h_enable(struct cli *cli, const struct cmd_args *a)
 {
 	char	 pw[128];
-	int	 i, ok = 0;
+	int	 i, ok = 0, rv;
 
 	(void)a;
 	/* At privilege 15 already: nothing to do, as IOS. */
@@ -41,7 +41,10 @@ h_enable(struct cli *cli, const struct cmd_args *a)
 		return CLI_OK;
 	}
 	for (i = 0; i < 3 && !ok; i++) {
-		if (cli_ask(cli, "Password: ", 0, pw, sizeof(pw)) == -1)
+		if ((rv = cli_ask(cli, "Password: ", 0, pw, sizeof(pw))) ==
+		    CLI_ASK_LATER)
+			return CLI_ASKED;
+		if (rv == -1)
 			break;
 		ok = ios_enable_check(cfg_of(cli), pw);
 		explicit_bzero(pw, sizeof(pw));
@@ -453,11 +456,13 @@ static int
 h_copy_run_start(struct cli *cli, const struct cmd_args *a)
 {
 	char	 dst[128];
+	int	 rv;
 
 	(void)a;
-	if (cli_ask(cli, "Destination filename [startup-config]? ", 1, dst,
-	    sizeof(dst)) == 0 && dst[0] != '\0' &&
-	    strcmp(dst, "startup-config") != 0)
+	if ((rv = cli_ask(cli, "Destination filename [startup-config]? ", 1,
+	    dst, sizeof(dst))) == CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv == 0 && dst[0] != '\0' && strcmp(dst, "startup-config") != 0)
 		/* XXX: only startup-config is a destination so far. */
 		return cmd_fail(cli, "%%Error opening %s (Permission "
 		    "denied)\n", dst);
@@ -500,12 +505,14 @@ static int
 h_erase(struct cli *cli, const struct cmd_args *a)
 {
 	char	 ans[16];
+	int	 rv;
 
 	(void)a;
-	if (cli_ask(cli, "Erasing the nvram filesystem will remove all "
-	    "configuration files! Continue? [confirm]", 1, ans,
-	    sizeof(ans)) == 0 && ans[0] != '\0' && ans[0] != 'y' &&
-	    ans[0] != 'Y')
+	if ((rv = cli_ask(cli, "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm]", 1, ans,
+	    sizeof(ans))) == CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv == 0 && ans[0] != '\0' && ans[0] != 'y' && ans[0] != 'Y')
 		return CLI_OK;
 	if (ios_config_erase(cfg_of(cli)) == -1 && errno != ENOENT)
 		return cmd_fail(cli, "%%Error erasing nvram: (%s)\n",

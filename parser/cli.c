@@ -75,6 +75,7 @@ cli_free(struct cli *c)
 			*pp = c->next;
 			break;
 		}
+	cli_abandon(c);
 	for (i = 0; i < CLI_HISTORY; i++)
 		free(c->hist[i]);
 	free(c->src);
@@ -222,10 +223,71 @@ cli_set_ask(struct cli *c, cli_ask_fn *fn, void *arg)
 int
 cli_ask(struct cli *c, const char *prompt, int echo, char *buf, size_t len)
 {
+	if (c->ask_later && c->interactive && len > 0) {
+		if (c->nused < c->nanswers) {
+			snprintf(buf, len, "%s", c->answers[c->nused++]);
+			return 0;
+		}
+		snprintf(c->question, sizeof(c->question), "%s", prompt);
+		c->qecho = echo;
+		return CLI_ASK_LATER;
+	}
 	if (c->ask == NULL || !c->interactive || len == 0)
 		return -1;
 	cli_flush(c, NULL, NULL);
 	return c->ask(c->ask_arg, prompt, echo, buf, len);
+}
+
+void
+cli_set_ask_later(struct cli *c, int on)
+{
+	c->ask_later = on;
+}
+
+const char *
+cli_question(const struct cli *c, int *echo)
+{
+	if (c->asked == NULL)
+		return NULL;
+	if (echo != NULL)
+		*echo = c->qecho;
+	return c->question;
+}
+
+void
+cli_abandon(struct cli *c)
+{
+	int	i;
+
+	for (i = 0; i < c->nanswers; i++) {
+		explicit_bzero(c->answers[i], strlen(c->answers[i]));
+		free(c->answers[i]);
+	}
+	c->nanswers = c->nused = 0;
+	free(c->asked);
+	c->asked = NULL;
+}
+
+int
+cli_answer(struct cli *c, const char *answer)
+{
+	int	rc;
+
+	if (c->asked == NULL)
+		return CLI_ERR_FAILED;
+	if (c->nanswers == CLI_ANSWERS ||
+	    (c->answers[c->nanswers] = strdup(answer)) == NULL) {
+		cli_abandon(c);
+		return CLI_ERR_FAILED;
+	}
+	c->nanswers++;
+	c->nused = 0;
+	c->replay = 1;
+	rc = cli_execute(c, c->asked);
+	c->replay = 0;
+	if (rc != CLI_ASKED)
+		cli_abandon(c);
+	return rc;
 }
 
 void
@@ -384,6 +446,12 @@ cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
 	c->outlen = 0;
 	if (cmd->handler != NULL)
 		rc = cmd->handler(c, &c->args);
+	if (rc == CLI_ASKED) {
+		cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
+		if (!c->replay && (c->asked = strdup(line)) == NULL)
+			return CLI_ERR_FAILED;
+		return CLI_ASKED;
+	}
 	if (rc != CLI_OK && rc != CLI_EXIT && !c->interactive) {
 		/* From a file, a refusal names the line, as caret errors. */
 		char	pre[300];
@@ -480,8 +548,11 @@ cli_execute(struct cli *c, const char *line)
 	int			 flat, held = -1;
 	char			*hint = NULL, *best_hint = NULL;
 
-	c->term.lineno++;
-	if (c->raw != NULL) {
+	if (c->asked != NULL && !c->replay)
+		cli_abandon(c);		/* a new line: no answer came */
+	if (!c->replay)
+		c->term.lineno++;
+	if (c->raw != NULL && !c->replay) {
 		rc = c->raw(c, line, c->raw_arg);
 		if (rc != 0)
 			c->raw = NULL;
@@ -489,7 +560,8 @@ cli_execute(struct cli *c, const char *line)
 		if (rc >= 0)
 			return CLI_OK;
 	}
-	cli_remember(c, line);
+	if (!c->replay)
+		cli_remember(c, line);
 	if (is_comment(line))
 		return CLI_OK;
 	ntoks = match_tokenize(line, &c->toks, &c->tokcap);

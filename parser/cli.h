@@ -167,6 +167,7 @@ int			 cli_interactive(const struct cli *);
 #define CLI_ERR_UNKNOWN	4	/* unknown exec word */
 #define CLI_ERR_FAILED	5	/* the handler refused */
 #define CLI_EXIT	6	/* the session asked to end */
+#define CLI_ASKED	7	/* waits for an answer: cli_answer() */
 
 int			 cli_execute(struct cli *, const char *line);
 
@@ -230,6 +231,23 @@ typedef int cli_ask_fn(void *arg, const char *prompt, int echo, char *buf,
 void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
 int			 cli_ask(struct cli *, const char *prompt, int echo,
 			    char *buf, size_t len);
+
+/*
+ * Questions answered later, for a daemon that serves many consoles from
+ * one loop and must not wait for one of them.  With cli_set_ask_later(),
+ * cli_ask() returns CLI_ASK_LATER when no answer is at hand; the handler
+ * then returns CLI_ASKED at once, and must ask before it prints or
+ * changes anything.  cli_execute() returns CLI_ASKED and cli_question()
+ * tells the question.  cli_answer() runs the line again from the start,
+ * its questions taking the answers given so far in order, and returns
+ * what cli_execute() would: CLI_ASKED again for a further question.
+ * cli_abandon() drops the line (its answers are wiped).
+ */
+#define CLI_ASK_LATER	(-2)
+void			 cli_set_ask_later(struct cli *, int);
+const char		*cli_question(const struct cli *, int *echo);
+int			 cli_answer(struct cli *, const char *);
+void			 cli_abandon(struct cli *);
 
 /*
  * The lines a person typed in this session (`show history`): the n-th

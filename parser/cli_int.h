@@ -108,6 +108,8 @@ struct level {
 	void	*ctx;
 };
 
+#define CLI_ANSWERS	8	/* questions of one line, at most */
+
 struct cli {
 	struct cli_engine	*e;
 	struct cli		*next;		/* in e->sessions */
@@ -132,6 +134,14 @@ struct cli {
 	void			*raw_arg;
 	cli_ask_fn		*ask;
 	void			*ask_arg;
+	/* Questions answered later (cli_set_ask_later). */
+	int			 ask_later;
+	int			 replay;	/* running asked again */
+	char			*asked;		/* the line that asked */
+	char			 question[256];
+	int			 qecho;
+	char			*answers[CLI_ANSWERS];
+	int			 nanswers, nused;
 	char			*hist[CLI_HISTORY];
 	int			 nhist;		/* lines kept */
 	int			 hnext;		/* slot for the next */
