@@ -2,8 +2,9 @@
 # Write an IOS config with N route-based tunnels (default 10000) to
 # stdout, each with its own keyring, IKE profile, IPsec profile, tunnel
 # interface and route: about 16 lines of show running-config a tunnel.
-# The hub is 127.0.0.1 (GigabitEthernet0/0) and tunnel i goes to
-# 127.1.A.B, so that bench/show_bench can run the far ends on loopback.
+# Tunnel i goes from 127.0.0.1 (the tunnel source, an address: a
+# loopback address is no host address for ip address) to 127.1.A.B, so
+# that bench/show_bench can run the far ends on loopback.
 n=${1:-10000}
 awk -v n="$n" 'BEGIN {
 	print "hostname bench-hub"
@@ -26,13 +27,13 @@ awk -v n="$n" 'BEGIN {
 		printf " set isakmp-profile P%d\n", i
 		printf "interface Tunnel%d\n", i
 		printf " ip address 100.%d.%d.%d 255.255.255.252\n", 64 + int(i / 16384), int(i / 64) % 256, (i % 64) * 4 + 1
-		printf " tunnel source GigabitEthernet0/0\n"
+		printf " tunnel source 127.0.0.1\n"
 		printf " tunnel mode ipsec ipv4\n"
 		printf " tunnel destination 127.1.%d.%d\n", a, b
 		printf " tunnel protection ipsec profile IP%d\n", i
 		printf "ip route 10.%d.%d.0 255.255.255.0 Tunnel%d\n", a, b, i
 	}
 	print "interface GigabitEthernet0/0"
-	print " ip address 127.0.0.1 255.0.0.0"
+	print " ip address 192.0.2.1 255.255.255.0"
 	print "end"
 }'

@@ -64,3 +64,11 @@ plen_mask(int plen)
 	m.s_addr = plen <= 0 ? 0 : htonl(0xffffffffu << (32 - plen));
 	return m;
 }
+
+int
+addr_v4_unicast(struct in_addr a)
+{
+	uint32_t	 h = ntohl(a.s_addr);
+
+	return (h >> 24) != 0 && (h >> 24) != 127 && (h >> 28) < 14;
+}

@@ -5,6 +5,7 @@
  * secret.
  */
 #include <crypt.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,15 +30,21 @@ static int
 h_enable(struct cli *cli, const struct cmd_args *a)
 {
 	char	 pw[128];
-	int	 i, ok = 0;
+	int	 i, ok = 0, rv;
 
 	(void)a;
+	/* At privilege 15 already: nothing to do, as IOS. */
+	if (cli_mode(cli) != IOS_M_USER)
+		return CLI_OK;
 	if (cfg_of(cli)->enable_secret == NULL) {
 		cli_mode_set(cli, IOS_M_PRIV);
 		return CLI_OK;
 	}
 	for (i = 0; i < 3 && !ok; i++) {
-		if (cli_ask(cli, "Password: ", 0, pw, sizeof(pw)) == -1)
+		if ((rv = cli_ask(cli, "Password: ", 0, pw, sizeof(pw))) ==
+		    CLI_ASK_LATER)
+			return CLI_ASKED;
+		if (rv == -1)
 			break;
 		ok = ios_enable_check(cfg_of(cli), pw);
 		explicit_bzero(pw, sizeof(pw));
@@ -429,6 +436,8 @@ save(struct cli *cli)
 	return CLI_OK;
 }
 
+static int	h_erase(struct cli *, const struct cmd_args *);
+
 static int
 h_write(struct cli *cli, const struct cmd_args *a)
 {
@@ -438,6 +447,8 @@ h_write(struct cli *cli, const struct cmd_args *a)
 		ios_print_running(cfg, emit_cli, cli);
 		return CLI_OK;
 	}
+	if (cmd_has(a, "erase"))
+		return h_erase(cli, a);
 	return save(cli);
 }
 
@@ -445,11 +456,13 @@ static int
 h_copy_run_start(struct cli *cli, const struct cmd_args *a)
 {
 	char	 dst[128];
+	int	 rv;
 
 	(void)a;
-	if (cli_ask(cli, "Destination filename [startup-config]? ", 1, dst,
-	    sizeof(dst)) == 0 && dst[0] != '\0' &&
-	    strcmp(dst, "startup-config") != 0)
+	if ((rv = cli_ask(cli, "Destination filename [startup-config]? ", 1,
+	    dst, sizeof(dst))) == CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv == 0 && dst[0] != '\0' && strcmp(dst, "startup-config") != 0)
 		/* XXX: only startup-config is a destination so far. */
 		return cmd_fail(cli, "%%Error opening %s (Permission "
 		    "denied)\n", dst);
@@ -484,10 +497,23 @@ h_copy_start_run(struct cli *cli, const struct cmd_args *a)
 	return CLI_OK;
 }
 
+/*
+ * IOS asks first; Enter or y goes on, anything else stops.  Nobody to
+ * ask (a file, iosh -c): the default, which is to go on.
+ */
 static int
 h_erase(struct cli *cli, const struct cmd_args *a)
 {
+	char	 ans[16];
+	int	 rv;
+
 	(void)a;
+	if ((rv = cli_ask(cli, "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm]", 1, ans,
+	    sizeof(ans))) == CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv == 0 && ans[0] != '\0' && ans[0] != 'y' && ans[0] != 'Y')
+		return CLI_OK;
 	if (ios_config_erase(cfg_of(cli)) == -1 && errno != ENOENT)
 		return cmd_fail(cli, "%%Error erasing nvram: (%s)\n",
 		    strerror(errno));
@@ -499,6 +525,7 @@ static const struct cmd_tok t_write[] = {
 	{ "write", "Write running configuration to memory, network, or "
 	    "terminal" },
 	{ "[", NULL }, { "{", NULL },
+	{ "erase", "Erase NV memory" }, { "|", NULL },
 	{ "memory", "Write to NV memory" }, { "|", NULL },
 	{ "terminal", "Write to terminal" },
 	{ "}", NULL }, { "]", NULL }, T_END
@@ -533,7 +560,32 @@ static int
 h_hostname(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
+	const char		*n = cmd_arg(a, "name");
+	size_t			 len;
 
+	/*
+	 * ARPANET host name rules, as the IOS manual states them: a
+	 * letter first, a letter or digit last, letters, digits and
+	 * hyphens between, 63 characters at most.  IOS also takes "_".
+	 * XXX: only the illegal-characters message is IOS's verified
+	 * text; the other three are worded after it.
+	 */
+	if (!cmd_off(a)) {
+		len = strlen(n);
+		if (n[strspn(n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ"
+		    "RSTUVWXYZ0123456789-_")] != '\0')
+			return cmd_fail(cli, "%% Hostname contains one or more "
+			    "illegal characters.\n");
+		if (!isalpha((unsigned char)n[0]))
+			return cmd_fail(cli, "%% Hostname must start with a "
+			    "letter.\n");
+		if (!isalnum((unsigned char)n[len - 1]))
+			return cmd_fail(cli, "%% Hostname must end with a "
+			    "letter or digit.\n");
+		if (len > 63)
+			return cmd_fail(cli, "%% Hostname is longer than 63 "
+			    "characters.\n");
+	}
 	str_set(&cfg->hostname, cmd_off(a) ? NULL : cmd_arg(a, "name"));
 	return CLI_OK;
 }
@@ -569,6 +621,33 @@ secret_hash(const char *pw)
 	return h;
 }
 
+/*
+ * Whether s has the shape of a hash of the type: $1$SALT$ and 22
+ * characters (md5-crypt, type 5), $8$ or $9$, a salt of 14 and 43
+ * characters (PBKDF2, scrypt).  The characters are crypt's base 64.
+ */
+static int
+secret_shape_ok(int type, const char *s)
+{
+	static const char	 b64[] = "./0123456789ABCDEFGHIJKLMNOPQRSTU"
+				    "VWXYZabcdefghijklmnopqrstuvwxyz";
+	size_t			 salt, hash;
+
+	if (s[0] != '$' || s[1] != (type == 5 ? '1' : '0' + type) ||
+	    s[2] != '$')
+		return 0;
+	s += 3;
+	salt = strspn(s, b64);
+	if (s[salt] != '$')
+		return 0;
+	hash = strlen(s + salt + 1);
+	if (strspn(s + salt + 1, b64) != hash)
+		return 0;
+	if (type == 5)
+		return salt >= 1 && salt <= 8 && hash == 22;
+	return salt == 14 && hash == 43;
+}
+
 static int
 h_enable_secret(struct cli *cli, const struct cmd_args *a)
 {
@@ -588,6 +667,12 @@ h_enable_secret(struct cli *cli, const struct cmd_args *a)
 		if ((h = secret_hash(s)) == NULL)
 			return cmd_fail(cli, "%% Cannot hash the secret\n");
 		type = 5;
+	} else if (!secret_shape_ok(type, s)) {
+		return cmd_fail(cli, "ERROR: The secret you entered is not a "
+		    "valid encrypted secret.\nTo enter an UNENCRYPTED secret, "
+		    "do not specify type %d encryption.\nWhen you properly "
+		    "enter an UNENCRYPTED secret, it will be encrypted.\n\n",
+		    type);
 	} else if ((h = strdup(s)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
 	str_wipe_free(cfg->enable_secret);

@@ -89,7 +89,14 @@ if_check_address(struct cli *cli, struct in_addr ad, struct in_addr m)
 	int			 plen = mask_plen(m);
 
 	host = ntohl(ad.s_addr) & ~ntohl(m.s_addr);
-	if (plen == -1 || plen == 0 || (plen < 31 && (host == 0 ||
+	if (!addr_v4_unicast(ad))
+		return cmd_fail(cli, "Not a valid host address - %s\n",
+		    inet_ntop(AF_INET, &ad, net, sizeof(net)));
+	if (plen == -1)
+		return cmd_fail(cli, "Bad mask 0x%08X for address %s\n",
+		    ntohl(m.s_addr), inet_ntop(AF_INET, &ad, net,
+		    sizeof(net)));
+	if (plen == 0 || (plen < 31 && (host == 0 ||
 	    host == ~ntohl(m.s_addr))))
 		return cmd_fail(cli, "Bad mask /%d for address %s\n",
 		    plen < 0 ? 0 : plen, inet_ntop(AF_INET, &ad, net,

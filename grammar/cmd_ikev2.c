@@ -309,10 +309,13 @@ h_prop_list(struct cli *cli, const struct cmd_args *a)
 			    "proposal\n");
 	}
 	for (i = 0; i < n; i++) {
+		char	 grp[16];
+
 		alglist_add(l, ids[i]);
+		snprintf(grp, sizeof(grp), "group %d", ids[i]);
 		if (names == names_group && (ids[i] == 1 || ids[i] == 2 ||
 		    ids[i] == 5 || ids[i] == 24))
-			cmd_weak(cli, names_kw(names_group, ids[i]));
+			cmd_weak(cli, grp);
 		else if (names != names_group && ids[i] == (names ==
 		    names_ikev2_enc ? IKEV2_ENC_3DES : IKEV2_HASH_MD5))
 			cmd_weak(cli, names_kw(names, ids[i]));
@@ -470,7 +473,7 @@ h_peer(struct cli *cli, const struct cmd_args *a)
 	struct ikev2_kr_peer	*p;
 
 	if (cmd_off(a)) {
-		model_del_ikev2_peer(k, name);
+		model_del_ikev2_peer(cfg_of(cli), k, name);
 		return CLI_OK;
 	}
 	if ((p = model_ikev2_peer(k, name, 1)) == NULL)

@@ -467,8 +467,15 @@ h_set_ts(struct cli *cli, const struct cmd_args *a)
 		if (model_transform_set(cfg, name, 0) == NULL) {
 			cli_printf(cli, "ERROR: transform set with tag \"%s\" "
 			    "does not exist.\n", name);
-			bad = 1;
-			continue;
+			/*
+			 * A typed name must exist; a file keeps it, as
+			 * IOS keeps the name of a transform set deleted
+			 * since, so that the printed config reloads.
+			 */
+			if (cli_interactive(cli)) {
+				bad = 1;
+				continue;
+			}
 		}
 		ts[n++] = strdup(name);
 	}
@@ -523,8 +530,10 @@ h_set_life(struct cli *cli, const struct cmd_args *a)
 }
 
 /*
- * XXX: IOS checks that the profile exists; the exact refusal text is
- * not in the reference, so this one is ours.
+ * IOS checks that the profile exists when it is typed.  XXX: the exact
+ * refusal text is not in the reference, so this one is ours.  A file
+ * keeps the name of a profile deleted since (so that a printed config
+ * reloads), unless the name is a profile of the other kind: a mix-up.
  */
 static int
 h_set_profile(struct cli *cli, const struct cmd_args *a)
@@ -532,30 +541,28 @@ h_set_profile(struct cli *cli, const struct cmd_args *a)
 	struct ios_config	*cfg = cfg_of(cli);
 	struct set_fields	 f;
 	const char		*name = cmd_arg(a, "name");
+	int			 v2 = cmd_has(a, "ikev2-profile");
+	int			 have, other;
 
 	set_fields(cli, &f);
-	if (cmd_has(a, "ikev2-profile")) {
-		if (!cmd_off(a) && model_ikev2_profile(cfg, name, 0) == NULL) {
-			cli_printf(cli, "%% IKEv2 profile %s does not exist\n",
-			    name);
-			/* Beyond IOS: the likely meaning, on one line. */
-			if (model_isakmp_profile(cfg, name, 0) != NULL)
-				cli_printf(cli, "%% Hint: %s is an isakmp "
-				    "profile: set isakmp-profile %s\n", name,
-				    name);
+	if (!cmd_off(a)) {
+		have = v2 ? model_ikev2_profile(cfg, name, 0) != NULL :
+		    model_isakmp_profile(cfg, name, 0) != NULL;
+		other = v2 ? model_isakmp_profile(cfg, name, 0) != NULL :
+		    model_ikev2_profile(cfg, name, 0) != NULL;
+		if (!have)
+			cli_printf(cli, "%% %s profile %s does not exist\n",
+			    v2 ? "IKEv2" : "ISAKMP", name);
+		/* Beyond IOS: the likely meaning, on one line. */
+		if (!have && other)
+			cli_printf(cli, "%% Hint: %s is an %s profile: set "
+			    "%s-profile %s\n", name, v2 ? "isakmp" : "IKEv2",
+			    v2 ? "isakmp" : "ikev2", name);
+		if (!have && (other || cli_interactive(cli)))
 			return CLI_ERR_FAILED;
-		}
-		str_set(f.ikev2_profile, cmd_off(a) ? NULL : name);
-		return CLI_OK;
 	}
-	if (!cmd_off(a) && model_isakmp_profile(cfg, name, 0) == NULL) {
-		cli_printf(cli, "%% ISAKMP profile %s does not exist\n", name);
-		if (model_ikev2_profile(cfg, name, 0) != NULL)
-			cli_printf(cli, "%% Hint: %s is an IKEv2 profile: set "
-			    "ikev2-profile %s\n", name, name);
-		return CLI_ERR_FAILED;
-	}
-	str_set(f.isakmp_profile, cmd_off(a) ? NULL : name);
+	str_set(v2 ? f.ikev2_profile : f.isakmp_profile, cmd_off(a) ? NULL :
+	    name);
 	return CLI_OK;
 }
 

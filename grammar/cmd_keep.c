@@ -4,8 +4,11 @@
  * line con/vty, banner, router ..., crypto pki ...).  Each known kind is
  * kept as text in the section of the running config where IOS prints
  * it, with the indented lines of its block, and printed back as it
- * came (keywords in full).  `no X` keeps "no X" (IOS prints those, e.g.
- * "no service pad"); `default X` drops the line.
+ * came (keywords in full).  `no X` keeps "no X" for settings that are on
+ * by default (IOS prints those, e.g. "no service pad"), and takes the
+ * lines away for lists and blocks (no username admin, no ntp server A,
+ * no router bgp 1: keep_no_removes); `default X` drops the line.
+ * Entering a block again keeps its lines.
  *
  * Only known first words are taken, so that a line meant for another
  * mode still falls through to it while pasting.
@@ -252,7 +255,7 @@ keep_remove(struct ios_config *cfg, int sect, const char *key, int prefix)
 {
 	struct ios_vec	*v = &cfg->keep[sect];
 	size_t		 i, klen = strlen(key);
-	char		 nokey[1100];
+	char		 nokey[1300];
 
 	if (!prefix) {
 		model_keep_del(cfg, sect, key);
@@ -277,6 +280,58 @@ keep_remove(struct ios_config *cfg, int sect, const char *key, int prefix)
 	}
 }
 
+/*
+ * Kinds whose lines are entries of a list (users, servers, hosts) or
+ * blocks: `no X` takes away the lines X names, and IOS prints no
+ * "no X" line for them.  Other kinds (service pad, ip domain lookup,
+ * ip http server) are on by default, and "no X" is what IOS prints.
+ */
+static int
+keep_no_removes(const struct keep_kind *k, const char *rest)
+{
+	static const char	*lists[] = { "username", "ntp", "snmp-server",
+				    "tacacs-server", "radius-server", "alias",
+				    "boot", "enable", "version", "clock",
+				    "scheduler", "event", "netconf-yang" };
+	static const char	*ip[] = { "host", "name-server", "prefix-list",
+				    "nat", "flow-export", "radius", "tacacs",
+				    "domain-name", "dns" };
+	size_t			 i;
+
+	if (k->enters != -1)
+		return 1;
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (strcmp(k->kw, lists[i]) == 0)
+			return 1;
+	if (strcmp(k->kw, "ip") == 0 && k->kw2 != NULL)
+		for (i = 0; i < sizeof(ip) / sizeof(ip[0]); i++)
+			if (strcmp(k->kw2, ip[i]) == 0)
+				return 1;
+	return strcmp(k->kw, "logging") == 0 && rest != NULL &&
+	    strncmp(rest, "host", 4) == 0;
+}
+
+/* Removes the lines of a single kind head other than the one, keep. */
+static void
+keep_remove_other(struct ios_config *cfg, int sect, const char *head,
+    const char *keep)
+{
+	struct ios_vec	*v = &cfg->keep[sect];
+	size_t		 i, hlen = strlen(head);
+
+	for (i = v->n; i-- > 0; ) {
+		const char *t = ((struct ios_keep *)v->v[i])->text;
+		char *copy;
+
+		if (strcmp(t, keep) == 0 || strncmp(t, head, hlen) != 0 ||
+		    (t[hlen] != '\0' && t[hlen] != ' '))
+			continue;
+		if ((copy = strdup(t)) != NULL)
+			model_keep_del(cfg, sect, copy);
+		free(copy);
+	}
+}
+
 static int	banner_line(struct cli *, const char *, void *);
 
 static int
@@ -285,7 +340,7 @@ h_keep(struct cli *cli, const struct cmd_args *a)
 	struct ios_config	*cfg = cfg_of(cli);
 	const struct keep_kind	*k = keep_kind_of(a);
 	const char		*rest = cmd_arg(a, "rest");
-	char			 key[1024], text[1100], head[128];
+	char			 key[1200], text[1300], head[128];
 	struct ios_keep		*o;
 	int			 sect;
 
@@ -296,7 +351,18 @@ h_keep(struct cli *cli, const struct cmd_args *a)
 	    k->kw2 ? k->kw2 : "", k->kw3 ? " " : "", k->kw3 ? k->kw3 : "");
 	snprintf(key, sizeof(key), "%s%s%s", head, rest ? " " : "",
 	    rest ? rest : "");
-	keep_remove(cfg, sect, k->single ? head : key, k->single);
+	if (k->enters != -1 && !cmd_off(a)) {
+		/* Entering a block again keeps its lines, as IOS does. */
+		snprintf(text, sizeof(text), "no %s", k->single ? head : key);
+		model_keep_del(cfg, sect, text);
+		if (k->single)
+			keep_remove_other(cfg, sect, head, key);
+	} else if (cmd_negated(a) && keep_no_removes(k, rest)) {
+		/* "no username admin" takes "username admin secret ..." */
+		keep_remove(cfg, sect, k->single ? head : key, 1);
+		return CLI_OK;
+	} else
+		keep_remove(cfg, sect, k->single ? head : key, k->single);
 	if (cmd_default(a))
 		return CLI_OK;
 	snprintf(text, sizeof(text), "%s%s", cmd_negated(a) ? "no " : "", key);
@@ -309,22 +375,33 @@ h_keep(struct cli *cli, const struct cmd_args *a)
 
 /* ------------------------------------------------------------ banner */
 
-struct banner {
-	struct ios_keep	*k;
-	char		 delim[8];
-};
+/* The delimiter of a banner: the first character (or "^C") after
+ * "banner TYPE ". */
+static size_t
+banner_delim(const char *text, const char **d)
+{
+	const char	*p = strchr(text, ' ');
 
+	p = p != NULL ? strchr(p + 1, ' ') : NULL;
+	*d = p != NULL ? p + 1 : "";
+	return strncmp(*d, "^C", 2) == 0 ? 2 : **d != '\0' ? 1 : 0;
+}
+
+/* The raw lines go to the kept line itself, so that a console that
+ * deletes the banner meanwhile ends the taking (cli_ctx_gone). */
 static int
 banner_line(struct cli *cli, const char *line, void *arg)
 {
-	struct banner	*b = arg;
-	int		 done = strstr(line, b->delim) != NULL;
+	struct ios_keep	*k = arg;
+	const char	*d;
+	size_t		 dl = banner_delim(k->text, &d);
+	char		 delim[8];
 
 	(void)cli;
-	vec_strdup_push(&b->k->sub, line);
-	if (done)
-		free(b);
-	return done;
+	memcpy(delim, d, dl);
+	delim[dl] = '\0';
+	vec_strdup_push(&k->sub, line);
+	return dl == 0 || strstr(line, delim) != NULL;
 }
 
 static int
@@ -332,8 +409,8 @@ h_banner(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_config	*cfg = cfg_of(cli);
 	const char		*rest = cmd_arg(a, "rest"), *type;
-	char			 text[1100], key[64];
-	struct banner		*b;
+	char			 text[1300], key[64], delim[8];
+	struct ios_keep		*k;
 	size_t			 dl;
 
 	type = cmd_has(a, "motd") ? "motd" : cmd_has(a, "login") ? "login" :
@@ -343,20 +420,14 @@ h_banner(struct cli *cli, const struct cmd_args *a)
 	if (cmd_off(a))
 		return CLI_OK;
 	snprintf(text, sizeof(text), "%s %s", key, rest);
-	if ((b = calloc(1, sizeof(*b))) == NULL)
-		return cmd_fail(cli, "%% Out of memory\n");
 	/* "^C" as two characters is how show running-config prints it. */
 	dl = strncmp(rest, "^C", 2) == 0 ? 2 : 1;
-	memcpy(b->delim, rest, dl);
-	if ((b->k = model_keep_add(cfg, KEEP_TAIL, text)) == NULL) {
-		free(b);
+	memcpy(delim, rest, dl);
+	delim[dl] = '\0';
+	if ((k = model_keep_add(cfg, KEEP_TAIL, text)) == NULL)
 		return cmd_fail(cli, "%% Out of memory\n");
-	}
-	if (strstr(rest + dl, b->delim) != NULL) {
-		free(b);
-		return CLI_OK;
-	}
-	cli_take_lines(cli, banner_line, b);
+	if (strstr(rest + dl, delim) == NULL)
+		cli_take_lines(cli, banner_line, k);
 	return CLI_OK;
 }
 
@@ -502,7 +573,7 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	struct ios_keep		*k = cli_ctx(cli);
 	const struct cmd_tok	*t;
 	const char		*rest = cmd_arg(a, "rest");
-	char			 key[1024], line[1100];
+	char			 key[1200], line[1300];
 	size_t			 i, klen;
 	const char		*kw, *typed = cmd_line(a);
 	int			 depth;
@@ -546,7 +617,11 @@ h_keep_sub(struct cli *cli, const struct cmd_args *a)
 	return CLI_OK;
 }
 
-/* certificate ... inside crypto pki certificate chain: hex until quit. */
+/*
+ * certificate ... inside crypto pki certificate chain: hex until quit.
+ * A line that is not hex (a config line after a chain that lacks its
+ * quit) ends the certificate and runs as the command it is.
+ */
 static int
 cert_line(struct cli *cli, const char *line, void *arg)
 {
@@ -554,17 +629,26 @@ cert_line(struct cli *cli, const char *line, void *arg)
 	const char	*p = line;
 
 	(void)cli;
-	vec_strdup_push(&k->sub, line);
 	while (*p == ' ' || *p == '\t')
 		p++;
-	return strncmp(p, "quit", 4) == 0;
+	if (strncmp(p, "quit", 4) == 0 && (p[4] == '\0' || p[4] == ' ' ||
+	    p[4] == '\r')) {
+		vec_strdup_push(&k->sub, line);
+		return 1;
+	}
+	if (*p == '\0' || *p == '\r')
+		return 0;
+	if (p[strspn(p, "0123456789abcdefABCDEF \t\r")] != '\0')
+		return -1;
+	vec_strdup_push(&k->sub, line);
+	return 0;
 }
 
 static int
 h_certificate(struct cli *cli, const struct cmd_args *a)
 {
 	struct ios_keep	*k = cli_ctx(cli);
-	char		 line[1100];
+	char		 line[1300];
 
 	snprintf(line, sizeof(line), " %scertificate %s",
 	    cmd_negated(a) ? "no " : "", cmd_arg(a, "rest"));
@@ -618,8 +702,8 @@ keep_def(uint64_t modes, int enters, cmd_handler_fn *h, const char *kw,
 		t[i++] = (struct cmd_tok){ "]", NULL };
 	}
 	*d = (struct cmd_def){ modes, enters, CMD_NO |
-	    (modes == M(IOS_M_CONFIG) ? 0 : CMD_EXACT), kw3 ? 3 : kw2 ? 2 : 1,
-	    h, t };
+	    (modes == M(IOS_M_CONFIG) ? 0 : CMD_EXACT | CMD_INDENTED),
+	    kw3 ? 3 : kw2 ? 2 : 1, h, t };
 	return d;
 }
 

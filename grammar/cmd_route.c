@@ -59,6 +59,8 @@ h_ip_route(struct cli *cli, const struct cmd_args *a)
 	}
 	if (r.ifname == NULL && r.nexthop.af == 0)
 		return cmd_fail(cli, "%% Incomplete command.\n");
+	if (r.nexthop.af && !addr_v4_unicast(r.nexthop.v4))
+		return cmd_fail(cli, "%%Invalid next hop address\n");
 	if (r.nexthop.af && subnet_owner(cfg, r.nexthop.v4) != NULL)
 		return cmd_fail(cli, "%%Invalid next hop address (it's this "
 		    "router)\n");

@@ -109,10 +109,18 @@ ios_config_set_paths(struct ios_config *cfg, const char *startup,
 	return 0;
 }
 
+/* The model's deletes reach every session of the engine. */
+static void
+ios_gone(struct ios_config *cfg, const void *o)
+{
+	cli_ctx_gone(cfg->engine, o);
+}
+
 void
 ios_config_set_engine(struct ios_config *cfg, struct cli_engine *eng)
 {
 	cfg->engine = eng;
+	cfg->gone = eng != NULL ? ios_gone : NULL;
 }
 
 int

@@ -138,6 +138,8 @@ const char		*addr_ntop(const struct ios_addr *, char *, size_t);
 int			 addr_eq(const struct ios_addr *,
 			    const struct ios_addr *);
 int			 mask_plen(struct in_addr);	/* -1: not contiguous */
+/* Not 0/8, 127/8, multicast, 240/4 or the broadcast address. */
+int			 addr_v4_unicast(struct in_addr);
 struct in_addr		 plen_mask(int);
 
 #endif

@@ -32,6 +32,14 @@
 #define K_ROUTE	'R'
 #define K_KEEP	'K'
 
+/* Tells whoever holds o as a context that it is going away. */
+static void
+model_gone(struct ios_config *cfg, const void *o)
+{
+	if (cfg->gone != NULL && o != NULL)
+		cfg->gone(cfg, o);
+}
+
 static void
 model_key(char *buf, size_t len, int kind, const char *name, int num)
 {
@@ -83,6 +91,7 @@ model_unlink(struct ios_config *cfg, struct ios_vec *list, const char *key)
 			vec_remove(list, i);
 			break;
 		}
+	model_gone(cfg, o);
 	return o;
 }
 
@@ -192,11 +201,14 @@ keyring2_free(void *p)
 int
 model_del_ikev2_keyring(struct ios_config *cfg, const char *name)
 {
-	void	*o = model_unlink_named(cfg, &cfg->ikev2_keyrings, K_KR2,
-		    name);
+	struct ikev2_keyring	*o = model_unlink_named(cfg,
+				    &cfg->ikev2_keyrings, K_KR2, name);
+	size_t			 i;
 
 	if (o == NULL)
 		return -1;
+	for (i = 0; i < o->peers.n; i++)
+		model_gone(cfg, o->peers.v[i]);
 	keyring2_free(o);
 	return 0;
 }
@@ -225,7 +237,8 @@ model_ikev2_peer(struct ikev2_keyring *kr, const char *name, int create)
 }
 
 int
-model_del_ikev2_peer(struct ikev2_keyring *kr, const char *name)
+model_del_ikev2_peer(struct ios_config *cfg, struct ikev2_keyring *kr,
+    const char *name)
 {
 	size_t	 i;
 
@@ -234,6 +247,7 @@ model_del_ikev2_peer(struct ikev2_keyring *kr, const char *name)
 
 		if (strcmp(p->name, name) == 0) {
 			vec_remove(&kr->peers, i);
+			model_gone(cfg, p);
 			peer_free(p);
 			return 0;
 		}
@@ -617,6 +631,7 @@ cmap_del(struct ios_config *cfg, int dyn, const char *map, int seq)
 		    o->seq);
 		index_del(&cfg->idx, key);
 		vec_remove(list, i);
+		model_gone(cfg, o);
 		cmap_free(o);
 		found = 1;
 	}
@@ -952,7 +967,7 @@ struct ios_keep *
 model_keep_add(struct ios_config *cfg, int section, const char *text)
 {
 	struct ios_keep	*k;
-	char		 key[1024];
+	char		 key[1400];
 
 	snprintf(key, sizeof(key), "%c%d %s", K_KEEP, section, text);
 	if ((k = index_get(&cfg->idx, key)) != NULL)
@@ -983,7 +998,7 @@ keep_free(void *p)
 int
 model_keep_del(struct ios_config *cfg, int section, const char *text)
 {
-	char	 key[1024];
+	char	 key[1400];
 	void	*o;
 
 	snprintf(key, sizeof(key), "%c%d %s", K_KEEP, section, text);
@@ -1001,14 +1016,43 @@ ios_config_new(void)
 	return calloc(1, sizeof(struct ios_config));
 }
 
+static void
+model_gone_all(struct ios_config *cfg, const struct ios_vec *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		model_gone(cfg, v->v[i]);
+}
+
 /* Empties cfg, keeping its paths and engine. */
 void
 ios_config_clear(struct ios_config *cfg)
 {
 	char	*sp = cfg->startup_path, *ip = cfg->ifmap_path;
 	void	*eng = cfg->engine;
+	void	(*gone)(struct ios_config *, const void *) = cfg->gone;
+	size_t	 j;
 	int	 i;
 
+	for (j = 0; j < cfg->ikev2_keyrings.n; j++)
+		model_gone_all(cfg, &((struct ikev2_keyring *)
+		    cfg->ikev2_keyrings.v[j])->peers);
+	model_gone_all(cfg, &cfg->ikev2_keyrings);
+	model_gone_all(cfg, &cfg->ikev2_proposals);
+	model_gone_all(cfg, &cfg->ikev2_policies);
+	model_gone_all(cfg, &cfg->ikev2_profiles);
+	model_gone_all(cfg, &cfg->isakmp_policies);
+	model_gone_all(cfg, &cfg->isakmp_keyrings);
+	model_gone_all(cfg, &cfg->isakmp_profiles);
+	model_gone_all(cfg, &cfg->transform_sets);
+	model_gone_all(cfg, &cfg->ipsec_profiles);
+	model_gone_all(cfg, &cfg->cmap_entries);
+	model_gone_all(cfg, &cfg->dynmap_entries);
+	model_gone_all(cfg, &cfg->interfaces);
+	model_gone_all(cfg, &cfg->acls);
+	for (i = 0; i < KEEP_NSECT; i++)
+		model_gone_all(cfg, &cfg->keep[i]);
 	free(cfg->hostname);
 	str_wipe_free(cfg->enable_secret);
 	vec_free(&cfg->ikev2_proposals, proposal_free);
@@ -1036,6 +1080,7 @@ ios_config_clear(struct ios_config *cfg)
 	cfg->startup_path = sp;
 	cfg->ifmap_path = ip;
 	cfg->engine = eng;
+	cfg->gone = gone;
 }
 
 void

@@ -537,6 +537,12 @@ struct ios_config {
 	int			 boot_failed;
 	int			 bak_locked;
 	void			*engine;		/* struct cli_engine */
+	/*
+	 * Told of every object (a possible sub-mode context) just before
+	 * the model frees it: ios_config_set_engine() sets it so that no
+	 * session keeps a context that is gone.
+	 */
+	void			(*gone)(struct ios_config *, const void *);
 };
 
 /* Lookups and edits; "add" returns the existing object if present. */
@@ -575,7 +581,8 @@ struct ios_acl		*model_acl(struct ios_config *, const char *,
 int	model_del_ikev2_proposal(struct ios_config *, const char *);
 int	model_del_ikev2_policy(struct ios_config *, const char *);
 int	model_del_ikev2_keyring(struct ios_config *, const char *);
-int	model_del_ikev2_peer(struct ikev2_keyring *, const char *);
+int	model_del_ikev2_peer(struct ios_config *, struct ikev2_keyring *,
+	    const char *);
 int	model_del_ikev2_profile(struct ios_config *, const char *);
 int	model_del_isakmp_policy(struct ios_config *, int);
 int	model_del_isakmp_keyring(struct ios_config *, const char *);

@@ -495,7 +495,7 @@ print_life(struct out *o, const char *pfx, const struct ios_sa_life *l)
 static void
 print_ts_names(struct out *o, const char *pfx, char *const ts[])
 {
-	char	 b[1024];
+	char	 b[IOS_MAX_TS * (CLI_WORD_MAX + 1) + 1];
 	size_t	 off = 0;
 	int	 i;
 

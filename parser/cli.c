@@ -57,16 +57,25 @@ cli_new(struct cli_engine *e, int mode, void *model)
 	c->term.length = 24;
 	c->term.width = 80;
 	c->interactive = 1;
+	c->next = e->sessions;
+	e->sessions = c;
 	return c;
 }
 
 void
 cli_free(struct cli *c)
 {
-	int	i;
+	struct cli	**pp;
+	int		  i;
 
 	if (c == NULL)
 		return;
+	for (pp = &c->e->sessions; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	cli_abandon(c);
 	for (i = 0; i < CLI_HISTORY; i++)
 		free(c->hist[i]);
 	free(c->src);
@@ -182,6 +191,29 @@ cli_mode_set(struct cli *c, int mode)
 }
 
 void
+cli_ctx_gone(struct cli_engine *e, const void *ctx)
+{
+	struct cli	*c;
+	int		 i;
+
+	if (e == NULL || ctx == NULL)
+		return;
+	for (c = e->sessions; c != NULL; c = c->next) {
+		if (c->raw_arg == ctx) {
+			c->raw = NULL;
+			c->raw_arg = NULL;
+		}
+		if (c->next_ctx == ctx)
+			c->next_ctx = NULL;
+		for (i = 1; i < c->depth; i++)
+			if (c->stack[i].ctx == ctx) {
+				c->depth = i;
+				break;
+			}
+	}
+}
+
+void
 cli_set_ask(struct cli *c, cli_ask_fn *fn, void *arg)
 {
 	c->ask = fn;
@@ -191,10 +223,71 @@ cli_set_ask(struct cli *c, cli_ask_fn *fn, void *arg)
 int
 cli_ask(struct cli *c, const char *prompt, int echo, char *buf, size_t len)
 {
+	if (c->ask_later && c->interactive && len > 0) {
+		if (c->nused < c->nanswers) {
+			snprintf(buf, len, "%s", c->answers[c->nused++]);
+			return 0;
+		}
+		snprintf(c->question, sizeof(c->question), "%s", prompt);
+		c->qecho = echo;
+		return CLI_ASK_LATER;
+	}
 	if (c->ask == NULL || !c->interactive || len == 0)
 		return -1;
 	cli_flush(c, NULL, NULL);
 	return c->ask(c->ask_arg, prompt, echo, buf, len);
+}
+
+void
+cli_set_ask_later(struct cli *c, int on)
+{
+	c->ask_later = on;
+}
+
+const char *
+cli_question(const struct cli *c, int *echo)
+{
+	if (c->asked == NULL)
+		return NULL;
+	if (echo != NULL)
+		*echo = c->qecho;
+	return c->question;
+}
+
+void
+cli_abandon(struct cli *c)
+{
+	int	i;
+
+	for (i = 0; i < c->nanswers; i++) {
+		explicit_bzero(c->answers[i], strlen(c->answers[i]));
+		free(c->answers[i]);
+	}
+	c->nanswers = c->nused = 0;
+	free(c->asked);
+	c->asked = NULL;
+}
+
+int
+cli_answer(struct cli *c, const char *answer)
+{
+	int	rc;
+
+	if (c->asked == NULL)
+		return CLI_ERR_FAILED;
+	if (c->nanswers == CLI_ANSWERS ||
+	    (c->answers[c->nanswers] = strdup(answer)) == NULL) {
+		cli_abandon(c);
+		return CLI_ERR_FAILED;
+	}
+	c->nanswers++;
+	c->nused = 0;
+	c->replay = 1;
+	rc = cli_execute(c, c->asked);
+	c->replay = 0;
+	if (rc != CLI_ASKED)
+		cli_abandon(c);
+	return rc;
 }
 
 void
@@ -386,6 +479,23 @@ cli_run(struct cli *c, const char *line, size_t ntoks, struct found *f)
 	if (cmd->handler != NULL)
 		rc = cmd->handler(c, &c->args);
 	c->stream = 0;
+	if (rc == CLI_ASKED) {
+		cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
+		if (!c->replay && (c->asked = strdup(line)) == NULL)
+			return CLI_ERR_FAILED;
+		return CLI_ASKED;
+	}
+	if (rc != CLI_OK && rc != CLI_EXIT && !c->interactive) {
+		/* From a file, a refusal names the line, as caret errors. */
+		char	pre[300];
+		int	n = snprintf(pre, sizeof(pre), "%s:%d: ",
+			    c->src ? c->src : "input", c->term.lineno);
+
+		cli_write_raw(c, pre, n > 0 ? (size_t)n < sizeof(pre) ?
+		    (size_t)n : sizeof(pre) - 1 : 0);
+		cli_write_raw(c, line, strlen(line));
+		cli_write_raw(c, "\n", 1);
+	}
 	cli_flush(c, f->mod ? f->mod->text : NULL, f->expr);
 	if (rc == CLI_OK && cmd->enters >= 0 && !c->args.negate &&
 	    !c->args.deflt && !c->args.viado)
@@ -468,19 +578,27 @@ cli_execute(struct cli *c, const char *line)
 	struct found		 f;
 	size_t			 ntoks, off = 0;
 	int			 lvl, rc, err = CLI_OK, top = c->depth - 1;
+	int			 flat, held = -1;
 	char			*hint = NULL, *best_hint = NULL;
 
-	c->term.lineno++;
-	if (c->raw != NULL) {
-		if (c->raw(c, line, c->raw_arg))
+	if (c->asked != NULL && !c->replay)
+		cli_abandon(c);		/* a new line: no answer came */
+	if (!c->replay)
+		c->term.lineno++;
+	if (c->raw != NULL && !c->replay) {
+		rc = c->raw(c, line, c->raw_arg);
+		if (rc != 0)
 			c->raw = NULL;
 		cli_flush(c, NULL, NULL);
-		return CLI_OK;
+		if (rc >= 0)
+			return CLI_OK;
 	}
-	cli_remember(c, line);
+	if (!c->replay)
+		cli_remember(c, line);
 	if (is_comment(line))
 		return CLI_OK;
 	ntoks = match_tokenize(line, &c->toks, &c->tokcap);
+	flat = !c->interactive && !isspace((unsigned char)line[0]);
 	for (lvl = top; lvl >= 0; lvl--) {
 		if (lvl < top && !(modes[c->stack[lvl].mode].flags &
 		    MODE_CONFIG))
@@ -491,6 +609,12 @@ cli_execute(struct cli *c, const char *line)
 			rc = cli_find(c, line, &f);
 		if (rc == CLI_OK && (f.end->cmd->flags & CMD_HINT))
 			rc = cli_hint(c, line, ntoks, &f, &hint);
+		if (rc == CLI_OK && flat && held < 0 &&
+		    (f.end->cmd->flags & CMD_INDENTED)) {
+			/* A parent mode may take it; if none does, this. */
+			held = lvl;
+			continue;
+		}
 		if (rc == CLI_OK) {
 			free(hint);
 			free(best_hint);
@@ -507,6 +631,15 @@ cli_execute(struct cli *c, const char *line)
 		} else
 			free(hint);
 		hint = NULL;
+	}
+	if (held >= 0) {
+		free(hint);
+		free(best_hint);
+		match_walk(c->e, c->stack[held].mode, c->toks, ntoks,
+		    &c->walk);
+		cli_find(c, line, &f);
+		c->depth = held + 1;
+		return cli_run(c, line, ntoks, &f);
 	}
 	cli_error(c, line, err, off, off == c->toks[0].off);
 	if (best_hint != NULL)

@@ -43,6 +43,13 @@ struct cmd_tok {
 	const char	*help;
 };
 
+/*
+ * The longest WORD and LINE the engine takes: longer ones do not match,
+ * and the caret marks them.  Names stay printable and indexable whole.
+ */
+#define CLI_WORD_MAX	255
+#define CLI_LINE_MAX	1000
+
 /* Command flags. */
 #define CMD_NO		0x01	/* has `no` and `default` forms */
 #define CMD_PIPE	0x02	/* output may be filtered: | include ... */
@@ -56,6 +63,9 @@ struct cmd_tok {
 				   the IOS error as if this definition
 				   were not there, then the handler
 				   prints one hint line (hidden too) */
+#define CMD_INDENTED	0x40	/* a line of a block, indented in files:
+				   from a file, an unindented line that
+				   a parent mode takes runs there */
 
 typedef int cmd_handler_fn(struct cli *, const struct cmd_args *);
 
@@ -157,6 +167,7 @@ int			 cli_interactive(const struct cli *);
 #define CLI_ERR_UNKNOWN	4	/* unknown exec word */
 #define CLI_ERR_FAILED	5	/* the handler refused */
 #define CLI_EXIT	6	/* the session asked to end */
+#define CLI_ASKED	7	/* waits for an answer: cli_answer() */
 
 int			 cli_execute(struct cli *, const char *line);
 
@@ -192,8 +203,19 @@ void			 cli_mode_end(struct cli *);	/* to exec root */
 void			 cli_mode_set(struct cli *, int mode);
 
 /*
+ * The model says ctx is going away (an object deleted by one session,
+ * or re-made by a copy into running-config): every session of the
+ * engine that stands in a mode with that context, or takes raw lines
+ * for it, climbs to the mode above it, as IOS lets the other console
+ * go on.  Call it before freeing ctx.
+ */
+void			 cli_ctx_gone(struct cli_engine *, const void *ctx);
+
+/*
  * A handler may take the lines that follow as raw text (a banner, a
- * certificate): fn is called with each next line until it returns 1.
+ * certificate): fn is called with each next line until it returns 1
+ * (the line was the last it takes) or -1 (the line is not raw text:
+ * the taking ends and the line runs as a command).
  */
 typedef int cli_raw_fn(struct cli *, const char *line, void *arg);
 void			 cli_take_lines(struct cli *, cli_raw_fn *, void *);
@@ -209,6 +231,23 @@ typedef int cli_ask_fn(void *arg, const char *prompt, int echo, char *buf,
 void			 cli_set_ask(struct cli *, cli_ask_fn *, void *);
 int			 cli_ask(struct cli *, const char *prompt, int echo,
 			    char *buf, size_t len);
+
+/*
+ * Questions answered later, for a daemon that serves many consoles from
+ * one loop and must not wait for one of them.  With cli_set_ask_later(),
+ * cli_ask() returns CLI_ASK_LATER when no answer is at hand; the handler
+ * then returns CLI_ASKED at once, and must ask before it prints or
+ * changes anything.  cli_execute() returns CLI_ASKED and cli_question()
+ * tells the question.  cli_answer() runs the line again from the start,
+ * its questions taking the answers given so far in order, and returns
+ * what cli_execute() would: CLI_ASKED again for a further question.
+ * cli_abandon() drops the line (its answers are wiped).
+ */
+#define CLI_ASK_LATER	(-2)
+void			 cli_set_ask_later(struct cli *, int);
+const char		*cli_question(const struct cli *, int *echo);
+int			 cli_answer(struct cli *, const char *);
+void			 cli_abandon(struct cli *);
 
 /*
  * The lines a person typed in this session (`show history`): the n-th

@@ -54,6 +54,7 @@ struct cli_engine {
 	struct node			**noroots;	/* `no` forms */
 	struct node			*pipe;		/* `|` and below */
 	char				*strings;	/* owned text */
+	struct cli			*sessions;	/* every live one */
 };
 
 /* A token of the input line. */
@@ -109,9 +110,11 @@ struct level {
 
 /* Output without a modifier goes on in pieces this big. */
 #define CLI_STREAM	65536
+#define CLI_ANSWERS	8	/* questions of one line, at most */
 
 struct cli {
 	struct cli_engine	*e;
+	struct cli		*next;		/* in e->sessions */
 	void			*model;
 	struct level		 stack[MAX_DEPTH];
 	int			 depth;
@@ -134,6 +137,14 @@ struct cli {
 	void			*raw_arg;
 	cli_ask_fn		*ask;
 	void			*ask_arg;
+	/* Questions answered later (cli_set_ask_later). */
+	int			 ask_later;
+	int			 replay;	/* running asked again */
+	char			*asked;		/* the line that asked */
+	char			 question[256];
+	int			 qecho;
+	char			*answers[CLI_ANSWERS];
+	int			 nanswers, nused;
 	char			*hist[CLI_HISTORY];
 	int			 nhist;		/* lines kept */
 	int			 hnext;		/* slot for the next */

@@ -181,10 +181,11 @@ match_node(const struct cli_engine *e, const struct node *n,
 			return LVL_EXACT;
 		return n->flags & NODE_EXACT ? LVL_NONE : LVL_PARTIAL;
 	case N_WORD:
-		return LVL_WORD;
+		return t->len <= CLI_WORD_MAX ? LVL_WORD : LVL_NONE;
 	case N_LINE:
 		*used = nleft;
-		return LVL_LINE;
+		return (size_t)(t[nleft - 1].s + t[nleft - 1].len - t->s) <=
+		    CLI_LINE_MAX ? LVL_LINE : LVL_NONE;
 	case N_IPV4:
 		return is_addr(AF_INET, t->s, t->len, 0) ? LVL_TYPED : 0;
 	case N_IPV4P:

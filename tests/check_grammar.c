@@ -75,6 +75,23 @@ run(const char *line)
 	return cli_execute(cli, line);
 }
 
+/*
+ * What the last line printed, after the line that names it: the
+ * session reads a source named "test", so a refused line comes out as
+ * "test:N: LINE" and then the handler's message.
+ */
+static const char *
+said(void)
+{
+	const char	*nl;
+
+	if (out.s == NULL)
+		return "";
+	if (strncmp(out.s, "test:", 5) == 0 && (nl = strchr(out.s, '\n')))
+		return nl + 1;
+	return out.s;
+}
+
 /* Runs each line of text; returns how many failed. */
 static int
 paste(const char *text)
@@ -473,33 +490,33 @@ END_TEST
 START_TEST(test_cmap_note)
 {
 	ck_assert_int_eq(run("crypto map M 9 ipsec-isakmp"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto map M 10 ipsec-isakmp"), CLI_OK);
-	ck_assert_str_eq(out.s, "% NOTE: This new crypto map will remain "
+	ck_assert_str_eq(said(), "% NOTE: This new crypto map will remain "
 	    "disabled until a peer\n        and a valid access list have "
 	    "been configured.\n");
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	ck_assert_int_eq(run("crypto map M 10"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 }
 END_TEST
 
 START_TEST(test_ikev2_notes)
 {
 	ck_assert_int_eq(run("crypto ikev2 proposal Q"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 	ck_assert_int_eq(run("exit"), CLI_OK);
 	cli_set_source(cli, "console", 1);
 	ck_assert_int_eq(run("crypto ikev2 proposal P"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 proposal MUST either"));
 	ck_assert_int_eq(run("crypto ikev2 policy P"), CLI_OK);
-	ck_assert_str_eq(out.s, "IKEv2 policy MUST have atleast one "
+	ck_assert_str_eq(said(), "IKEv2 policy MUST have atleast one "
 	    "complete proposal attached\n");
 	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "IKEv2 profile MUST have:"));
 	ck_assert_int_eq(run("crypto ikev2 profile P"), CLI_OK);
-	ck_assert_str_eq(out.s, "");
+	ck_assert_str_eq(said(), "");
 }
 END_TEST
 
@@ -527,14 +544,22 @@ START_TEST(test_transform_rules)
 	/* weak ones load, with a warning each */
 	ck_assert_int_eq(run("crypto ipsec transform-set W esp-3des "
 	    "esp-md5-hmac"), CLI_OK);
-	ck_assert_str_eq(out.s, "% Warning: esp-3des is a weak algorithm; "
+	ck_assert_str_eq(said(), "% Warning: esp-3des is a weak algorithm; "
 	    "IOS-XE 17.11 and later refuse it\n% Warning: esp-md5-hmac is a "
 	    "weak algorithm; IOS-XE 17.11 and later refuse it\n");
 	ck_assert_int_eq(run("crypto ipsec profile P"), CLI_OK);
 	ck_assert_int_eq(run("set pfs group2"), CLI_OK);
 	ck_assert_ptr_nonnull(strstr(out.s, "group2 is a weak"));
-	ck_assert_int_eq(run("set transform-set NOPE"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "ERROR: transform set with tag \"NOPE\" "
+	ck_assert_int_eq(run("set transform-set NOPE"), CLI_OK);
+	ck_assert_str_eq(said(), "ERROR: transform set with tag \"NOPE\" "
+	    "does not exist.\n");
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, " set transform-set NOPE\n"));
+	free(s);
+	/* typed at a console, a missing one is refused */
+	cli_set_source(cli, NULL, 1);
+	ck_assert_int_eq(run("set transform-set NOPE2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "ERROR: transform set with tag \"NOPE2\" "
 	    "does not exist.\n");
 }
 END_TEST
@@ -546,6 +571,15 @@ START_TEST(test_ikev2_gcm_mix)
 	    CLI_ERR_FAILED);
 	ck_assert_int_eq(run("encryption aes-gcm-128"), CLI_OK);
 	ck_assert_int_eq(run("encryption aes-cbc-128"), CLI_ERR_FAILED);
+	/* the weak group is named as a group, not a bare number */
+	ck_assert_int_eq(run("group 2 14"), CLI_OK);
+	ck_assert_str_eq(said(), "% Warning: group 2 is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n");
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("crypto ipsec profile IP"), CLI_OK);
+	ck_assert_int_eq(run("set pfs group5"), CLI_OK);
+	ck_assert_str_eq(said(), "% Warning: group5 is a weak algorithm; "
+	    "IOS-XE 17.11 and later refuse it\n");
 }
 END_TEST
 
@@ -554,13 +588,13 @@ START_TEST(test_show_run_interface)
 	ck_assert_int_eq(paste("interface gi2\n ip address 10.9.0.1 "
 	    "255.255.255.0\n end\n"), 0);
 	ck_assert_int_eq(run("s run int gi2"), CLI_OK);
-	ck_assert_str_eq(out.s, "Building configuration...\n\n"
+	ck_assert_str_eq(said(), "Building configuration...\n\n"
 	    "Current configuration : 68 bytes\n!\n"
 	    "interface GigabitEthernet2\n ip address 10.9.0.1 "
 	    "255.255.255.0\nend\n");
 	ck_assert_int_eq(run("show running-config | include address"),
 	    CLI_OK);
-	ck_assert_str_eq(out.s, " ip address 10.9.0.1 255.255.255.0\n");
+	ck_assert_str_eq(said(), " ip address 10.9.0.1 255.255.255.0\n");
 }
 END_TEST
 
@@ -571,7 +605,7 @@ START_TEST(test_show_kept)
 	    "interface gi1\n negotiation auto\n ip address 10.0.0.1 "
 	    "255.255.255.0\n end\n"), 0);
 	ck_assert_int_eq(run("show kept-config"), CLI_OK);
-	ck_assert_str_eq(out.s, "! Kept in the running config, not applied "
+	ck_assert_str_eq(said(), "! Kept in the running config, not applied "
 	    "by iosh:\nservice timestamps log datetime msec\n"
 	    "no service pad\nline vty 0 4\n transport input ssh\n"
 	    "interface GigabitEthernet1\n negotiation auto\n");
@@ -649,12 +683,19 @@ START_TEST(test_profile_hints)
 	ck_assert_int_eq(paste("crypto isakmp profile IKP\n exit\n"
 	    "crypto ikev2 profile V2P\n exit\ncrypto ipsec profile P\n"), 0);
 	ck_assert_int_eq(run("set ikev2-profile IKP"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% IKEv2 profile IKP does not exist\n"
+	ck_assert_str_eq(said(), "% IKEv2 profile IKP does not exist\n"
 	    "% Hint: IKP is an isakmp profile: set isakmp-profile IKP\n");
 	ck_assert_int_eq(run("set isakmp-profile V2P"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% ISAKMP profile V2P does not exist\n"
+	ck_assert_str_eq(said(), "% ISAKMP profile V2P does not exist\n"
 	    "% Hint: V2P is an IKEv2 profile: set ikev2-profile V2P\n");
 	ck_assert_int_eq(run("set isakmp-profile IKP"), CLI_OK);
+	/* a profile deleted since: a file keeps the name, a console not */
+	ck_assert_int_eq(run("set ikev2-profile GONE"), CLI_OK);
+	ck_assert_str_eq(said(), "% IKEv2 profile GONE does not exist\n");
+	cli_set_source(cli, NULL, 1);
+	ck_assert_int_eq(run("set ikev2-profile GONE2"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("set isakmp-profile GONE2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "% ISAKMP profile GONE2 does not exist\n");
 }
 END_TEST
 
@@ -664,7 +705,7 @@ START_TEST(test_show_history)
 	ck_assert_int_eq(run("end"), CLI_OK);
 	ck_assert_int_eq(run("terminal length 0"), CLI_OK);
 	ck_assert_int_eq(run("show history"), CLI_OK);
-	ck_assert_str_eq(out.s, "  end\n  terminal length 0\n"
+	ck_assert_str_eq(said(), "  end\n  terminal length 0\n"
 	    "  show history\n");
 }
 END_TEST
@@ -675,13 +716,24 @@ START_TEST(test_route_checks)
 	    "255.255.255.0\n exit\n"), 0);
 	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.1"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Invalid next hop address (it's this "
+	ck_assert_str_eq(said(), "%Invalid next hop address (it's this "
 	    "router)\n");
 	ck_assert_int_eq(run("ip route 10.2.0.1 255.255.0.0 10.0.0.2"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "%Inconsistent address and mask\n");
+	ck_assert_str_eq(said(), "%Inconsistent address and mask\n");
 	ck_assert_int_eq(run("ip route 10.2.0.0 255.255.0.0 10.0.0.2"),
 	    CLI_OK);
+	/* next hops no router can be */
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 0.0.0.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "%Invalid next hop address\n");
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 255.255.255.255"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "%Invalid next hop address\n");
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 224.0.0.5"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip route 10.0.0.0 255.0.0.0 127.0.0.1"),
+	    CLI_ERR_FAILED);
 }
 END_TEST
 
@@ -745,11 +797,32 @@ START_TEST(test_address_overlap)
 	    "255.255.255.0\n exit\ninterface gi2\n"), 0);
 	ck_assert_int_eq(run("ip address 10.0.0.2 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% 10.0.0.0 overlaps with "
+	ck_assert_str_eq(said(), "% 10.0.0.0 overlaps with "
 	    "GigabitEthernet1\n");
 	ck_assert_int_eq(run("ip address 10.0.0.0 255.255.255.0"),
 	    CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "Bad mask /24 for address 10.0.0.0\n");
+	ck_assert_str_eq(said(), "Bad mask /24 for address 10.0.0.0\n");
+	ck_assert_int_eq(run("ip address 10.0.1.255 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "Bad mask /24 for address 10.0.1.255\n");
+	/* not a host: multicast, loopback, class E, 0/8, broadcast */
+	ck_assert_int_eq(run("ip address 224.0.0.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "Not a valid host address - 224.0.0.1\n");
+	ck_assert_int_eq(run("ip address 127.0.0.1 255.0.0.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "Not a valid host address - 127.0.0.1\n");
+	ck_assert_int_eq(run("ip address 240.1.1.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip address 0.1.1.1 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("ip address 255.255.255.255 255.255.255.0"),
+	    CLI_ERR_FAILED);
+	/* a mask with holes is printed in hex */
+	ck_assert_int_eq(run("ip address 1.2.3.4 255.0.255.0"),
+	    CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "Bad mask 0xFF00FF00 for address 1.2.3.4\n");
+	ck_assert_int_eq(run("ip address 1.2.3.4 255.255.255.0"), CLI_OK);
 }
 END_TEST
 
@@ -826,7 +899,7 @@ START_TEST(test_save)
 	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
 	ck_assert_int_eq(run("hostname FIRST"), CLI_OK);
 	ck_assert_int_eq(run("do write memory"), CLI_OK);
-	ck_assert_str_eq(out.s, "Building configuration...\n[OK]\n");
+	ck_assert_str_eq(said(), "Building configuration...\n[OK]\n");
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
 	first = slurp(path);
@@ -923,23 +996,449 @@ START_TEST(test_exec)
 	ck_assert_int_eq(run("disable"), CLI_OK);
 	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("show privilege"), CLI_OK);
-	ck_assert_str_eq(out.s, "Current privilege level is 1\n");
+	ck_assert_str_eq(said(), "Current privilege level is 1\n");
 	ck_assert_int_eq(run("enable"), CLI_OK);
 	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
 	ck_assert_int_eq(run("configure terminal"), CLI_OK);
-	ck_assert_str_eq(out.s, "Enter configuration commands, one per "
+	ck_assert_str_eq(said(), "Enter configuration commands, one per "
 	    "line.  End with CNTL/Z.\n");
+	/* type 5 must look like one, or enable would be locked out */
+	ck_assert_int_eq(run("enable secret 5 notahash"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "ERROR: The secret you entered is not a "
+	    "valid encrypted secret.\nTo enter an UNENCRYPTED secret, do not "
+	    "specify type 5 encryption.\nWhen you properly enter an "
+	    "UNENCRYPTED secret, it will be encrypted.\n\n");
+	ck_assert_ptr_null(cfg->enable_secret);
+	ck_assert_int_eq(run("enable secret 5 $1$abc$tooshort"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 9 $1$Ahxf$4OivEQn0n0JneSObfRdSw0"),
+	    CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 8 $8$dsYGNam3K1SIJO$7nv/35M/qr6t."
+	    "dVc7UY5zrJSaLENBGL3MgkifOn4W8"), CLI_ERR_FAILED);
+	ck_assert_int_eq(run("enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0"
+	    "RxkOSSvyQYwucySCt7qFm4v7pqCxkKM"), CLI_OK);
+	ck_assert_int_eq(cfg->enable_type, 9);
+	ck_assert_int_eq(run("enable secret 5 $1$Ahxf$4OivEQn0n0JneSObfRdSw0"),
+	    CLI_OK);
+	ck_assert_int_eq(cfg->enable_type, 5);
 	ck_assert_int_eq(run("enable secret letmein"), CLI_OK);
 	ck_assert_int_eq(cfg->enable_type, 5);
 	ck_assert(ios_enable_check(cfg, "letmein"));
 	ck_assert(!ios_enable_check(cfg, "wrong"));
 	ck_assert_int_eq(run("exit"), CLI_OK);
+	/* at privilege 15 already: no password asked, nothing happens */
+	ck_assert_int_eq(run("enable"), CLI_OK);
+	ck_assert_str_eq(said(), "");
+	ck_assert_int_eq(cli_mode(cli), IOS_M_PRIV);
 	/* nobody at a console to answer Password: -> refused */
 	ck_assert_int_eq(run("disable"), CLI_OK);
 	ck_assert_int_eq(run("enable"), CLI_ERR_FAILED);
-	ck_assert_str_eq(out.s, "% Bad secrets\n\n");
+	ck_assert_str_eq(said(), "% Bad secrets\n\n");
 	ck_assert_int_eq(cli_mode(cli), IOS_M_USER);
 	ck_assert_int_eq(run("exit"), CLI_EXIT);
+}
+END_TEST
+
+
+/* A person at the console who answers each question with *arg. */
+static int
+answer(void *arg, const char *prompt, int echo, char *buf, size_t len)
+{
+	(void)echo;
+	buf_add(&out, prompt, strlen(prompt));
+	snprintf(buf, len, "%s", (const char *)arg);
+	return 0;
+}
+
+
+/*
+ * Deletes leave a config that reloads: for each config of tests/configs
+ * and docs/examples, each top-level object is deleted alone (`no` and
+ * its line), then all of them one after the other; after each step the
+ * printed config, loaded again, prints the same text without errors.
+ */
+static void
+reload_same(const char *name, const char *what)
+{
+	char	 tmp[] = "/tmp/gdelXXXXXX", *got, *again, *errs;
+	int	 fd, nfailed;
+
+	got = ios_print_string(cfg, NULL);
+	ck_assert_int_ne(fd = mkstemp(tmp), -1);
+	close(fd);
+	spill(tmp, got);
+	again = load_print(tmp, &errs, &nfailed);
+	unlink(tmp);
+	ck_assert_msg(nfailed == 0 && strcmp(got, again) == 0,
+	    "%s after %s: reload gives %d errors:\n%s\nprinted:\n%s\n"
+	    "reloaded:\n%s", name, what, nfailed, errs, got, again);
+	free(got);
+	free(again);
+	free(errs);
+}
+
+static void
+deletes_one(const char *path, const char *name)
+{
+	char	*text = slurp(path), *l, *save = NULL, line[1200];
+	char	**tops = NULL;
+	size_t	 ntops = 0, i, j;
+	FILE	*f;
+
+	ck_assert_ptr_nonnull(text);
+	for (l = strtok_r(text, "\n", &save); l != NULL;
+	    l = strtok_r(NULL, "\n", &save)) {
+		if (l[0] == ' ' || l[0] == '!' || strcmp(l, "end") == 0 ||
+		    strncmp(l, "banner", 6) == 0 || l[0] == '\0')
+			continue;
+		tops = realloc(tops, (ntops + 1) * sizeof(*tops));
+		ck_assert_ptr_nonnull(tops);
+		tops[ntops++] = l;
+	}
+	for (j = 0; j <= ntops; j++) {
+		/* j < ntops: only top j; j == ntops: all, in order */
+		ios_config_clear(cfg);
+		ck_assert_ptr_nonnull(f = fopen(path, "r"));
+		cli_feed(cli, f, "cfg", IOS_M_CONFIG);
+		fclose(f);
+		for (i = 0; i < ntops; i++) {
+			if (j < ntops && i != j)
+				continue;
+			snprintf(line, sizeof(line), "no %s", tops[i]);
+			run("end");
+			run("configure terminal");
+			run(line);
+			if (j == ntops)
+				reload_same(name, line);
+		}
+		if (j < ntops)
+			reload_same(name, line);
+	}
+	free(tops);
+	free(text);
+}
+
+START_TEST(test_deletes_reload)
+{
+	char		 dir[1024], p[1300];
+	DIR		*d;
+	struct dirent	*de;
+	static const char *ex[] = { "office-gw.cfg", "branch-gw.cfg",
+			    "office-gw-cryptomap.cfg",
+			    "branch-gw-cryptomap.cfg" };
+	size_t		 i;
+
+	snprintf(dir, sizeof(dir), "%s/tests/configs", srcdir());
+	ck_assert_ptr_nonnull(d = opendir(dir));
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (l < 5 || strcmp(de->d_name + l - 4, ".cfg") != 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", dir, de->d_name);
+		deletes_one(p, de->d_name);
+	}
+	closedir(d);
+	for (i = 0; i < sizeof(ex) / sizeof(ex[0]); i++) {
+		snprintf(p, sizeof(p), "%s/docs/examples/%s", srcdir(), ex[i]);
+		deletes_one(p, ex[i]);
+	}
+}
+END_TEST
+
+/*
+ * Names as long as the engine takes print whole and reload; longer
+ * ones are refused where they are typed.
+ */
+START_TEST(test_long_names)
+{
+	char	 name[CLI_WORD_MAX + 2], line[8 * (CLI_WORD_MAX + 2) + 64];
+	char	 rest[CLI_LINE_MAX + 2], *s;
+	size_t	 i;
+
+	memset(name, 'T', CLI_WORD_MAX);
+	name[CLI_WORD_MAX] = '\0';
+	for (i = 0; i < IOS_MAX_TS; i++) {
+		name[0] = (char)('A' + i);
+		snprintf(line, sizeof(line), "crypto ipsec transform-set %s "
+		    "esp-aes esp-sha-hmac", name);
+		ck_assert_int_eq(run(line), CLI_OK);
+	}
+	ck_assert_int_eq(run("crypto map CM 10 ipsec-isakmp"), CLI_OK);
+	strcpy(line, "set transform-set");
+	for (i = 0; i < IOS_MAX_TS; i++) {
+		name[0] = (char)('A' + i);
+		strcat(line, " ");
+		strcat(line, name);
+	}
+	ck_assert_int_eq(run(line), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, line));
+	free(s);
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	memset(rest, 'x', CLI_LINE_MAX - 8);
+	rest[CLI_LINE_MAX - 8] = '\0';
+	snprintf(line, sizeof(line), "snmp-server contact %s", rest);
+	ck_assert_int_eq(run(line), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, line));
+	free(s);
+	reload_same("long names", "set transform-set");
+	/* one more character: refused at the caret, nothing kept */
+	name[CLI_WORD_MAX] = 'T';
+	name[CLI_WORD_MAX + 1] = '\0';
+	snprintf(line, sizeof(line), "crypto ikev2 keyring %s", name);
+	ck_assert_int_eq(run(line), CLI_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(out.s, "% Invalid input detected"));
+	snprintf(line, sizeof(line), "snmp-server location %sxxxxxxxxx",
+	    rest);
+	ck_assert_int_eq(run(line), CLI_ERR_INVALID);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "crypto ikev2 keyring"));
+	ck_assert_ptr_null(strstr(s, "location"));
+	free(s);
+}
+END_TEST
+
+/* Host names follow the ARPANET rules IOS states. */
+START_TEST(test_hostname_rules)
+{
+	static const char	*bad[] = { "R>2", "R#1", "ab$c", "a(b", "1abc",
+				    "-ab", "ab-", "ab_" };
+	char			 line[128];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(line, sizeof(line), "hostname %s", bad[i]);
+		ck_assert_msg(run(line) == CLI_ERR_FAILED, "%s", line);
+		ck_assert_ptr_null(cfg->hostname);
+	}
+	ck_assert_int_eq(run("hostname R>2"), CLI_ERR_FAILED);
+	ck_assert_str_eq(said(), "% Hostname contains one or more illegal "
+	    "characters.\n");
+	snprintf(line, sizeof(line), "hostname a%063d", 1);
+	ck_assert_int_eq(run(line), CLI_ERR_FAILED);
+	line[strlen(line) - 1] = '\0';
+	ck_assert_int_eq(run(line), CLI_OK);
+	ck_assert_int_eq(run("hostname edge_gw-2"), CLI_OK);
+	ck_assert_str_eq(cfg->hostname, "edge_gw-2");
+	ck_assert_str_eq(cli_prompt(cli), "edge_gw-2(config)#");
+}
+END_TEST
+
+/* erase startup-config and write erase ask first, as IOS. */
+START_TEST(test_erase_confirm)
+{
+	char	 dir[] = "/tmp/geraseXXXXXX", path[256];
+	struct stat st;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(run("end"), CLI_OK);
+	ck_assert_int_eq(run("write memory"), CLI_OK);
+	cli_set_source(cli, NULL, 1);
+	cli_set_ask(cli, answer, (void *)"n");
+	ck_assert_int_eq(run("erase startup-config"), CLI_OK);
+	ck_assert_str_eq(said(), "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm]");
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(run("write erase"), CLI_OK);
+	ck_assert_int_eq(stat(path, &st), 0);
+	cli_set_ask(cli, answer, (void *)"");
+	ck_assert_int_eq(run("write erase"), CLI_OK);
+	ck_assert_str_eq(said(), "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm][OK]\n"
+	    "Erase of nvram: complete\n");
+	ck_assert_int_eq(stat(path, &st), -1);
+	ck_assert_int_eq(run("write memory"), CLI_OK);
+	cli_set_ask(cli, answer, (void *)"y");
+	ck_assert_int_eq(run("erase startup-config"), CLI_OK);
+	ck_assert_int_eq(stat(path, &st), -1);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/startup-config.bak", dir);
+	unlink(path);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* Runs line in session c, its output to out. */
+static int
+run_in(struct cli *c, const char *line)
+{
+	out.len = 0;
+	if (out.s)
+		out.s[0] = '\0';
+	return cli_execute(c, line);
+}
+
+/*
+ * Two consoles on one config: B deletes the object A stands in; A's
+ * next line must not touch freed memory (the sanitizer build sees it)
+ * and A is back at the mode above.
+ */
+START_TEST(test_ctx_gone_other_session)
+{
+	struct cli	*b;
+	char		*s;
+
+	ios_config_set_engine(cfg, eng);
+	b = cli_new(eng, IOS_M_PRIV, cfg);
+	cli_set_output(b, out_write, &out);
+	cli_set_source(b, "b", 0);
+	ck_assert_int_eq(run_in(b, "configure terminal"), CLI_OK);
+
+	ck_assert_int_eq(paste("crypto ikev2 keyring K\n peer P\n"), 0);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_IKEV2_KR_PEER);
+	ck_assert_int_eq(run_in(b, "no crypto ikev2 keyring K"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	/* In config mode the peer's line is refused, not run. */
+	ck_assert_int_eq(run("address 192.0.2.1"), CLI_ERR_INVALID);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+
+	/* only the peer goes: A climbs to the keyring */
+	ck_assert_int_eq(paste("crypto ikev2 keyring K\n peer P\n"), 0);
+	ck_assert_int_eq(run_in(b, "crypto ikev2 keyring K"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "no peer P"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_IKEV2_KR);
+	ck_assert_int_eq(run("peer Q"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "exit"), CLI_OK);
+
+	ck_assert_int_eq(paste("crypto map CM 10 ipsec-isakmp\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto map CM"), CLI_OK);
+	ck_assert_int_eq(run("set peer 192.0.2.9"), CLI_ERR_INVALID);
+	ck_assert_int_eq(paste("interface Tunnel0\n"), 0);
+	ck_assert_int_eq(run_in(b, "no interface Tunnel0"), CLI_OK);
+	ck_assert_int_eq(run("ip address 10.1.1.1 255.255.255.0"),
+	    CLI_ERR_INVALID);
+	ck_assert_int_eq(paste("ip access-list extended A\n"), 0);
+	ck_assert_int_eq(run_in(b, "no ip access-list extended A"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("crypto isakmp policy 10\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto isakmp policy 10"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("crypto ipsec profile IP\n"), 0);
+	ck_assert_int_eq(run_in(b, "no crypto ipsec profile IP"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(paste("router bgp 1\n"), 0);
+	ck_assert_int_eq(run_in(b, "no router bgp 1"), CLI_OK);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(run("banner motd ^C"), CLI_OK);
+	ck_assert_int_eq(run_in(b, "no banner motd"), CLI_OK);
+	/* the banner's lines end: this one is a command again */
+	ck_assert_int_eq(run("hostname R9"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "hostname R9\n"));
+	ck_assert_ptr_null(strstr(s, "banner"));
+	ck_assert_ptr_null(strstr(s, "Tunnel0"));
+	ck_assert_ptr_nonnull(strstr(s, " peer Q\n"));
+	free(s);
+	cli_free(b);
+}
+END_TEST
+
+/*
+ * One console: inside line vty, `do copy start run` runs the startup
+ * block again; the console stays in a block that is alive.
+ */
+START_TEST(test_ctx_gone_copy_start_run)
+{
+	char	 dir[] = "/tmp/gctxXXXXXX", path[256];
+	FILE	*f;
+	char	*s;
+
+	ios_config_set_engine(cfg, eng);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs("line vty 0 4\n login local\n", f);
+	fclose(f);
+	ck_assert_int_eq(ios_config_set_paths(cfg, path, NULL), 0);
+	ck_assert_int_eq(paste("line vty 0 4\n login local\n"), 0);
+	ck_assert_int_eq(run("do copy startup-config running-config"),
+	    CLI_OK);
+	ck_assert_int_eq(run(" transport input ssh"), CLI_OK);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "line vty 0 4\n login local\n"
+	    " transport input ssh\n"));
+	free(s);
+	/* the block gone under the console: back to config mode */
+	ck_assert_int_eq(run("no line vty 0 4"), CLI_OK);
+	ck_assert_int_eq(paste("line vty 0 4\n"), 0);
+	ck_assert_int_eq(run("do copy startup-config running-config"),
+	    CLI_OK);
+	ck_assert_int_eq(run("exec-timeout 5 0"), CLI_OK);
+	ios_config_clear(cfg);
+	ck_assert_int_eq(cli_mode(cli), IOS_M_CONFIG);
+	ck_assert_int_eq(run("exec-timeout 5 0"), CLI_ERR_INVALID);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
+/* `no X` of a list kind removes its lines and keeps no "no X". */
+START_TEST(test_keep_no_removes)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("logging host 10.0.0.1\n"
+	    "ntp server 10.0.0.2 prefer\n"
+	    "username admin privilege 15 secret 0 x\n"
+	    "crypto pki trustpoint TP\n enrollment selfsigned\n"
+	    "router bgp 65000\n neighbor 10.0.0.3 remote-as 1\n"
+	    "service pad\n"), 0);
+	ck_assert_int_eq(paste("no logging host 10.0.0.1\n"
+	    "no ntp server 10.0.0.2\n"
+	    "no username admin\n"
+	    "no crypto pki trustpoint TP\n"
+	    "no router bgp 65000\n"
+	    "no service pad\n"), 0);
+	s = running();
+	ck_assert_ptr_null(strstr(s, "logging"));
+	ck_assert_ptr_null(strstr(s, "ntp"));
+	ck_assert_ptr_null(strstr(s, "username"));
+	ck_assert_ptr_null(strstr(s, "pki"));
+	ck_assert_ptr_null(strstr(s, "bgp"));
+	ck_assert_ptr_nonnull(strstr(s, "no service pad\n"));
+	free(s);
+}
+END_TEST
+
+/* A file's unindented line after a kept block is a top-level line. */
+START_TEST(test_keep_block_ends)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("policy-map QOS\n class VOICE\n"
+	    "key chain KC\n key 1\n"
+	    "router ospf 1\nnetwork 10.0.0.0 0.255.255.255 area 0\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "policy-map QOS\n class VOICE\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\nkey chain KC\n key 1\n"));
+	/* nothing at config level takes it: still the block's */
+	ck_assert_ptr_nonnull(strstr(s, "router ospf 1\n network 10.0.0.0 "
+	    "0.255.255.255 area 0\n"));
+	free(s);
+}
+END_TEST
+
+/* A certificate without quit ends at the first line that is not hex. */
+START_TEST(test_cert_without_quit)
+{
+	char	*s;
+
+	ck_assert_int_eq(paste("crypto pki certificate chain TP\n"
+	    " certificate ca 01\n  3082022B 30820194 A0030201\n"
+	    "crypto ipsec transform-set TS esp-aes esp-sha-hmac\n"
+	    "interface Tunnel0\n ip address 10.0.0.1 255.255.255.0\n"), 0);
+	s = running();
+	ck_assert_ptr_nonnull(strstr(s, "crypto pki certificate chain TP\n"
+	    " certificate ca 01\n  3082022B 30820194 A0030201\n"));
+	ck_assert_ptr_nonnull(strstr(s, "crypto ipsec transform-set TS "
+	    "esp-aes esp-sha-hmac\n"));
+	ck_assert_ptr_nonnull(strstr(s, "interface Tunnel0\n ip address "
+	    "10.0.0.1 255.255.255.0\n"));
+	free(s);
 }
 END_TEST
 
@@ -983,6 +1482,15 @@ grammar_suite(void)
 	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
+	tcase_add_test(tc, test_erase_confirm);
+	tcase_add_test(tc, test_deletes_reload);
+	tcase_add_test(tc, test_hostname_rules);
+	tcase_add_test(tc, test_long_names);
+	tcase_add_test(tc, test_ctx_gone_other_session);
+	tcase_add_test(tc, test_ctx_gone_copy_start_run);
+	tcase_add_test(tc, test_keep_no_removes);
+	tcase_add_test(tc, test_keep_block_ends);
+	tcase_add_test(tc, test_cert_without_quit);
 	suite_add_tcase(s, tc);
 	return s;
 }

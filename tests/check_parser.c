@@ -245,11 +245,35 @@ CMD(c_tset, MODE_BIT(M_CONF), -1, CMD_NO, 4, h_list,
 CMD(c_refuse, MODE_BIT(M_CONF), M_IF, 0, 0, h_fail,
     { "refuse", "A command whose handler says no" });
 
+/* Two questions, then prints both answers; asks before anything else. */
+static int
+h_ask2(struct cli *c, const struct cmd_args *a)
+{
+	char	one[32], two[32];
+	int	rv;
+
+	if ((rv = cli_ask(c, "First? ", 1, one, sizeof(one))) ==
+	    CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv != 0)
+		snprintf(one, sizeof(one), "-");
+	if ((rv = cli_ask(c, "Password: ", 0, two, sizeof(two))) ==
+	    CLI_ASK_LATER)
+		return CLI_ASKED;
+	if (rv != 0)
+		snprintf(two, sizeof(two), "-");
+	cli_printf(c, "got %s and %s\n", one, two);
+	return CLI_OK;
+}
+
+CMD(c_ask2, MODE_BIT(M_PRIV), -1, 0, 0, h_ask2,
+    { "ask2", "Ask two questions" });
+
 static const struct cmd_def *const cmds[] = {
 	&c_enable, &c_exit, &c_end, &c_conf, &c_show_ver, &c_show_run,
 	&c_show_ipr, &c_show_int, &c_ssh, &c_hostname, &c_iface, &c_ipaddr,
 	&c_desc, &c_policy, &c_encr, &c_route, &c_keyring, &c_peer,
-	&c_refuse, &c_keep, &c_isakey, &c_hint, &c_auth, &c_tset,
+	&c_refuse, &c_keep, &c_isakey, &c_hint, &c_auth, &c_tset, &c_ask2,
 };
 
 static const struct cli_alias aliases[] = {
@@ -638,6 +662,42 @@ static const struct cmd_tok shadow_toks[] = {
 static const struct cmd_def shadow = { MODE_BIT(M_CONF), -1, 0, 0, NULL,
     shadow_toks };
 
+/*
+ * Questions answered later: the line waits, each answer runs it again,
+ * the questions take the answers in order; history keeps it once; a
+ * new line instead of an answer drops the waiting one.
+ */
+START_TEST(ask_later)
+{
+	int	echo = -1;
+
+	cli_set_ask_later(cli, 1);
+	out[0] = '\0';
+	ck_assert_int_eq(cli_execute(cli, "ask2"), CLI_ASKED);
+	ck_assert_str_eq(cli_question(cli, &echo), "First? ");
+	ck_assert_int_eq(echo, 1);
+	ck_assert_int_eq(cli_answer(cli, "red"), CLI_ASKED);
+	ck_assert_str_eq(cli_question(cli, &echo), "Password: ");
+	ck_assert_int_eq(echo, 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(cli_answer(cli, "s3cret"), CLI_OK);
+	ck_assert_str_eq(out, "got red and s3cret\n");
+	ck_assert_ptr_null(cli_question(cli, NULL));
+	ck_assert_str_eq(cli_history(cli, 0), "ask2");
+	ck_assert_ptr_null(cli_history(cli, 1));
+	/* A new line instead of the answer: the first is dropped. */
+	ck_assert_int_eq(cli_execute(cli, "ask2"), CLI_ASKED);
+	ck_assert_int_eq(cli_execute(cli, "show version"), CLI_OK);
+	ck_assert_ptr_null(cli_question(cli, NULL));
+	ck_assert_int_eq(cli_answer(cli, "late"), CLI_ERR_FAILED);
+	/* Without the mode, nobody to ask: the handler's default. */
+	cli_set_ask_later(cli, 0);
+	out[0] = '\0';
+	ck_assert_int_eq(cli_execute(cli, "ask2"), CLI_OK);
+	ck_assert_str_eq(out, "got - and -\n");
+}
+END_TEST
+
 START_TEST(shadowed_name)
 {
 	const struct cmd_def	*one[] = { &shadow };
@@ -733,6 +793,7 @@ parser_suite(void)
 	tcase_add_test(tc, hint);
 	tcase_add_test(tc, repeat);
 	tcase_add_test(tc, shadowed_name);
+	tcase_add_test(tc, ask_later);
 	tcase_add_test(tc, exit_session);
 	suite_add_tcase(s, tc);
 	return s;
