@@ -4,8 +4,8 @@
  * Every console that attaches gets a session of its own on the one
  * engine and the one running config, so a change made in one console
  * is there in every other.  Requests are served one at a time from the
- * event loop; a question to a console (Password:) waits for that
- * console's answer.
+ * event loop.  A question to a console (Password:) waits in the
+ * engine for that console's answer while the loop serves the others.
  *
  * What goes to a console is queued and written as the console takes
  * it: a console that reads slowly (a person at --More--, a suspended
@@ -129,22 +129,22 @@ sess_writable(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
-static int
-sess_ask(void *arg, const char *prompt, int echo, char *buf, size_t len)
+/*
+ * A question for the console: the line that asked waits in the engine
+ * (cli_set_ask_later) while the loop goes on serving everyone else;
+ * the console's ANS runs it again with the answer.
+ */
+static void
+sess_question(struct session *s)
 {
-	struct session	*s = arg;
-	char		 tag[32], line[PROTO_MAX];
+	const char	*q;
+	char		 tag[32];
+	int		 echo;
 
+	if ((q = cli_question(s->cli, &echo)) == NULL)
+		return;
 	snprintf(tag, sizeof(tag), "ASK %d", echo);
-	sess_frame(s, tag, prompt, strlen(prompt));
-	if (sess_flush(s, 1) != 0)
-		return -1;
-	if (proto_line(&s->rd, line, sizeof(line), 1) != 1 ||
-	    strncmp(line, "ANS ", 4) != 0)
-		return -1;
-	snprintf(buf, len, "%s", line + 4);
-	explicit_bzero(line, sizeof(line));
-	return 0;
+	sess_frame(s, tag, q, strlen(q));
 }
 
 static void
@@ -214,8 +214,15 @@ sess_request(struct session *s, const char *req)
 {
 	int	rc = CLI_OK, was_config = cli_in_config(s->cli);
 
-	if (strncmp(req, "RUN ", 4) == 0) {
-		rc = cli_execute(s->cli, req + 4);
+	if (strncmp(req, "RUN ", 4) == 0 || strncmp(req, "ANS ", 4) == 0) {
+		if (req[0] == 'R')
+			rc = cli_execute(s->cli, req + 4);
+		else if (cli_question(s->cli, NULL) != NULL)
+			rc = cli_answer(s->cli, req + 4);
+		else
+			return CLI_ASKED;	/* nothing asked: no reply */
+		if (rc == CLI_ASKED)
+			sess_question(s);
 		if (s->srv->after != NULL)
 			s->srv->after(s->srv->after_arg, s->cli);
 	} else if (strncmp(req, "HELP ", 5) == 0)
@@ -246,7 +253,11 @@ sess_serve(struct session *s)
 		goto close;
 	while ((rc = proto_line(&s->rd, line, PROTO_MAX, 0)) == 1) {
 		rc = sess_request(s, line);
-		if (sess_done(s, rc) != 0 || rc == CLI_EXIT)
+		if (strncmp(line, "ANS ", 4) == 0)
+			explicit_bzero(line, PROTO_MAX);	/* a password */
+		/* Asked: no DONE; the answer is the console's next line. */
+		if (rc == CLI_ASKED ? sess_flush(s, 0) != 0 :
+		    sess_done(s, rc) != 0 || rc == CLI_EXIT)
 			goto close;
 		if (evbuffer_get_length(s->obuf) > 0) {
 			event_del(s->ev);
@@ -317,7 +328,7 @@ srv_accept(evutil_socket_t lfd, short what, void *arg)
 	proto_init(&s->rd, fd);
 	s->cli = cli_new(srv->eng, sess_who(srv, s), srv->model);
 	cli_set_output(s->cli, sess_out, s);
-	cli_set_ask(s->cli, sess_ask, s);
+	cli_set_ask_later(s->cli, 1);
 	s->ev = event_new(srv->base, fd, EV_READ | EV_PERSIST, sess_read, s);
 	s->wev = event_new(srv->base, fd, EV_WRITE, sess_writable, s);
 	s->obuf = evbuffer_new();

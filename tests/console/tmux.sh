@@ -112,6 +112,28 @@ wait_for '^Router#show ver$'
 check "a log line comes while typing" \
 	"%SYS-5-CONFIG_I: Configured from console by"
 check "the typed line is drawn again under it" "Router#show ver"
+# A question left unanswered at this console holds up no other: the
+# line waits in the engine while ioshd serves the rest; the answer then
+# finishes it.
+tm send-keys -t t C-u 'copy running-config startup-config' Enter
+wait_for 'Destination filename \[startup-config\]\? *$'
+t0=$(date +%s%N)
+out=$(timeout 5 "$iosh" -S "$state/d/ioshd.sock" -c 'show running-config | include hostname')
+t1=$(date +%s%N)
+if [ "$out" = "hostname Router" ]; then
+	echo "ok - a console at a question holds up no other ($(( (t1 - t0) / 1000000 )) ms)"
+else
+	echo "not ok - the other console got: $out"
+	failed=1
+fi
+[ ! -e "$state/d/startup-config" ] \
+	&& echo "ok - nothing saved before the answer" \
+	|| { echo "not ok - saved before the answer"; failed=1; }
+tm send-keys -t t Enter
+wait_for '^Router#$'
+check "the answer finishes the command" "[OK]"
+[ -s "$state/d/startup-config" ] && echo "ok - saved after the answer" \
+	|| { echo "not ok - no startup-config after the answer"; failed=1; }
 kill $dpid
 wait $dpid 2>/dev/null
 [ $failed -eq 0 ] && echo "tmux console: all checks passed"
