@@ -59,7 +59,7 @@ ike_dh_wrap(const struct ike_dh *dh, EVP_PKEY *pkey, struct ike_dhkey **out)
  * and the peer's keys start from these instead of from the group's
  * name: naming it costs an algorithm fetch and, for ECP, building the
  * curve with its precomputed constants (EC_GROUP_new_by_curve_name),
- * each time - about a fifth of an IKE SA's cost with group 19.
+ * each time - an eighth of an IKE SA's cost with group 19.
  * Process-wide statics, not locked: the daemon has one thread.  They
  * hold no secrets.
  */
@@ -67,7 +67,7 @@ struct ike_dh_grp {
 	uint16_t	 id;
 	EVP_PKEY	*params;	/* NULL for X25519 */
 	EVP_PKEY_CTX	*gen;		/* keygen initialised */
-	EVP_PKEY_CTX	*imp;		/* X25519: fromdata initialised */
+	EVP_PKEY_CTX	*imp;		/* X25519: fromdata ready */
 };
 
 static int
@@ -271,7 +271,7 @@ ike_dh_public(const struct ike_dhkey *k, uint8_t *out, size_t len)
  * public value set, then OpenSSL's quick check of it: 1 < y < p - 1
  * for MODP, a point on the curve and not the point at infinity for
  * ECP (whose groups have cofactor 1, so that is the prime-order
- * group) - the checks RFC 6989 sections 2.2 and 2.3 ask for.
+ * group) - the checks RFC 6989 section 2 asks for with these groups.
  */
 static EVP_PKEY *
 ike_dh_peer(const struct ike_dh *dh, const uint8_t *pub, size_t len)
