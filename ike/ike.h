@@ -176,6 +176,8 @@ struct ike_buf *ike_crypto_prfplus(const struct ike_prf *,
 struct ike_buf *ike_crypto_skeyseed(const struct ike_prf *,
 	    const struct ike_buf *, const struct ike_buf *,
 	    const struct ike_buf *);
+/* A plain hash by OpenSSL name ("SHA1", "SHA256"), the digest fetched once. */
+int	ike_crypto_hash(const char *, const void *, size_t, uint8_t *);
 
 /* SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr (2.14) */
 struct ike_keys {

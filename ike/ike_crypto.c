@@ -19,14 +19,83 @@
 #define IKE_MAX_MD	64
 #define IKE_MAX_CHUNKS	8
 
-static EVP_MAC *
-ike_crypto_mac(void)
-{
-	static EVP_MAC	*mac;
+/*
+ * The caches below (HMAC templates, fetched digests and ciphers) are
+ * process-wide statics, filled on first use and kept for the life of
+ * the process: OpenSSL 3 fetches an algorithm by name (a provider
+ * lookup under a lock) each time one is named in a call, which was a
+ * good part of an IKE SA's cost.  Not locked: the daemon has one
+ * thread.  They hold no secrets.
+ */
 
-	if (mac == NULL)
-		mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	return (mac);
+/*
+ * An HMAC context with its digest set and no key, one per digest: a
+ * use duplicates it and sets the key, so the digest is fetched once.
+ */
+static EVP_MAC_CTX *
+ike_crypto_hmac_tmpl(const char *md)
+{
+	static struct {
+		const char	*name;
+		EVP_MAC_CTX	*ctx;
+	}		 cache[8];
+	static EVP_MAC	*mac;
+	OSSL_PARAM	 params[2];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++) {
+		if (cache[i].name != NULL && strcmp(cache[i].name, md) == 0)
+			return (cache[i].ctx);
+		if (cache[i].name != NULL)
+			continue;
+		if (mac == NULL && (mac = EVP_MAC_fetch(NULL, "HMAC",
+		    NULL)) == NULL)
+			return (NULL);
+		params[0] = OSSL_PARAM_construct_utf8_string(
+		    OSSL_MAC_PARAM_DIGEST, (char *)md, 0);
+		params[1] = OSSL_PARAM_construct_end();
+		if ((cache[i].ctx = EVP_MAC_CTX_new(mac)) == NULL)
+			return (NULL);
+		if (!EVP_MAC_CTX_set_params(cache[i].ctx, params)) {
+			EVP_MAC_CTX_free(cache[i].ctx);
+			cache[i].ctx = NULL;
+			return (NULL);
+		}
+		cache[i].name = md;
+		return (cache[i].ctx);
+	}
+	return (NULL);
+}
+
+/* A keyed HMAC context for md; EVP_MAC_CTX_free wipes it. */
+static EVP_MAC_CTX *
+ike_crypto_hmac_new(const char *md, const void *key, size_t keylen)
+{
+	EVP_MAC_CTX	*tmpl, *ctx;
+
+	if ((tmpl = ike_crypto_hmac_tmpl(md)) == NULL ||
+	    (ctx = EVP_MAC_CTX_dup(tmpl)) == NULL)
+		return (NULL);
+	if (!EVP_MAC_init(ctx, key, keylen, NULL)) {
+		EVP_MAC_CTX_free(ctx);
+		return (NULL);
+	}
+	return (ctx);
+}
+
+/* The MAC of a list of chunks under ctx's key; out must hold it. */
+static int
+ike_crypto_hmac_run(EVP_MAC_CTX *ctx, const struct ike_chunk *c, size_t n,
+    uint8_t *out, size_t outcap)
+{
+	size_t	i, outlen;
+
+	for (i = 0; i < n; i++)
+		if (c[i].len > 0 && !EVP_MAC_update(ctx, c[i].p, c[i].len))
+			return (IKE_E_CRYPTO);
+	if (!EVP_MAC_final(ctx, out, &outlen, outcap))
+		return (IKE_E_CRYPTO);
+	return (IKE_OK);
 }
 
 /* HMAC over a list of chunks; out must hold the digest. */
@@ -34,28 +103,52 @@ static int
 ike_crypto_hmac(const char *md, const void *key, size_t keylen,
     const struct ike_chunk *c, size_t n, uint8_t *out, size_t outcap)
 {
-	EVP_MAC_CTX	*ctx = NULL;
-	OSSL_PARAM	 params[2];
-	size_t		 i, outlen;
-	int		 rv = IKE_E_CRYPTO;
+	EVP_MAC_CTX	*ctx;
+	int		 rv;
 
-	params[0] = OSSL_PARAM_construct_utf8_string(
-	    OSSL_MAC_PARAM_DIGEST, (char *)md, 0);
-	params[1] = OSSL_PARAM_construct_end();
-	if (ike_crypto_mac() == NULL ||
-	    (ctx = EVP_MAC_CTX_new(ike_crypto_mac())) == NULL)
-		goto done;
-	if (!EVP_MAC_init(ctx, key, keylen, params))
-		goto done;
-	for (i = 0; i < n; i++)
-		if (c[i].len > 0 && !EVP_MAC_update(ctx, c[i].p, c[i].len))
-			goto done;
-	if (!EVP_MAC_final(ctx, out, &outlen, outcap))
-		goto done;
-	rv = IKE_OK;
-done:
+	if ((ctx = ike_crypto_hmac_new(md, key, keylen)) == NULL)
+		return (IKE_E_CRYPTO);
+	rv = ike_crypto_hmac_run(ctx, c, n, out, outcap);
 	EVP_MAC_CTX_free(ctx);
 	return (rv);
+}
+
+/* A digest fetched once per name (see the caches above). */
+static EVP_MD *
+ike_crypto_md(const char *name)
+{
+	static struct {
+		const char	*name;
+		EVP_MD		*md;
+	}		cache[4];
+	size_t		i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++) {
+		if (cache[i].name != NULL && strcmp(cache[i].name, name) == 0)
+			return (cache[i].md);
+		if (cache[i].name == NULL) {
+			if ((cache[i].md = EVP_MD_fetch(NULL, name,
+			    NULL)) != NULL)
+				cache[i].name = name;
+			return (cache[i].md);
+		}
+	}
+	return (NULL);
+}
+
+/*
+ * A plain hash (SHA1, SHA256: NAT detection, the cookie, the
+ * retransmission check) of len bytes into out, which must hold it.
+ */
+int
+ike_crypto_hash(const char *name, const void *p, size_t len, uint8_t *out)
+{
+	EVP_MD	*md;
+
+	if ((md = ike_crypto_md(name)) == NULL ||
+	    !EVP_Digest(p, len, out, NULL, md, NULL))
+		return (IKE_E_CRYPTO);
+	return (IKE_OK);
 }
 
 /* prf(key, chunks), writing prf->outlen bytes. */
@@ -77,6 +170,7 @@ ike_crypto_prfplus(const struct ike_prf *prf, const struct ike_buf *key,
 {
 	struct ike_chunk c[IKE_MAX_CHUNKS + 2];
 	struct ike_buf	*out;
+	EVP_MAC_CTX	*ctx;
 	uint8_t		 t[IKE_MAX_MD], round;
 	size_t		 off, take;
 
@@ -84,13 +178,20 @@ ike_crypto_prfplus(const struct ike_prf *prf, const struct ike_buf *key,
 		return (NULL);
 	if ((out = ike_buf_new(len)) == NULL)
 		return (NULL);
+	/* One keyed context; each round after the first re-inits it. */
+	if ((ctx = ike_crypto_hmac_new(prf->ossl, key->p, key->len)) ==
+	    NULL) {
+		ike_buf_clear(&out);
+		return (NULL);
+	}
 	memcpy(&c[1], seed, n * sizeof(*seed));
 	c[0].p = t;
 	c[0].len = 0;
 	c[n + 1].p = &round;
 	c[n + 1].len = 1;
 	for (off = 0, round = 1; off < len; round++) {
-		if (ike_crypto_prf(prf, key->p, key->len, c, n + 2, t) !=
+		if ((round > 1 && !EVP_MAC_init(ctx, NULL, 0, NULL)) ||
+		    ike_crypto_hmac_run(ctx, c, n + 2, t, prf->outlen) !=
 		    IKE_OK) {
 			ike_buf_clear(&out);
 			break;
@@ -100,6 +201,7 @@ ike_crypto_prfplus(const struct ike_prf *prf, const struct ike_buf *key,
 		memcpy(out->p + off, t, take);
 		off += take;
 	}
+	EVP_MAC_CTX_free(ctx);
 	OPENSSL_cleanse(t, sizeof(t));
 	return (out);
 }
@@ -264,10 +366,7 @@ ike_child_keys_free(struct ike_child_keys *k)
 	ike_buf_clear(&k->ar);
 }
 
-/*
- * Fetched ciphers, kept for the life of the process: fetching costs a
- * provider lookup each time.  Not thread-safe; the daemon has one thread.
- */
+/* Ciphers fetched once per name (see the caches above). */
 static EVP_CIPHER *
 ike_crypto_cipher(const struct ike_encr *e)
 {

@@ -52,28 +52,95 @@ ike_dh_wrap(const struct ike_dh *dh, EVP_PKEY *pkey, struct ike_dhkey **out)
 	return (IKE_OK);
 }
 
-/* A fresh key pair for the group. */
-int
-ike_dh_new(const struct ike_dh *dh, struct ike_dhkey **out)
-{
-	EVP_PKEY_CTX	*ctx;
-	EVP_PKEY	*pkey = NULL;
-	OSSL_PARAM	 params[2];
+/*
+ * Per group, made on first use and kept for the life of the process: a
+ * parameter-only key (MODP and ECP: the prime or the curve), a key
+ * generation context and, for X25519, an import context.  Key pairs
+ * and the peer's keys start from these instead of from the group's
+ * name: naming it costs an algorithm fetch and, for ECP, building the
+ * curve with its precomputed constants (EC_GROUP_new_by_curve_name),
+ * each time - an eighth of an IKE SA's cost with group 19.
+ * Process-wide statics, not locked: the daemon has one thread.  They
+ * hold no secrets.
+ */
+struct ike_dh_grp {
+	uint16_t	 id;
+	EVP_PKEY	*params;	/* NULL for X25519 */
+	EVP_PKEY_CTX	*gen;		/* keygen initialised */
+	EVP_PKEY_CTX	*imp;		/* X25519: fromdata ready */
+};
 
-	if (dh->kind == IKE_DH_X25519)
-		return (ike_dh_wrap(dh, EVP_PKEY_Q_keygen(NULL, NULL,
-		    "X25519"), out));
+static int
+ike_dh_grp_init(const struct ike_dh *dh, struct ike_dh_grp *g)
+{
+	EVP_PKEY_CTX	*ctx = NULL;
+	OSSL_PARAM	 params[2];
+	int		 rv = IKE_E_CRYPTO;
+
+	if (dh->kind == IKE_DH_X25519) {
+		if ((g->imp = EVP_PKEY_CTX_new_from_name(NULL, "X25519",
+		    NULL)) == NULL || EVP_PKEY_fromdata_init(g->imp) <= 0 ||
+		    (g->gen = EVP_PKEY_CTX_new_from_name(NULL, "X25519",
+		    NULL)) == NULL || EVP_PKEY_keygen_init(g->gen) <= 0)
+			goto done;
+		rv = IKE_OK;
+		goto done;
+	}
 	params[0] = OSSL_PARAM_construct_utf8_string(
 	    OSSL_PKEY_PARAM_GROUP_NAME, (char *)dh->ossl, 0);
 	params[1] = OSSL_PARAM_construct_end();
 	if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, ike_dh_type(dh),
-	    NULL)) == NULL)
-		return (IKE_E_CRYPTO);
-	if (EVP_PKEY_keygen_init(ctx) <= 0 ||
-	    !EVP_PKEY_CTX_set_params(ctx, params) ||
-	    EVP_PKEY_generate(ctx, &pkey) <= 0)
-		pkey = NULL;
+	    NULL)) == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
+	    EVP_PKEY_fromdata(ctx, &g->params, EVP_PKEY_KEY_PARAMETERS,
+	    params) <= 0)
+		goto done;
+	if ((g->gen = EVP_PKEY_CTX_new_from_pkey(NULL, g->params,
+	    NULL)) == NULL || EVP_PKEY_keygen_init(g->gen) <= 0)
+		goto done;
+	rv = IKE_OK;
+done:
 	EVP_PKEY_CTX_free(ctx);
+	if (rv != IKE_OK) {
+		EVP_PKEY_CTX_free(g->imp);
+		EVP_PKEY_CTX_free(g->gen);
+		EVP_PKEY_free(g->params);
+		memset(g, 0, sizeof(*g));
+	}
+	return (rv);
+}
+
+static const struct ike_dh_grp *
+ike_dh_grp(const struct ike_dh *dh)
+{
+	static struct ike_dh_grp	cache[8];
+	size_t				i;
+
+	for (i = 0; i < sizeof(cache) / sizeof(cache[0]); i++) {
+		if (cache[i].gen != NULL && cache[i].id == dh->id)
+			return (&cache[i]);
+		if (cache[i].gen != NULL)
+			continue;
+		if (ike_dh_grp_init(dh, &cache[i]) != IKE_OK)
+			return (NULL);
+		cache[i].id = dh->id;
+		return (&cache[i]);
+	}
+	return (NULL);
+}
+
+/* A fresh key pair for the group. */
+int
+ike_dh_new(const struct ike_dh *dh, struct ike_dhkey **out)
+{
+	const struct ike_dh_grp	*g;
+	EVP_PKEY		*pkey = NULL;
+
+	if ((g = ike_dh_grp(dh)) == NULL)
+		return (IKE_E_CRYPTO);
+	if (EVP_PKEY_generate(g->gen, &pkey) <= 0) {
+		EVP_PKEY_free(pkey);
+		pkey = NULL;
+	}
 	return (ike_dh_wrap(dh, pkey, out));
 }
 
@@ -110,7 +177,7 @@ done:
 	return (p);
 }
 
-/* A MODP or ECP key from its parts; priv may be NULL for a peer key. */
+/* A MODP or ECP key pair from its parts (known-answer tests only). */
 static EVP_PKEY *
 ike_dh_fromdata(const struct ike_dh *dh, const uint8_t *priv,
     size_t privlen, const uint8_t *pub, size_t publen)
@@ -198,26 +265,58 @@ ike_dh_public(const struct ike_dhkey *k, uint8_t *out, size_t len)
 	return (IKE_OK);
 }
 
-/* The peer's KE data as a key; NULL when it is not a valid point/value. */
+/*
+ * The peer's KE data as a key; NULL when it is not a valid point or
+ * value.  MODP and ECP: a copy of the group's parameters with the
+ * public value set, then OpenSSL's quick check of it: 1 < y < p - 1
+ * for MODP, a point on the curve and not the point at infinity for
+ * ECP (whose groups have cofactor 1, so that is the prime-order
+ * group) - the checks RFC 6989 section 2 asks for with these groups.
+ */
 static EVP_PKEY *
 ike_dh_peer(const struct ike_dh *dh, const uint8_t *pub, size_t len)
 {
-	EVP_PKEY_CTX	*ctx;
-	EVP_PKEY	*peer;
+	const struct ike_dh_grp	*g;
+	EVP_PKEY_CTX		*ctx = NULL;
+	EVP_PKEY		*peer = NULL;
+	OSSL_PARAM		 params[2];
+	uint8_t			 pt[IKE_DH_MAX_PUB + 1];
+	int			 ok = 0;
 
-	if (len != dh->publen)
+	if (len != dh->publen || len > IKE_DH_MAX_PUB ||
+	    (g = ike_dh_grp(dh)) == NULL)
 		return (NULL);
-	if (dh->kind == IKE_DH_X25519)
-		return (EVP_PKEY_new_raw_public_key_ex(NULL, "X25519", NULL,
-		    pub, len));
-	if ((peer = ike_dh_fromdata(dh, NULL, 0, pub, len)) == NULL)
-		return (NULL);
+	if (dh->kind == IKE_DH_X25519) {
+		params[0] = OSSL_PARAM_construct_octet_string(
+		    OSSL_PKEY_PARAM_PUB_KEY, (void *)pub, len);
+		params[1] = OSSL_PARAM_construct_end();
+		if (EVP_PKEY_fromdata(g->imp, &peer, EVP_PKEY_PUBLIC_KEY,
+		    params) <= 0) {
+			EVP_PKEY_free(peer);
+			return (NULL);
+		}
+		return (peer);
+	}
+	if (dh->kind == IKE_DH_ECP) {
+		pt[0] = 0x04;		/* uncompressed point, SEC 1 */
+		memcpy(pt + 1, pub, len);
+		pub = pt;
+		len++;
+	}
+	if ((peer = EVP_PKEY_new()) == NULL ||
+	    EVP_PKEY_copy_parameters(peer, g->params) <= 0 ||
+	    EVP_PKEY_set1_encoded_public_key(peer, pub, len) <= 0)
+		goto done;
 	if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, peer, NULL)) == NULL ||
-	    EVP_PKEY_public_check_quick(ctx) != 1) {
+	    EVP_PKEY_public_check_quick(ctx) != 1)
+		goto done;
+	ok = 1;
+done:
+	EVP_PKEY_CTX_free(ctx);
+	if (!ok) {
 		EVP_PKEY_free(peer);
 		peer = NULL;
 	}
-	EVP_PKEY_CTX_free(ctx);
 	return (peer);
 }
 
@@ -241,7 +340,11 @@ ike_dh_derive(const struct ike_dhkey *k, const uint8_t *pub, size_t len,
 	/* g^ir keeps its leading zeros (RFC 7296 2.14). */
 	if (k->dh->kind == IKE_DH_MODP && EVP_PKEY_CTX_set_dh_pad(ctx, 1) <= 0)
 		goto done;
-	if (EVP_PKEY_derive_set_peer(ctx, peer) <= 0 ||
+	/*
+	 * ike_dh_peer checked the peer's value; OpenSSL's own full check
+	 * would add, for ECP, a scalar multiplication by the order.
+	 */
+	if (EVP_PKEY_derive_set_peer_ex(ctx, peer, 0) <= 0 ||
 	    EVP_PKEY_derive(ctx, NULL, &n) <= 0 ||
 	    (*secret = ike_buf_new(n)) == NULL)
 		goto done;

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include "ike/ike.h"
 
@@ -345,7 +344,7 @@ ike_init_cookie(const struct ike_cookie *ck, const uint8_t *ni,
 	memcpy(buf + n, ck->secret, IKE_COOKIE_SECRET);
 	n += IKE_COOKIE_SECRET;
 	out[0] = 0;
-	if (!EVP_Q_digest(NULL, "SHA256", NULL, buf, n, out + 1, NULL)) {
+	if (ike_crypto_hash("SHA256", buf, n, out + 1) != IKE_OK) {
 		OPENSSL_cleanse(buf, sizeof(buf));
 		return (IKE_E_CRYPTO);
 	}

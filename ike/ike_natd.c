@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include <openssl/evp.h>
 
 #include "ike/ike.h"
 
@@ -29,9 +28,7 @@ ike_natd_hash(const uint8_t *spii, const uint8_t *spir,
 	memcpy(buf + 16, a->u.bytes, alen);
 	buf[16 + alen] = (uint8_t)(port >> 8);
 	buf[17 + alen] = (uint8_t)port;
-	if (!EVP_Q_digest(NULL, "SHA1", NULL, buf, 18 + alen, out, NULL))
-		return (IKE_E_CRYPTO);
-	return (IKE_OK);
+	return (ike_crypto_hash("SHA1", buf, 18 + alen, out));
 }
 
 /* Both notifies, for a message travelling along path. */

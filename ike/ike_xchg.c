@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include "ike/ike.h"
 
@@ -67,7 +66,7 @@ ike_xchg_response(struct ike_xchg *x, const struct ike_hdr *h)
 void
 ike_xchg_note(struct ike_xchg *x, const uint8_t *p, size_t len)
 {
-	if (!EVP_Q_digest(NULL, "SHA256", NULL, p, len, x->in_hash, NULL))
+	if (ike_crypto_hash("SHA256", p, len, x->in_hash) != IKE_OK)
 		memset(x->in_hash, 0, sizeof(x->in_hash));
 }
 
@@ -83,7 +82,7 @@ ike_xchg_incoming(struct ike_xchg *x, const struct ike_io *io,
 	uint8_t	hash[32];
 
 	if (x->have_resp && h->msgid == x->resp_id) {
-		if (!EVP_Q_digest(NULL, "SHA256", NULL, p, len, hash, NULL) ||
+		if (ike_crypto_hash("SHA256", p, len, hash) != IKE_OK ||
 		    CRYPTO_memcmp(hash, x->resp_hash, sizeof(hash)) != 0)
 			return (IKE_E_STATE);
 		io->send(io->arg, x->resp, x->resplen);
