@@ -591,7 +591,6 @@ struct ike_sa {
 	uint8_t			*msg1, *msg2;	/* IKE_SA_INIT, for AUTH */
 	size_t			 msg1len, msg2len;
 	struct ike_xchg		 x;
-	struct ike_slot		 slot[IKE_MAX_CHILD];	/* peer->nchild used */
 	size_t			 xslot;		/* the slot our CREATE_CHILD_SA
 						   is for (window of one) */
 	struct ike_buf		*coll_min;	/* lowest nonce of the peer's
@@ -620,6 +619,8 @@ struct ike_sa {
 	uint64_t		 ka_at;		/* next NAT keepalive */
 	uint64_t		 rekey_at;	/* IKE SA rekey, ms; 0 never */
 	uint8_t			 pending;	/* IKE_PEND_*: our request */
+	size_t			 nslot;		/* peer->nchild, at least 1 */
+	struct ike_slot		 slot[];	/* nslot of them */
 };
 enum ike_pending {
 	IKE_PEND_NONE,

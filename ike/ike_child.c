@@ -135,7 +135,7 @@ ike_child_request(struct ike_sa *sa, size_t i, int rekey, uint64_t now)
 	int				 rv;
 
 	if (sa->state != IKE_ST_ESTABLISHED || i >= sa->peer->nchild ||
-	    i >= IKE_MAX_CHILD || sa->rekeyed != NULL ||
+	    i >= sa->nslot || sa->rekeyed != NULL ||
 	    !ch->installed != !rekey)
 		return (IKE_E_STATE);
 	if (sa->x.req != NULL)
@@ -206,7 +206,7 @@ ike_child_create_due(struct ike_sa *sa, uint64_t now)
 	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
 	    sa->rekeyed != NULL)
 		return (IKE_E_STATE);
-	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+	for (i = 0; i < sa->peer->nchild && i < sa->nslot; i++) {
 		s = &sa->slot[i];
 		if (s->create_at == 0 || now < s->create_at)
 			continue;
@@ -237,7 +237,7 @@ ike_child_pick(const struct ike_sa *sa, const struct ike_ts *pi, size_t npi,
 	int				 pass;
 
 	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+		for (i = 0; i < sa->peer->nchild && i < sa->nslot; i++) {
 			d = &sa->peer->child[i];
 			if (pass == 0 && sa->slot[i].cur.installed)
 				continue;
@@ -289,7 +289,7 @@ ike_child_named(const struct ike_sa *sa, const struct ike_notify *n)
 
 	if (n == NULL || n->spisize != 4 || n->proto != IKE_PROTO_ESP)
 		return (-1);
-	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++)
+	for (i = 0; i < sa->peer->nchild && i < sa->nslot; i++)
 		if (sa->slot[i].cur.installed &&
 		    ike_child_spi_val(n->spi) == sa->slot[i].cur.spi_out)
 			return ((int)i);
@@ -662,7 +662,7 @@ ike_child_successor(struct ike_sa *old, int we_began,
 	sa->last_rx = old->last_rx;
 	sa->rekey_at = old->peer->lifetime ? old->now +
 	    old->peer->lifetime * 900ULL : 0;
-	for (i = 0; i < IKE_MAX_CHILD; i++) {	/* moved, not removed */
+	for (i = 0; i < sa->nslot && i < old->nslot; i++) {	/* moved */
 		sa->slot[i] = old->slot[i];
 		memset(&sa->slot[i].extra, 0, sizeof(sa->slot[i].extra));
 		old->slot[i].cur.installed = 0;

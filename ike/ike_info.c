@@ -148,14 +148,14 @@ ike_info_recv_request(struct ike_sa *sa, const struct ike_msg *m,
 	for (i = 0; i < m->ndel; i++) {
 		if (m->del[i].proto == IKE_PROTO_IKE)
 			del_ike = 1;
-		for (j = 0; j < IKE_MAX_CHILD; j++)
+		for (j = 0; j < sa->nslot; j++)
 			if (ike_info_del_slot(sa, j, &m->del[i], &c))
 				gone |= 1u << j;
 	}
 	if ((rv = ike_sa_send_enc(sa, IKE_INFORMATIONAL, 1, m->hdr.msgid,
 	    inner, w.off, c.first, now)) != IKE_OK)
 		return (rv);
-	for (j = 0; !del_ike && j < IKE_MAX_CHILD; j++) {
+	for (j = 0; !del_ike && j < sa->nslot; j++) {
 		if (!(gone & (1u << j)))
 			continue;
 		ike_log(IKE_LOG_INFO, "peer %s: peer deleted Child SA %zu",

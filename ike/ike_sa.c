@@ -69,9 +69,12 @@ ike_sa_new(const struct ike_peer *peer, struct kernel *kern,
     const struct ike_io *io, int initiator)
 {
 	struct ike_sa	*sa;
+	size_t		 n = peer->nchild > 0 ? peer->nchild : 1;
 
-	if ((sa = calloc(1, sizeof(*sa))) == NULL)
+	/* A slot per definition: most peers have one (a few hundred bytes). */
+	if ((sa = calloc(1, sizeof(*sa) + n * sizeof(sa->slot[0]))) == NULL)
 		return (NULL);
+	sa->nslot = n;
 	sa->peer = peer;
 	sa->kern = kern;
 	sa->io = *io;
@@ -298,7 +301,7 @@ ike_sa_install(struct ike_sa *sa, struct ike_child *c,
 	size_t			i;
 	int			rv, first = 1;
 
-	for (i = 0; i < IKE_MAX_CHILD; i++)
+	for (i = 0; i < sa->nslot; i++)
 		if (ike_sa_slot_up(sa, i))
 			first = 0;
 
@@ -363,7 +366,7 @@ ike_sa_uninstall_all(struct ike_sa *sa)
 {
 	size_t	i;
 
-	for (i = 0; i < IKE_MAX_CHILD; i++) {
+	for (i = 0; i < sa->nslot; i++) {
 		ike_sa_uninstall(sa, &sa->slot[i].cur);
 		ike_sa_uninstall(sa, &sa->slot[i].old);
 		ike_sa_uninstall(sa, &sa->slot[i].extra);
@@ -523,7 +526,7 @@ ike_sa_ready(struct ike_sa *sa, uint64_t now)
 {
 	size_t	i;
 
-	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+	for (i = 0; i < sa->peer->nchild && i < sa->nslot; i++) {
 		if (ike_sa_slot_up(sa, i))
 			continue;
 		if (sa->initiator && i > 0)
@@ -616,7 +619,7 @@ ike_sa_next_due(const struct ike_sa *sa)
 		due = sa->last_rx + ival;
 	/* While a request is out its answer, not the clock, starts more. */
 	for (i = 0; sa->state == IKE_ST_ESTABLISHED && sa->x.req == NULL &&
-	    i < IKE_MAX_CHILD; i++) {
+	    i < sa->nslot; i++) {
 		s = &sa->slot[i];
 		if (s->cur.installed && s->cur.rekey_at &&
 		    s->cur.rekey_at < due)
@@ -648,7 +651,7 @@ ike_sa_rekey_due(struct ike_sa *sa, uint64_t now)
 	if (sa->state != IKE_ST_ESTABLISHED || sa->x.req != NULL ||
 	    sa->rekeyed != NULL)
 		return (IKE_E_STATE);
-	for (i = 0; i < sa->peer->nchild && i < IKE_MAX_CHILD; i++) {
+	for (i = 0; i < sa->peer->nchild && i < sa->nslot; i++) {
 		c = &sa->slot[i].cur;
 		if (c->installed && c->rekey_at && now >= c->rekey_at) {
 			c->rekey_at = 0;	/* once; the new one resets */

@@ -368,7 +368,7 @@ sa_first_slot(const struct ike_sa *sa)
 {
 	size_t	j;
 
-	for (j = 0; j < sa->peer->nchild && j < IKE_MAX_CHILD; j++)
+	for (j = 0; j < sa->peer->nchild && j < sa->nslot; j++)
 		if (sa->slot[j].cur.installed)
 			return (int)j;
 	return -1;
@@ -467,7 +467,7 @@ router_show_ipsec_sa(struct router *r, struct cli *cli, const char *peer,
 		if (peer != NULL && strcmp(peer, show_addr(&sa->peer->remote,
 		    rm, sizeof(rm))) != 0)
 			continue;
-		for (j = 0; j < sa->peer->nchild && j < IKE_MAX_CHILD; j++) {
+		for (j = 0; j < sa->peer->nchild && j < sa->nslot; j++) {
 			if (!sa->slot[j].cur.installed)
 				continue;
 			child_fill(&run, sa, j, (unsigned)i + 1, &c);

@@ -1441,6 +1441,12 @@ add_def(struct side *s, const char *lnet, const char *rnet, uint32_t reqid)
 	ike_ts_from_prefix(&d->ts_remote[0], &a, 16, 0, 0);
 	d->reqid = reqid;
 	p->nchild++;
+	/* An IKE SA has a slot per definition: the initiator's anew. */
+	if (s == &I && I.sa != NULL && I.sa->state == IKE_ST_IDLE) {
+		ike_sa_free(I.sa);
+		I.sa = ike_sa_new(&I.peer, &I.k.k, &I.io, 1);
+		ck_assert_ptr_nonnull(I.sa);
+	}
 }
 
 /* Both ends: 10.1/16 - 10.2/16 (reqids 7, 9), 10.1/16 - 10.4/16 (17, 19). */
@@ -1715,6 +1721,8 @@ END_TEST
 START_TEST(test_multi_refused)
 {
 	add_def(&I, "10.1.0.0", "10.4.0.0", 17);
+	/* The responder's second: 10.5/16 for now, which the peer's is not. */
+	add_def(&R, "10.5.0.0", "10.1.0.0", 19);
 	run();
 	ck_assert_int_eq(I.last_rv, IKE_E_TS);
 	ck_assert_int_eq(I.sa->state, IKE_ST_ESTABLISHED);
@@ -1731,8 +1739,8 @@ START_TEST(test_multi_refused)
 	ck_assert_int_eq(I.last_rv, IKE_E_TS);
 	ck_assert_uint_eq(I.sa->slot[1].tries, 2);
 	ck_assert_uint_eq(I.sa->slot[1].create_at, now + 20000);
-	/* NO_PROPOSAL_CHOSEN the same way. */
-	add_def(&R, "10.4.0.0", "10.1.0.0", 19);
+	/* NO_PROPOSAL_CHOSEN the same way: its selectors now, not its ESP. */
+	R.peer.child[1].ts_local[0] = I.peer.child[1].ts_remote[0];
 	esp_prop(&R.peer.child[1].props[0], 12, 256, 12);
 	now += 20000;
 	ike_sa_tick(I.sa, now);
