@@ -578,7 +578,13 @@ session_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
 	s->remote = sa->peer->remote;
 	s->local_port = sa->peer->local_port ? sa->peer->local_port : 500;
 	s->remote_port = sa->peer->remote_port ? sa->peer->remote_port : 500;
-	show_addr(&sa->peer->remote, s->phase1_id, sizeof(s->phase1_id));
+	/* The identity the peer proved; its address until it has. */
+	if (sa->peer_ident.type != 0)
+		ike_show_id(&sa->peer_ident, s->phase1_id,
+		    sizeof(s->phase1_id));
+	else
+		show_addr(&sa->peer->remote, s->phase1_id,
+		    sizeof(s->phase1_id));
 	s->id = s->conn_id = id;
 	s->ike_active = sa->state == IKE_ST_ESTABLISHED;
 	snprintf(s->caps, sizeof(s->caps), "%s%s",
