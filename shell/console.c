@@ -30,6 +30,7 @@ struct console {
 	struct termios	 saved;
 	int		 have_saved;
 	int		 ctrlz, ctrlc;
+	char		*zline;		/* the line Ctrl-Z ended */
 	int		 width;
 };
 
@@ -107,7 +108,13 @@ fn_complete(EditLine *el, int ch)
 static unsigned char
 fn_ctrlz(EditLine *el, int ch)
 {
-	console_of(el)->ctrlz = 1;
+	struct console	*con = console_of(el);
+	const LineInfo	*li = el_line(el);
+
+	/* The line as it stands: the buffer goes on past it unterminated. */
+	free(con->zline);
+	con->zline = strndup(li->buffer, (size_t)(li->lastchar - li->buffer));
+	con->ctrlz = 1;
 	out("^Z");
 	return CC_NEWLINE;
 }
@@ -257,10 +264,15 @@ console_line(struct console *con, const char *typed)
 {
 	HistEvent	 ev;
 	char		*line;
-	size_t		 len = strcspn(typed, "\r\n");
+	size_t		 len;
 	int		 rc;
 
-	if (con->ctrlz || con->ctrlc) {
+	/* Ctrl-C drops the line; Ctrl-Z runs it, as IOS, then ends. */
+	if (con->ctrlz)
+		typed = con->zline != NULL ? con->zline : "";
+	len = strcspn(typed, "\r\n");
+	if (con->ctrlc || (con->ctrlz && typed[strspn(typed, " \t")] ==
+	    '\0')) {
 		out("\n");
 		con->ops->end(con->eng);
 		con->ctrlz = con->ctrlc = 0;
@@ -271,10 +283,16 @@ console_line(struct console *con, const char *typed)
 		return CLI_OK;
 	if (line[strspn(line, " \t")] != '\0')
 		history(con->hist, &ev, H_ENTER, line);
+	if (con->ctrlz)
+		out("\n");
 	pager_start(con->pager, isatty(STDOUT_FILENO) ?
 	    con->ops->term(con->eng)->length : 0);
 	rc = con->ops->run(con->eng, line);
 	free(line);
+	if (con->ctrlz) {
+		con->ops->end(con->eng);
+		con->ctrlz = 0;
+	}
 	console_width(con);
 	return rc;
 }
@@ -326,6 +344,7 @@ console_run(const struct console_ops *ops, void *eng, struct pager *pager)
 			break;
 	}
 	console_restore(&con);
+	free(con.zline);
 	history_end(con.hist);
 	el_end(con.el);
 	return 0;

@@ -74,6 +74,20 @@ tm send-keys -t t C-z
 wait_for '^Router#$'
 check "Ctrl-Z returns to privileged exec" "Router(config-if)#^Z"
 
+# Ctrl-Z after a typed line runs the line first, as IOS does.
+tm send-keys -t t 'conf t' Enter
+wait_for '^Router\(config\)#$'
+tm send-keys -t t 'hostname Zed' C-z
+if wait_for '^Zed#$'; then
+	echo "ok - Ctrl-Z runs the typed line, then ends"
+else
+	echo "not ok - Ctrl-Z after hostname Zed:"; screen; failed=1
+fi
+tm send-keys -t t 'conf t' Enter
+wait_for '^Zed\(config\)#$'
+tm send-keys -t t 'hostname Router' Enter C-z
+wait_for '^Router#$'
+
 # A caret error sits under the offending word.
 tm send-keys -t t 'show foo' Enter
 wait_for '^Router#$'
