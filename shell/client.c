@@ -151,12 +151,29 @@ cl_prompt(void *arg)
 	return ((struct client *)arg)->prompt;
 }
 
+/*
+ * A line the daemon cannot take is refused here, not sent; a daemon
+ * that went away is said, not left for the next key to find.
+ */
 static int
 cl_run(void *arg, const char *line)
 {
-	int	rc = client_req(arg, "RUN", line);
+	struct client	*c = arg;
+	char		 msg[128];
+	int		 n, rc;
 
-	return rc < 0 ? CLI_EXIT : rc;
+	if (strlen(line) > PROTO_MAX - 16) {
+		n = snprintf(msg, sizeof(msg), "%% Line too long (%zu "
+		    "characters; a line holds %d at most)\n", strlen(line),
+		    PROTO_MAX - 16);
+		c->out(c->outarg, msg, (size_t)n);
+		return CLI_ERR_INVALID;
+	}
+	if ((rc = client_req(c, "RUN", line)) >= 0)
+		return rc;
+	n = snprintf(msg, sizeof(msg), "\n%% Connection to ioshd closed\n");
+	c->out(c->outarg, msg, (size_t)n);
+	return CLI_EXIT;
 }
 
 static void

@@ -65,8 +65,30 @@ kill $stuck 2>/dev/null
 wait $stuck 2>/dev/null
 exec 9>&-
 
+# A line longer than the protocol takes is refused by the console, and
+# the session goes on.
+out=$(python3 -c "print('description ' + 'x' * 65600); print('show running-config | include hostname')" |
+	"$b/shell/iosh" -S "$sock" 2>&1)
+echo "$out" | grep -q '^% Line too long (65612 characters' \
+	&& echo "$out" | grep -q '^hostname Hub1$' \
+	&& ok "a line too long is refused and the session goes on" \
+	|| nok "long line: $(echo "$out" | cut -c1-100)"
+
+# A console whose daemon goes away says so.
+mkfifo "$state/in"
+"$b/shell/iosh" -S "$sock" <"$state/in" >"$state/gone" 2>&1 &
+cons=$!
+exec 8>"$state/in"
+echo "show privilege" >&8
+sleep 0.5
 kill $pid
 wait $pid 2>/dev/null
+echo "show privilege" >&8
+exec 8>&-
+wait $cons
+grep -q '^% Connection to ioshd closed$' "$state/gone" \
+	&& ok "the console says when ioshd goes away" \
+	|| nok "console after ioshd went: $(cat "$state/gone")"
 [ ! -S "$sock" ] && ok "ioshd removes its socket on SIGTERM" \
 	|| nok "socket left behind"
 exit $failed
