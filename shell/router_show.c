@@ -598,6 +598,33 @@ session_fill(struct show_run *run, const struct ike_sa *sa, unsigned id,
 	s->child = ch != NULL ? c : NULL;
 }
 
+/* A compiled peer with no IKE SA: a DOWN session, its first flow. */
+static void
+down_fill(struct show_run *run, const struct ike_peer *p,
+    struct show_child *c, struct show_session *s)
+{
+	const struct ike_child_def	*d = p->nchild ? &p->child[0] : NULL;
+	char				 tag[160];
+
+	memset(s, 0, sizeof(*s));
+	memset(c, 0, sizeof(*c));
+	child_origin(run, d != NULL ? d->reqid : 0, s->ifname,
+	    sizeof(s->ifname), tag, sizeof(tag));
+	session_profile(run, s->ifname, s->profile, sizeof(s->profile));
+	s->status = "DOWN";
+	s->no_sa = 1;
+	s->local = p->local;
+	s->remote = p->remote;
+	s->local_port = p->local_port ? p->local_port : 500;
+	s->remote_port = p->remote_port ? p->remote_port : 500;
+	show_addr(&p->remote, s->phase1_id, sizeof(s->phase1_id));
+	if (d != NULL && d->nts_local > 0 && d->nts_remote > 0) {
+		ts_ident(&d->ts_local[0], &c->lident);
+		ts_ident(&d->ts_remote[0], &c->rident);
+		s->child = c;
+	}
+}
+
 int
 router_show_session(struct router *r, struct cli *cli, int detail)
 {
@@ -610,8 +637,8 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 	struct show_run		 run;
 	int			 rc = CLI_ERR_FAILED;
 
-	c = calloc(nsa + 1, sizeof(*c));
-	s = calloc(nsa + 1, sizeof(*s));
+	c = calloc(nsa + r->out.npeers + 1, sizeof(*c));
+	s = calloc(nsa + r->out.npeers + 1, sizeof(*s));
 	if (c == NULL || s == NULL || show_run_open(r, &run) != 0)
 		goto done;
 	if (show_run_profiles(&run) != 0 ||
@@ -628,6 +655,12 @@ router_show_session(struct router *r, struct cli *cli, int detail)
 		session_fill(&run, sa, (unsigned)i + 1, &c[n], &s[n]);
 		n++;
 	}
+	/* Configured peers with no IKE SA, as IOS lists them: DOWN. */
+	for (i = 0; i < r->out.npeers && r->have_out; i++)
+		if (!r->ike_up || ike_ctx_find_peer(&r->ike, i) == NULL) {
+			down_fill(&run, &r->out.peers[i], &c[n], &s[n]);
+			n++;
+		}
 	show_session(f, s, n, detail);
 	show_run_close(&run);
 	rc = router_show_out(f);

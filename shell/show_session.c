@@ -105,6 +105,15 @@ show_session_one(FILE *f, const struct show_session *s, int detail)
 	char	l[INET6_ADDRSTRLEN], r[INET6_ADDRSTRLEN], t[32];
 
 	show_session_head(f, s, detail);
+	if (s->no_sa) {
+		/* A configured peer with nothing negotiated: its flow. */
+		if (s->child != NULL) {
+			show_session_flow(f, s->child);
+			fputs("        Active SAs: 0, origin: crypto map\n", f);
+		}
+		fputs("\n", f);
+		return;
+	}
 	show_addr(&s->local, l, sizeof(l));
 	show_addr(&s->remote, r, sizeof(r));
 	fprintf(f, "  Session ID: %u\n  IKEv2 SA: local %s/%u remote %s/%u "

@@ -261,6 +261,33 @@ START_TEST(test_session)
 }
 END_TEST
 
+/* A configured peer with no IKE SA: DOWN, its flow, no SA lines. */
+START_TEST(test_session_down)
+{
+	struct show_child	c;
+	struct show_session	s;
+	FILE			*f;
+
+	child(&c);
+	memset(&s, 0, sizeof(s));
+	snprintf(s.ifname, sizeof(s.ifname), "GigabitEthernet0/0");
+	s.status = "DOWN";
+	s.no_sa = 1;
+	s.remote = c.remote;
+	s.remote_port = 500;
+	s.child = &c;
+	f = open_out();
+	show_session(f, &s, 1, 0);
+	fclose(f);
+	ck_assert_str_eq(out, "Crypto session current status\n\n"
+	    "Interface: GigabitEthernet0/0\n"
+	    "Session status: DOWN\n"
+	    "Peer: 203.0.113.2 port 500\n"
+	    "  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 0.0.0.0/0.0.0.0\n"
+	    "        Active SAs: 0, origin: crypto map\n\n");
+}
+END_TEST
+
 static Suite *
 show_suite(void)
 {
@@ -275,6 +302,7 @@ show_suite(void)
 	tcase_add_test(tc, test_ipsec_detail);
 	tcase_add_test(tc, test_ipsec_plain);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_session_down);
 	suite_add_tcase(s, tc);
 	return s;
 }
