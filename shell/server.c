@@ -14,7 +14,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,15 +62,13 @@ static void	sess_free(struct session *);
 static void	sess_serve(struct session *);
 
 /*
- * Write what is queued without waiting; 0 (the rest waits for room),
- * or -1 when the console is gone.  block: wait for room (a question
- * must be out before its answer is read).
+ * Write what is queued without waiting: 0 (the rest waits for room, the
+ * write event is armed), or -1 when the console is gone.
  */
 static int
-sess_flush(struct session *s, int block)
+sess_flush(struct session *s)
 {
-	struct pollfd	pfd = { s->fd, POLLOUT, 0 };
-	int		n;
+	int	n;
 
 	while (evbuffer_get_length(s->obuf) > 0) {
 		n = evbuffer_write(s->obuf, s->fd);
@@ -81,12 +78,8 @@ sess_flush(struct session *s, int block)
 			continue;
 		if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
 			return -1;
-		if (!block) {
-			event_add(s->wev, NULL);
-			return 0;
-		}
-		if (poll(&pfd, 1, PROTO_TIMEOUT_MS) <= 0)
-			return -1;
+		event_add(s->wev, NULL);
+		return 0;
 	}
 	return 0;
 }
@@ -110,7 +103,7 @@ sess_out(void *arg, const char *buf, size_t len)
 		buf += n;
 		len -= n;
 	}
-	sess_flush(s, 0);
+	sess_flush(s);
 }
 
 /* The console took some: write more; when all is out, serve it again. */
@@ -119,7 +112,7 @@ sess_writable(evutil_socket_t fd, short what, void *arg)
 {
 	struct session	*s = arg;
 
-	if (sess_flush(s, 0) != 0) {
+	if (sess_flush(s) != 0) {
 		sess_free(s);
 		return;
 	}
@@ -175,7 +168,7 @@ sess_done(struct session *s, int rc)
 	n = snprintf(buf, sizeof(buf), "DONE %d %d %d\n%s\n", rc, t->length,
 	    t->width, cli_prompt(s->cli));
 	evbuffer_add(s->obuf, buf, (size_t)n);
-	return sess_flush(s, 0);
+	return sess_flush(s);
 }
 
 static int
@@ -256,7 +249,7 @@ sess_serve(struct session *s)
 		if (strncmp(line, "ANS ", 4) == 0)
 			explicit_bzero(line, PROTO_MAX);	/* a password */
 		/* Asked: no DONE; the answer is the console's next line. */
-		if (rc == CLI_ASKED ? sess_flush(s, 0) != 0 :
+		if (rc == CLI_ASKED ? sess_flush(s) != 0 :
 		    sess_done(s, rc) != 0 || rc == CLI_EXIT)
 			goto close;
 		if (evbuffer_get_length(s->obuf) > 0) {
@@ -416,7 +409,7 @@ server_log(struct server *srv, unsigned debug, const char *line)
 		    evbuffer_get_length(s->obuf) > SESS_LOG_MAX)
 			continue;
 		sess_frame(s, "LOG", msg, strlen(msg));
-		sess_flush(s, 0);
+		sess_flush(s);
 	}
 	free(msg);
 }
