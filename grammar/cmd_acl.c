@@ -1,6 +1,6 @@
 /*
  * grammar/cmd_acl.c: numbered access-lists and ip access-list standard
- * and extended with their entries.
+ * and extended with their entries, and `show [ip] access-lists`.
  *
  * The tokens give `?`, TAB and the caret; the handler then reads the
  * entry from the line as typed, in order (ace_parse), because the same
@@ -513,9 +513,85 @@ static const struct cmd_def c_nacl_remark = { M_NACL, -1, CMD_NO, 0,
 static const struct cmd_def c_nacl_noseq = { M_NACL, -1,
 	CMD_NO | CMD_NO_ONLY, 0, h_nacl_noseq, t_nacl_noseq };
 
+/* ------------------------------------------------ show access-lists */
+
+/*
+ * A standard list's entry as show prints it: "10.1.1.0, wildcard bits
+ * 0.0.0.255", a host's address alone, "any".
+ */
+static void
+show_std_ace(struct cli *cli, const struct ios_ace *e)
+{
+	char	a[INET_ADDRSTRLEN], w[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &e->src.addr, a, sizeof(a));
+	inet_ntop(AF_INET, &e->src.wild, w, sizeof(w));
+	cli_printf(cli, "    %u %s ", e->seq, e->action == ACE_PERMIT ?
+	    "permit" : "deny");
+	if (e->src.wild.s_addr == 0xffffffff)
+		cli_puts(cli, "any");
+	else if (e->src.wild.s_addr == 0)
+		cli_puts(cli, a);
+	else
+		cli_printf(cli, "%s, wildcard bits %s", a, w);
+	cli_puts(cli, e->log == 2 ? " log-input\n" : e->log ? " log\n" :
+	    "\n");
+}
+
+/*
+ * IOS's listing: "Extended IP access list NAME", then each entry under
+ * its sequence number, remarks left out.  XXX: no "(N matches)": the
+ * kernel counts no packets per entry.
+ */
+static int
+h_show_acl(struct cli *cli, const struct cmd_args *a)
+{
+	const struct ios_config	*cfg = cfg_of(cli);
+	const char		*name = cmd_arg(a, "name");
+	char			 b[1024];
+	size_t			 i, j;
+
+	for (i = 0; i < cfg->acls.n; i++) {
+		const struct ios_acl *l = cfg->acls.v[i];
+
+		if (name != NULL && strcmp(name, l->name) != 0)
+			continue;
+		cli_printf(cli, "%s IP access list %s\n", l->extended ?
+		    "Extended" : "Standard", l->name);
+		for (j = 0; j < l->aces.n; j++) {
+			const struct ios_ace *e = l->aces.v[j];
+
+			if (e->action == ACE_REMARK)
+				continue;
+			if (!l->extended)
+				show_std_ace(cli, e);
+			else
+				cli_printf(cli, "    %u %s\n", e->seq,
+				    ios_ace_text(l, e, b, sizeof(b)));
+		}
+	}
+	return CLI_OK;
+}
+
+static const struct cmd_tok t_show_acl[] = {
+	{ "show", H_SHOW }, { "access-lists", "List access lists" },
+	{ "[", NULL }, { "WORD:name", "ACL name or number" }, { "]", NULL },
+	T_END
+};
+static const struct cmd_tok t_show_ip_acl[] = {
+	{ "show", H_SHOW }, { "ip", "IP information" },
+	{ "access-lists", "List IP access lists" },
+	{ "[", NULL }, { "WORD:name", "ACL name or number" }, { "]", NULL },
+	T_END
+};
+static const struct cmd_def c_show_acl = { M_EXEC_ALL, -1, CMD_PIPE, 0,
+	h_show_acl, t_show_acl };
+static const struct cmd_def c_show_ip_acl = { M_EXEC_ALL, -1, CMD_PIPE, 0,
+	h_show_acl, t_show_ip_acl };
+
 const struct cmd_def *const cmds_acl[] = {
 	&c_std, &c_ext, &c_remark,
 	&c_ip_acl_ext, &c_ip_acl_std, &c_nacl_std, &c_nacl_ext, &c_nacl_remark,
-	&c_nacl_noseq,
+	&c_nacl_noseq, &c_show_acl, &c_show_ip_acl,
 	NULL
 };

@@ -982,6 +982,33 @@ START_TEST(test_ifmap)
 }
 END_TEST
 
+/* show [ip] access-lists: IOS's listing, remarks left out. */
+START_TEST(test_show_acl)
+{
+	ck_assert_int_eq(run("access-list 10 permit 10.1.1.0 0.0.0.255"),
+	    CLI_OK);
+	ck_assert_int_eq(run("access-list 10 permit host 10.2.2.2"), CLI_OK);
+	ck_assert_int_eq(run("access-list 10 deny any log"), CLI_OK);
+	ck_assert_int_eq(run("ip access-list extended VPN"), CLI_OK);
+	ck_assert_int_eq(run("remark to the branch"), CLI_OK);
+	ck_assert_int_eq(run("permit ip 192.168.1.0 0.0.0.255 192.168.2.0 "
+	    "0.0.0.255"), CLI_OK);
+	ck_assert_int_eq(run("exit"), CLI_OK);
+	ck_assert_int_eq(run("do show access-lists"), CLI_OK);
+	ck_assert_str_eq(out.s, "Standard IP access list 10\n"
+	    "    10 permit 10.1.1.0, wildcard bits 0.0.0.255\n"
+	    "    20 permit 10.2.2.2\n"
+	    "    30 deny any log\n"
+	    "Extended IP access list VPN\n"
+	    "    20 permit ip 192.168.1.0 0.0.0.255 192.168.2.0 0.0.0.255\n");
+	ck_assert_int_eq(run("do show ip access-lists VPN"), CLI_OK);
+	ck_assert_str_eq(out.s, "Extended IP access list VPN\n"
+	    "    20 permit ip 192.168.1.0 0.0.0.255 192.168.2.0 0.0.0.255\n");
+	ck_assert_int_eq(run("do show access-lists NONE"), CLI_OK);
+	ck_assert_str_eq(out.s, "");
+}
+END_TEST
+
 START_TEST(test_exec)
 {
 	ck_assert_int_eq(run("end"), CLI_OK);
@@ -1482,6 +1509,7 @@ grammar_suite(void)
 	tcase_add_test(tc, test_save_keeps_failed);
 	tcase_add_test(tc, test_ifmap);
 	tcase_add_test(tc, test_exec);
+	tcase_add_test(tc, test_show_acl);
 	tcase_add_test(tc, test_erase_confirm);
 	tcase_add_test(tc, test_deletes_reload);
 	tcase_add_test(tc, test_hostname_rules);
