@@ -126,6 +126,7 @@ const struct ike_encr	*ike_alg_encr(uint16_t, uint16_t);
 const struct ike_prf	*ike_alg_prf(uint16_t);
 const struct ike_integ	*ike_alg_integ(uint16_t);
 const struct ike_dh	*ike_alg_dh(uint16_t);
+const struct ike_dh	*ike_alg_dh_nth(size_t);
 const char		*ike_alg_xf_name(uint8_t, uint16_t, uint16_t);
 
 /* A proposal as carried in an SA payload (RFC 7296 3.3.1). */

@@ -104,6 +104,13 @@ ike_alg_dh(uint16_t id)
 	return (NULL);
 }
 
+/* The i-th group iosh implements, NULL past the last. */
+const struct ike_dh *
+ike_alg_dh_nth(size_t i)
+{
+	return (i < NELEM(ike_dh_table) ? &ike_dh_table[i] : NULL);
+}
+
 /* The display name of one transform, "unknown" when we lack it. */
 const char *
 ike_alg_xf_name(uint8_t type, uint16_t id, uint16_t keybits)

@@ -89,13 +89,12 @@ ike_child_put_ke(struct ike_chain *c, const struct ike_dhkey *dh,
  * has one.  Without one, an answer also takes any group iosh implements,
  * or none: as IOS, a side that asks no PFS accepts the peer's.
  */
-static const uint16_t ike_child_any_dh[] = { 19, 20, 21, 31, 14, 15, 16 };
-
 static size_t
 ike_child_props(const struct ike_child_def *d, const uint8_t *spi,
     int answer, struct ike_prop *out)
 {
-	size_t	i, j;
+	const struct ike_dh	*g;
+	size_t			 i, j;
 
 	for (i = 0; i < d->nprops; i++) {
 		out[i] = d->props[i];
@@ -109,11 +108,8 @@ ike_child_props(const struct ike_child_def *d, const uint8_t *spi,
 		if (!answer)
 			continue;
 		ike_prop_add(&out[i], IKE_XF_DH, 0, 0);
-		for (j = 0; j < sizeof(ike_child_any_dh) /
-		    sizeof(ike_child_any_dh[0]); j++)
-			if (ike_alg_dh(ike_child_any_dh[j]) != NULL)
-				ike_prop_add(&out[i], IKE_XF_DH,
-				    ike_child_any_dh[j], 0);
+		for (j = 0; (g = ike_alg_dh_nth(j)) != NULL; j++)
+			ike_prop_add(&out[i], IKE_XF_DH, g->id, 0);
 	}
 	return (d->nprops);
 }
