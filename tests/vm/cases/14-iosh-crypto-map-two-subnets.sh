@@ -18,13 +18,8 @@ tunnel_check two-subnets
 # IKE SA's plan), then the pings get through
 nsx "$NS_OFFICE_HOST" busybox ping -c 3 -i 0.5 -W 1 -I 192.168.11.10 \
     192.168.12.10 >/dev/null 2>&1
-esp_pairs()
-{
-	[ "$(ip -n "$1" xfrm state list | grep 'proto esp spi' |
-	    grep -vc 'spi 0x00000000')" -eq "$2" ]
-}
 check "two-subnets: two ESP SA pairs on each gateway" \
-    wait_until 30 eval 'esp_pairs "$NS_OFFICE_GW" 4 && esp_pairs "$NS_BRANCH_GW" 4'
+    wait_until 30 eval 'sa_count_is "$NS_OFFICE_GW" 4 && sa_count_is "$NS_BRANCH_GW" 4'
 out=$(nsx "$NS_OFFICE_HOST" busybox ping -c 5 -i 0.2 -W 2 -I 192.168.11.10 \
     192.168.12.10 2>&1)
 note "second pair: ${out//$'\n'/ | }"

@@ -25,13 +25,8 @@ check "gcm-ecp256: charon rekeyed the Child SA" \
     swanctl_in "$NS_BRANCH_GW" --rekey --child net
 # charon keeps a rekeyed inbound SA 5 s (delete_rekeyed_delay): count the
 # new SAs' packets once only one pair is left on each side
-esp_pairs()
-{
-	[ "$(ip -n "$1" xfrm state list | grep 'proto esp spi' |
-	    grep -vc 'spi 0x00000000')" -eq 2 ]
-}
 check "gcm-ecp256: the old Child SA is gone from both kernels" \
-    wait_until 20 eval 'esp_pairs "$NS_BRANCH_GW" && esp_pairs "$NS_OFFICE_GW"'
+    wait_until 20 eval 'sa_count_is "$NS_BRANCH_GW" 2 && sa_count_is "$NS_OFFICE_GW" 2'
 swan_show_sas "$NS_BRANCH_GW" gcm-ecp256-pfs 'AES_GCM_16-256/PRF_HMAC_SHA2_256/ECP_256' 'AES_GCM_16-256/ECP_256'
 tunnel_check gcm-ecp256-pfs
 iosh_show_crypto "$NS_OFFICE_GW"

@@ -175,8 +175,15 @@ sa_pair_present()
 # while it waits for an ACQUIRE to be answered (SPI 0) are no SA.
 sa_none()
 {
-	! ip -n "$1" xfrm state list | grep 'spi 0x' |
-	    grep -qv 'spi 0x00000000'
+	sa_count_is "$1" 0
+}
+
+# sa_count_is NS N: the kernel of NS holds exactly N SAs, not counting
+# the larval ones (spi 0) an ACQUIRE leaves.
+sa_count_is()
+{
+	[ "$(ip -n "$1" xfrm state list | grep 'spi 0x' |
+	    grep -vc 'spi 0x00000000')" -eq "$2" ]
 }
 
 # sa_monitor_start NS...: log every SA the kernel of each NS adds, deletes
