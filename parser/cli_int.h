@@ -132,7 +132,7 @@ struct cli {
 	struct cmd_args		 args;
 	char			*out;
 	size_t			 outlen, outcap;
-	int			 stream;	/* no modifier: send as it comes */
+	int			 stream;	/* no modifier: sent as made */
 	cli_raw_fn		*raw;
 	void			*raw_arg;
 	cli_ask_fn		*ask;

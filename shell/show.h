@@ -71,7 +71,7 @@ struct show_session {
 	unsigned		 id;		/* Session ID */
 	unsigned		 conn_id;
 	int			 ike_active;
-	int			 no_sa;		/* configured, no IKE SA: DOWN */
+	int			 no_sa;		/* configured, no IKE SA */
 	char			 caps[8];	/* "D", "DN", "" */
 	uint64_t		 uptime;	/* seconds */
 	uint64_t		 ike_left;	/* seconds of IKE lifetime */
